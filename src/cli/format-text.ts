@@ -1,0 +1,84 @@
+/**
+ * The CLI's default terminal output: one block per unsuppressed finding — its location,
+ * severity, message and rule id, then the trace from the data's source to the sink, and with
+ * `--explain` why the source is classified and why the callee is a sink — followed by one
+ * summary line. Colour is opt-in (the CLI turns it on for a TTY) through a few ANSI codes, not a
+ * dependency. A pure mapping: no engine calls, and the result is masked for card numbers as the
+ * last step.
+ */
+import { maskCardNumbersInText } from '../engine/card-numbers.js';
+import type { Finding } from '../engine/findings-types.js';
+import { summarizeFindings } from './summarize-findings.js';
+import { toRelativePath } from './to-relative-path.js';
+
+export interface FormatTextOptions {
+  /** directory the paths are made relative to */
+  readonly cwd: string;
+  /** wrap parts in ANSI colour codes */
+  readonly color: boolean;
+  /** add `why source:` and `why sink:` lines to each block */
+  readonly explain: boolean;
+  /** files the engine analysed, with or without findings */
+  readonly filesAnalyzed: number;
+}
+
+/**
+ * Formats findings for a terminal, ending with a newline. The last line is the summary,
+ * `N errors, N warnings in N files` (files with findings), plus `(N suppressed)` when any;
+ * suppressed findings get no block. The line before it says how many files were analysed.
+ */
+export function formatText(findings: readonly Finding[], options: FormatTextOptions): string {
+  const style = options.color ? ansi : plain;
+  const blocks = findings
+    .filter((finding) => finding.suppression === undefined)
+    .map((finding) => formatBlock(finding, options, style));
+  const summary = summarizeFindings(findings);
+  const counts = `${count(summary.errors, 'error')}, ${count(summary.warnings, 'warning')} in ${count(summary.files, 'file')}`;
+  const summaryStyle = summary.errors > 0 ? 'red' : summary.warnings > 0 ? 'yellow' : 'green';
+  const summaryLine =
+    style(counts, 'bold', summaryStyle) + (summary.suppressed > 0 ? style(` (${summary.suppressed} suppressed)`, 'dim') : '');
+  const analyzedLine = style(`${count(options.filesAnalyzed, 'file')} analyzed`, 'dim');
+  const text = [...blocks.map((block) => `${block}\n`), analyzedLine, summaryLine].join('\n');
+  return maskCardNumbersInText(`${text}\n`);
+}
+
+function formatBlock(finding: Finding, options: FormatTextOptions, style: Style): string {
+  const location = `${toRelativePath(finding.file, options.cwd)}:${finding.line}:${finding.column}`;
+  const severity = finding.severity === 'error' ? style('error', 'red') : style('warning', 'yellow');
+  const lines = [`${style(location, 'underline')}  ${severity}  ${finding.message}  ${style(`[${finding.ruleId}]`, 'dim')}`];
+  for (const step of finding.trace) {
+    lines.push(`    ${style('↳', 'dim')} ${style(`${toRelativePath(step.file, options.cwd)}:${step.line}`, 'cyan')}  ${step.note}`);
+  }
+  if (options.explain) {
+    if (finding.source !== undefined) lines.push(`    ${style('why source:', 'dim')} ${finding.source.reason}`);
+    if (finding.sink !== undefined) lines.push(`    ${style('why sink:', 'dim')} ${finding.sink.reason}`);
+  }
+  return lines.join('\n');
+}
+
+/** `1 error`, `0 warnings`, `2 files`. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+type StyleName = keyof typeof ANSI_CODES;
+type Style = (text: string, ...styles: readonly StyleName[]) => string;
+
+/** Open and close codes; each close resets only its own attribute so styles nest. */
+const ANSI_CODES = {
+  bold: [1, 22],
+  dim: [2, 22],
+  underline: [4, 24],
+  red: [31, 39],
+  green: [32, 39],
+  yellow: [33, 39],
+  cyan: [36, 39],
+} as const;
+
+function ansi(text: string, ...styles: readonly StyleName[]): string {
+  return styles.reduce((styled, name) => `\u001b[${ANSI_CODES[name][0]}m${styled}\u001b[${ANSI_CODES[name][1]}m`, text);
+}
+
+function plain(text: string): string {
+  return text;
+}

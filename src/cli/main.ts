@@ -1,0 +1,144 @@
+/**
+ * `classified check`: analyses a TypeScript project and prints its findings as text, JSON or
+ * SARIF. Exit codes: 0 no error-severity findings, 1 findings at error severity (or more warnings
+ * than `--max-warnings`), 2 usage, config or project errors — always with a message that says
+ * what and where, never a stack trace.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { rules } from '../../rules/index.js';
+import { analyzeProgram, createProgramFromTsconfig, ProjectError, resolveTsconfigPath, type Finding } from '../engine/index.js';
+import { ConfigError, findConfigFile, loadConfigFile, resolveConfig } from '../policy/config.js';
+import { formatJson } from './format-json.js';
+import { formatSarif } from './format-sarif.js';
+import { formatText } from './format-text.js';
+import type { RuleDescriptor } from './rule-descriptor.js';
+import { toRelativePath } from './to-relative-path.js';
+
+const EXIT_CLEAN = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_USAGE = 2;
+const DOCS_BASE = 'https://github.com/classified-dev/classified/blob/main/docs/rules/';
+
+interface CheckOptions {
+  readonly project: string;
+  readonly format: 'text' | 'json' | 'sarif';
+  readonly output?: string;
+  readonly config?: string;
+  readonly maxWarnings?: number;
+  readonly explain: boolean;
+  readonly color?: boolean;
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let exitCode = EXIT_CLEAN;
+  const program = new Command()
+    .name('classified')
+    .description('Checks that classified data in a TypeScript project only goes where the data-handling policy allows.')
+    .version(readPackageVersion())
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  program
+    .command('check')
+    .description('analyse a project and report policy violations')
+    .argument('[paths...]', 'only report findings in these files or folders')
+    .option('-p, --project <tsconfig>', 'tsconfig.json, or a folder containing one', 'tsconfig.json')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('-c, --config <file>', 'classified.config.json to use (default: found next to the tsconfig or above it)')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
+    .option('--explain', 'say why each source is classified and why each callee is a sink', false)
+    .option('--no-color', 'never colour text output')
+    .action((paths: string[], options: CheckOptions) => {
+      exitCode = runCheck(paths, options);
+    });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT_CLEAN : EXIT_USAGE;
+    }
+    throw error;
+  }
+  return exitCode;
+}
+
+function runCheck(paths: readonly string[], options: CheckOptions): number {
+  const cwd = process.cwd();
+  try {
+    const tsconfigPath = resolveTsconfigPath(options.project);
+    const configPath = options.config === undefined ? findConfigFile(path.dirname(tsconfigPath)) : path.resolve(options.config);
+    const config = resolveConfig(configPath === undefined ? {} : loadConfigFile(configPath));
+    const started = Date.now();
+    const tsProgram = createProgramFromTsconfig(tsconfigPath);
+    const result = analyzeProgram(tsProgram, config, rules);
+    const findings = filterByPaths(result.findings, paths, cwd);
+    for (const diagnostic of result.diagnostics) {
+      process.stderr.write(`classified: ${toRelativePath(diagnostic.file, cwd)}: ${diagnostic.message}\n`);
+    }
+    const report = render(findings, options, cwd, result.files.length, Date.now() - started);
+    if (options.output === undefined) process.stdout.write(report);
+    else fs.writeFileSync(options.output, report);
+    return decideExitCode(findings, options.maxWarnings);
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof ProjectError) {
+      process.stderr.write(`classified: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
+
+function render(findings: readonly Finding[], options: CheckOptions, cwd: string, filesAnalyzed: number, durationMs: number): string {
+  switch (options.format) {
+    case 'json':
+      return formatJson(findings, { cwd, filesAnalyzed, durationMs });
+    case 'sarif':
+      return formatSarif(findings, { cwd, rules: getRuleDescriptors(), toolVersion: readPackageVersion() });
+    default: {
+      const color = options.color !== false && options.output === undefined && process.stdout.isTTY === true;
+      return formatText(findings, { cwd, color, explain: options.explain, filesAnalyzed });
+    }
+  }
+}
+
+function decideExitCode(findings: readonly Finding[], maxWarnings: number | undefined): number {
+  const active = findings.filter((finding) => finding.suppression === undefined);
+  if (active.some((finding) => finding.severity === 'error')) return EXIT_FINDINGS;
+  const warnings = active.filter((finding) => finding.severity === 'warn').length;
+  return maxWarnings !== undefined && warnings > maxWarnings ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+function filterByPaths(findings: readonly Finding[], paths: readonly string[], cwd: string): readonly Finding[] {
+  if (paths.length === 0) return findings;
+  const roots = paths.map((entry) => path.resolve(cwd, entry));
+  return findings.filter((finding) => roots.some((root) => finding.file === root || finding.file.startsWith(root + path.sep) || finding.file.startsWith(`${root}/`)));
+}
+
+function getRuleDescriptors(): RuleDescriptor[] {
+  return rules.map((rule) => ({
+    id: rule.id,
+    description: rule.meta.docs.description,
+    docsUrl: `${DOCS_BASE}${rule.id}.md`,
+    defaultSeverity: 'error',
+  }));
+}
+
+function parseCount(value: string): number {
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 0) throw new InvalidArgumentError('expected a whole number of 0 or more');
+  return count;
+}
+
+function readPackageVersion(): string {
+  for (let directory = __dirname; ; directory = path.dirname(directory)) {
+    const manifest = path.join(directory, 'package.json');
+    if (fs.existsSync(manifest)) {
+      const parsed = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string; version?: string };
+      if (parsed.name === 'classified') return parsed.version ?? '0.0.0';
+    }
+    if (path.dirname(directory) === directory) return '0.0.0';
+  }
+}

@@ -1,0 +1,219 @@
+/**
+ * The engine's entry point: analyses a `ts.Program` once per config (memoized in a WeakMap keyed
+ * by the Program, so ESLint linting file by file pays for the whole-program facts once) and turns
+ * the facts into findings by asking every enabled rule. Dedupe (one finding per location and
+ * rule, the best-evidenced source kept), severity and suppressions live here, once for all
+ * front ends.
+ */
+import path from 'node:path';
+import ts from 'typescript';
+import { BUILTIN_SANITIZERS, BUILTIN_SINKS } from '../policy/catalog.js';
+import type { ResolvedConfig } from '../policy/config.js';
+import { normalizeName } from './names.js';
+import { maskCardNumbersInText } from './card-numbers.js';
+import { CheckerFacade } from './checker.js';
+import { TypeClassifier } from './classify.js';
+import { collectFacts } from './collect-facts.js';
+import { formatMessage, type RuleDefinition } from './define-rule.js';
+import type { EngineFact } from './facts.js';
+import type { Confidence, Finding, Severity, SourceInfo, TraceStep } from './findings-types.js';
+import { indexFile, type FileIndex } from './file-index.js';
+import { FlowAnalyzer } from './flow.js';
+import { HttpSinkResolver } from './http-sinks.js';
+import { SinkResolver } from './sinks.js';
+import { getSuppressions } from './suppressions.js';
+
+export interface AnalysisResult {
+  readonly findings: readonly Finding[];
+  /** files analysed (the project's own, non-declaration files) */
+  readonly files: readonly string[];
+  /** problems that did not stop the run: syntax errors, analysis cut short */
+  readonly diagnostics: readonly { readonly file: string; readonly message: string }[];
+}
+
+const resultsByProgram = new WeakMap<ts.Program, WeakMap<ResolvedConfig, WeakMap<readonly RuleDefinition[], AnalysisResult>>>();
+const fileIndexes = new WeakMap<ts.SourceFile, FileIndex>();
+
+const CONFIDENCE_ORDER: Readonly<Record<Confidence, number>> = { declared: 0, literal: 1, inferred: 2 };
+
+/** Analyses a Program with the given config and rules; repeated calls with the same arguments are free. */
+export function analyzeProgram(program: ts.Program, config: ResolvedConfig, rules: readonly RuleDefinition[]): AnalysisResult {
+  let byConfig = resultsByProgram.get(program);
+  if (byConfig === undefined) {
+    byConfig = new WeakMap();
+    resultsByProgram.set(program, byConfig);
+  }
+  let byRules = byConfig.get(config);
+  if (byRules === undefined) {
+    byRules = new WeakMap();
+    byConfig.set(config, byRules);
+  }
+  const cached = byRules.get(rules);
+  if (cached !== undefined) return cached;
+  const result = runAnalysis(program, config, rules);
+  byRules.set(rules, result);
+  return result;
+}
+
+/** The per-file index, shared by everything that analyses the same SourceFile. */
+export function getFileIndex(file: ts.SourceFile): FileIndex {
+  let index = fileIndexes.get(file);
+  if (index === undefined) {
+    index = indexFile(file);
+    fileIndexes.set(file, index);
+  }
+  return index;
+}
+
+function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonly RuleDefinition[]): AnalysisResult {
+  const facade = new CheckerFacade(program, program.getTypeChecker());
+  const rootDir = program.getCurrentDirectory();
+  const isProjectFile = (file: ts.SourceFile): boolean =>
+    !program.isSourceFileDefaultLibrary(file) && !program.isSourceFileFromExternalLibrary(file) && !/[\\/]node_modules[\\/]/.test(file.fileName);
+  const testFileCache = new Map<ts.SourceFile, boolean>();
+  const isTestFile = (file: ts.SourceFile): boolean => {
+    let known = testFileCache.get(file);
+    if (known === undefined) {
+      known = config.isTestFile(path.relative(rootDir, file.fileName));
+      testFileCache.set(file, known);
+    }
+    return known;
+  };
+  const files = program.getSourceFiles().filter((file) => !file.isDeclarationFile && isProjectFile(file));
+  const inference = config.inference.mode === 'off'
+    ? undefined
+    : {
+        add: new Map([...config.inference.add].map(([name, level]) => [normalizeName(name), level])),
+        ignore: new Set([...config.inference.ignore].map(normalizeName)),
+      };
+  const classifier = new TypeClassifier(facade, inference, isProjectFile);
+  const sinks = new SinkResolver(facade, [...BUILTIN_SINKS, ...config.sinks], [...BUILTIN_SANITIZERS, ...config.sanitizers], isProjectFile);
+  const http = new HttpSinkResolver(facade, config.firstPartyHosts);
+  const flow = new FlowAnalyzer(facade, classifier, sinks, { isProjectFile, isTestFile, getFileIndex });
+  const diagnostics: { file: string; message: string }[] = [];
+  for (const file of files) {
+    const syntaxErrors = program.getSyntacticDiagnostics(file);
+    if (syntaxErrors.length > 0) {
+      const first = syntaxErrors[0];
+      const position = first?.start === undefined ? '' : `:${file.getLineAndCharacterOfPosition(first.start).line + 1}`;
+      diagnostics.push({ file: file.fileName, message: `syntax error${position}: ${ts.flattenDiagnosticMessageText(first?.messageText ?? '', ' ')} (analysed as far as it parses)` });
+    }
+  }
+  const facts = collectFacts({ facade, config, classifier, flow, sinks, http, files, getFileIndex, isTestFile, onFileError: (file, error) => {
+    diagnostics.push({ file: file.fileName, message: `analysis failed: ${error instanceof Error ? error.message : String(error)}; the file was skipped` });
+  } });
+  for (const node of flow.truncated.slice(0, 20)) {
+    const file = node.getSourceFile();
+    diagnostics.push({ file: file.fileName, message: `expression at line ${file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1} is nested too deeply; analysis of it was cut short` });
+  }
+  const enabled = rules.filter((rule) => getSeverity(rule, config) !== 'off');
+  const findings = dedupeFindings(facts.flatMap((fact) => enabled.flatMap((rule) => {
+    const finding = toFinding(rule, fact, config, rootDir);
+    return finding === undefined ? [] : [finding];
+  })));
+  return { findings: applySuppressions(findings, files), files: files.map((file) => file.fileName), diagnostics };
+}
+
+function getSeverity(rule: RuleDefinition, config: ResolvedConfig): Severity | 'off' {
+  return config.rules.get(rule.id) ?? 'error';
+}
+
+function toFinding(rule: RuleDefinition, fact: EngineFact, config: ResolvedConfig, rootDir: string): Finding | undefined {
+  const report = rule.check(fact);
+  if (report === undefined) return undefined;
+  const severity = getSeverity(rule, config);
+  if (severity === 'off') return undefined;
+  const node = fact.type === 'flow' || fact.type === 'dimension' ? fact.carrier : fact.type === 'card-literal' ? fact.source.node : fact.node;
+  const file = node.getSourceFile();
+  const start = node.getStart(file);
+  const end = node.getEnd();
+  const from = file.getLineAndCharacterOfPosition(start);
+  const to = file.getLineAndCharacterOfPosition(end);
+  const data = Object.fromEntries(Object.entries(report.data).map(([key, value]) => [key, maskCardNumbersInText(value)]));
+  const template = (rule.meta.messages as Readonly<Record<string, string>>)[report.messageId] ?? report.messageId;
+  const source = fact.type === 'flow' || fact.type === 'card-literal' ? toSourceInfo(fact.source) : undefined;
+  const confidence: Confidence = fact.type === 'flow' || fact.type === 'card-literal' ? fact.source.confidence : 'declared';
+  return {
+    ruleId: rule.id,
+    severity,
+    messageId: report.messageId,
+    data,
+    message: maskCardNumbersInText(formatMessage(template, data)),
+    confidence,
+    file: file.fileName,
+    line: from.line + 1,
+    column: from.character + 1,
+    endLine: to.line + 1,
+    endColumn: to.character + 1,
+    start,
+    end,
+    ...(source === undefined ? {} : { source }),
+    ...(fact.type === 'flow' || fact.type === 'dimension'
+      ? {
+          sink: {
+            kind: fact.sink.kind,
+            callee: fact.sink.callee,
+            module: path.isAbsolute(fact.sink.module) ? path.relative(rootDir, fact.sink.module).split(path.sep).join('/') : fact.sink.module,
+            reason: fact.sink.reason.replace(rootDir + path.sep, ''),
+          },
+        }
+      : {}),
+    trace: fact.type === 'flow' ? toTrace(fact.steps) : [],
+  };
+}
+
+function toSourceInfo(source: import('./taint.js').SourceFact): SourceInfo {
+  const file = source.node.getSourceFile();
+  const line = file.getLineAndCharacterOfPosition(source.node.getStart(file)).line + 1;
+  return {
+    file: file.fileName,
+    line,
+    label: maskCardNumbersInText(source.label),
+    kind: source.kind,
+    level: source.level,
+    reason: maskCardNumbersInText(source.reason),
+  };
+}
+
+function toTrace(steps: readonly import('./taint.js').Step[]): TraceStep[] {
+  const trace: TraceStep[] = [];
+  for (const step of steps) {
+    const file = step.node.getSourceFile();
+    const position = file.getLineAndCharacterOfPosition(step.node.getStart(file));
+    const last = trace[trace.length - 1];
+    const note = maskCardNumbersInText(step.note);
+    if (last !== undefined && last.file === file.fileName && last.line === position.line + 1 && last.note === note) continue;
+    trace.push({ file: file.fileName, line: position.line + 1, column: position.character + 1, note });
+  }
+  return trace;
+}
+
+/** One finding per location and rule: the best-evidenced source (declared, then literal, then inferred), then the shortest trace. */
+function dedupeFindings(findings: readonly Finding[]): Finding[] {
+  const best = new Map<string, Finding>();
+  for (const finding of findings) {
+    const key = `${finding.file}|${finding.start}|${finding.end}|${finding.ruleId}`;
+    const current = best.get(key);
+    if (current === undefined || isBetter(finding, current)) best.set(key, finding);
+  }
+  return [...best.values()].sort((a, b) => (a.file === b.file ? a.start - b.start || a.ruleId.localeCompare(b.ruleId) : a.file.localeCompare(b.file)));
+}
+
+function isBetter(candidate: Finding, current: Finding): boolean {
+  const byConfidence = CONFIDENCE_ORDER[candidate.confidence] - CONFIDENCE_ORDER[current.confidence];
+  if (byConfidence !== 0) return byConfidence < 0;
+  return candidate.trace.length < current.trace.length;
+}
+
+function applySuppressions(findings: readonly Finding[], files: readonly ts.SourceFile[]): Finding[] {
+  const byFile = new Map(files.map((file) => [file.fileName, file]));
+  return findings.map((finding) => {
+    const file = byFile.get(finding.file);
+    const suppression = file === undefined ? undefined : getSuppressions(file).get(finding.line);
+    if (suppression === undefined || !suppression.ruleIds.has(finding.ruleId)) return finding;
+    if (suppression.reason === '') {
+      return { ...finding, message: `${finding.message} (suppression at line ${suppression.line} ignored: give a reason after "--")` };
+    }
+    return { ...finding, suppression: { reason: suppression.reason, line: suppression.line } };
+  });
+}

@@ -1,0 +1,117 @@
+/**
+ * Every question the engine asks the TypeScript checker goes through this module: the type of an
+ * expression, the symbol behind a name or callee, a symbol's declarations, a type's properties.
+ * Keeping the checker surface this small is what makes a later move to TypeScript 7's API one
+ * module's work. Nothing here caches; callers memoize per Program.
+ */
+import ts from 'typescript';
+
+export class CheckerFacade {
+  constructor(
+    readonly program: ts.Program,
+    readonly checker: ts.TypeChecker,
+  ) {}
+
+  getTypeOfNode(node: ts.Node): ts.Type {
+    return this.checker.getTypeAtLocation(node);
+  }
+
+  /** The symbol a name, property access or callee refers to, with import aliases resolved. */
+  getSymbol(node: ts.Node): ts.Symbol | undefined {
+    const symbol = this.checker.getSymbolAtLocation(node);
+    return symbol === undefined ? undefined : this.resolveAlias(symbol);
+  }
+
+  /** The symbol as written (an import specifier stays an alias). */
+  getSymbolAsWritten(node: ts.Node): ts.Symbol | undefined {
+    return this.checker.getSymbolAtLocation(node);
+  }
+
+  resolveAlias(symbol: ts.Symbol): ts.Symbol {
+    if ((symbol.flags & ts.SymbolFlags.Alias) === 0) return symbol;
+    try {
+      return this.checker.getAliasedSymbol(symbol);
+    } catch {
+      return symbol;
+    }
+  }
+
+  getDeclarations(symbol: ts.Symbol): readonly ts.Declaration[] {
+    return symbol.declarations ?? [];
+  }
+
+  /** The declaration of the function or method a call resolves to, overloads included. */
+  getCalledDeclaration(call: ts.CallLikeExpression): ts.SignatureDeclaration | undefined {
+    try {
+      const declaration = this.checker.getResolvedSignature(call)?.getDeclaration();
+      return declaration && !ts.isJSDocSignature(declaration) ? declaration : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  getPropertiesOfType(type: ts.Type): readonly ts.Symbol[] {
+    return this.checker.getPropertiesOfType(type);
+  }
+
+  getPropertyOfType(type: ts.Type, name: string): ts.Symbol | undefined {
+    return this.checker.getPropertyOfType(type, name);
+  }
+
+  getTypeOfSymbol(symbol: ts.Symbol): ts.Type {
+    return this.checker.getTypeOfSymbol(symbol);
+  }
+
+  /** The instance type of a class or the type an interface or alias declares. */
+  getDeclaredTypeOfSymbol(symbol: ts.Symbol): ts.Type {
+    return this.checker.getDeclaredTypeOfSymbol(symbol);
+  }
+
+  getNonNullableType(type: ts.Type): ts.Type {
+    return this.checker.getNonNullableType(type);
+  }
+
+  getTypeArguments(type: ts.TypeReference): readonly ts.Type[] {
+    return this.checker.getTypeArguments(type);
+  }
+
+  getIndexTypeOfType(type: ts.Type, kind: ts.IndexKind): ts.Type | undefined {
+    return this.checker.getIndexInfoOfType(type, kind)?.type;
+  }
+
+  getAwaitedType(type: ts.Type): ts.Type | undefined {
+    return this.checker.getAwaitedType(type);
+  }
+
+  getSignatures(type: ts.Type, kind: ts.SignatureKind): readonly ts.Signature[] {
+    return this.checker.getSignaturesOfType(type, kind);
+  }
+
+  getReturnTypeOfSignature(signature: ts.Signature): ts.Type {
+    return this.checker.getReturnTypeOfSignature(signature);
+  }
+
+  getExportsOfModule(moduleSymbol: ts.Symbol): readonly ts.Symbol[] {
+    return this.checker.getExportsOfModule(moduleSymbol);
+  }
+
+  /** The module symbol an import specifier string refers to (`'pino'` in `import pino from 'pino'`). */
+  getModuleSymbol(moduleSpecifier: ts.Expression): ts.Symbol | undefined {
+    return this.checker.getSymbolAtLocation(moduleSpecifier);
+  }
+
+  /** For `export =` modules, the exported value's symbol. */
+  getExportEqualsSymbol(moduleSymbol: ts.Symbol): ts.Symbol | undefined {
+    const exportEquals = moduleSymbol.exports?.get(ts.InternalSymbolName.ExportEquals);
+    return exportEquals === undefined ? undefined : this.resolveAlias(exportEquals);
+  }
+
+  /** Global value symbols (lib.dom, @types/node), visible from `location`. */
+  getGlobalValueSymbols(location: ts.Node): readonly ts.Symbol[] {
+    return this.checker.getSymbolsInScope(location, ts.SymbolFlags.Value);
+  }
+
+  typeToString(type: ts.Type): string {
+    return this.checker.typeToString(type);
+  }
+}

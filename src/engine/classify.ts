@@ -1,0 +1,223 @@
+/**
+ * Sources: decides whether a value is classified and why. Declared classes are read off the
+ * checker's type (a brand anywhere inside: fields, arrays, tuples, unions, Promise, Map/Set
+ * values — bounded depth, cycle-safe); inferred classes come from names (see names.ts), applied
+ * to the fields of the project's own types and to names at use sites. Results are memoized per
+ * type for the lifetime of one Program's analysis.
+ */
+import ts from 'typescript';
+import type { Level } from '../policy/types.js';
+import { levelRank } from '../policy/types.js';
+import type { CheckerFacade } from './checker.js';
+import { inferFromName, type InferredName, type NameInferenceOptions } from './names.js';
+
+export interface Brand {
+  readonly level: Level;
+  readonly kind: string | undefined;
+  /** how the type is written, for messages: `Email`, `Confidential<Customer>` */
+  readonly typeText: string;
+}
+
+/** A classified part of a value, found through its type. */
+export interface TypeClassification {
+  /** where inside the value: `['email']`, `['cards', '*', 'number']`; empty for the whole value */
+  readonly path: readonly string[];
+  readonly level: Level;
+  readonly kind: string;
+  readonly confidence: 'declared' | 'inferred';
+  readonly reason: string;
+}
+
+const MAX_TYPE_DEPTH = 4;
+const MAX_PROPERTIES_PER_TYPE = 64;
+const BRAND_PREFIX = '__@classifiedBrand@';
+const ANONYMIZED_PREFIX = '__@anonymizedBrand@';
+
+export class TypeClassifier {
+  private readonly brandCache = new Map<ts.Type, Brand | 'anonymized' | null>();
+  private readonly deepCache = new Map<ts.Type, readonly TypeClassification[]>();
+
+  constructor(
+    private readonly facade: CheckerFacade,
+    private readonly inference: NameInferenceOptions | undefined,
+    private readonly isProjectFile: (file: ts.SourceFile) => boolean,
+  ) {}
+
+  /** The brand the type itself carries (not its fields), `anonymized`, or undefined. */
+  getOwnBrand(type: ts.Type): Brand | 'anonymized' | undefined {
+    const cached = this.brandCache.get(type);
+    if (cached !== undefined) return cached ?? undefined;
+    const brand = this.computeOwnBrand(type);
+    this.brandCache.set(type, brand ?? null);
+    return brand;
+  }
+
+  /** Every classified part of a value of this type, declared or inferred from field names. */
+  classifyType(type: ts.Type): readonly TypeClassification[] {
+    return this.walk(type, MAX_TYPE_DEPTH, new Set());
+  }
+
+  /** Name inference for one name, honouring the config (`inference: "off"`, `add`, `ignore`). */
+  inferName(name: string, ownerNames: readonly string[]): InferredName | undefined {
+    return this.inference === undefined ? undefined : inferFromName(name, ownerNames, this.inference);
+  }
+
+  private walk(type: ts.Type, depth: number, visiting: Set<ts.Type>): readonly TypeClassification[] {
+    const cached = this.deepCache.get(type);
+    if (cached !== undefined) return cached;
+    const own = this.getOwnBrand(type);
+    // de-identified data, and data declared Public or Internal, is allowed wherever it goes
+    if (own === 'anonymized' || (own !== undefined && levelRank(own.level) < levelRank('confidential'))) return [];
+    if (own !== undefined) {
+      const whole: TypeClassification = {
+        path: [],
+        level: own.level,
+        kind: own.kind ?? capitalize(own.level),
+        confidence: 'declared',
+        reason: `declared as ${own.typeText}`,
+      };
+      return [whole];
+    }
+    if (depth === 0 || visiting.has(type)) return [];
+    visiting.add(type);
+    const result = this.walkParts(type, depth, visiting);
+    visiting.delete(type);
+    // results computed under a cycle cut are partial: only cache complete ones
+    if (visiting.size === 0 || result.length > 0) this.deepCache.set(type, result);
+    return result;
+  }
+
+  private walkParts(type: ts.Type, depth: number, visiting: Set<ts.Type>): readonly TypeClassification[] {
+    if (type.isUnion() || type.isIntersection()) {
+      return dedupe(type.types.flatMap((part) => this.walk(part, depth, visiting)));
+    }
+    if ((type.flags & ts.TypeFlags.Object) === 0) return [];
+    const symbolName = type.getSymbol()?.getName();
+    const typeArguments = isTypeReference(type) ? this.facade.getTypeArguments(type) : [];
+    if (symbolName === 'Promise' || symbolName === 'PromiseLike') {
+      const awaited = typeArguments[0];
+      return awaited === undefined ? [] : this.walk(awaited, depth, visiting);
+    }
+    if (isArrayLike(type, symbolName)) {
+      const element = this.facade.getIndexTypeOfType(type, ts.IndexKind.Number);
+      return element === undefined ? [] : prefix('*', this.walk(element, depth - 1, visiting));
+    }
+    if (symbolName === 'Map' || symbolName === 'ReadonlyMap' || symbolName === 'Set' || symbolName === 'ReadonlySet' || symbolName === 'WeakMap' || symbolName === 'Record') {
+      const value = typeArguments[typeArguments.length - 1];
+      return value === undefined ? [] : prefix('*', this.walk(value, depth - 1, visiting));
+    }
+    if (!this.isProjectType(type)) return [];
+    if (this.facade.getSignatures(type, ts.SignatureKind.Call).length > 0) return [];
+    const ownerName = symbolName !== undefined && !symbolName.startsWith('__') ? symbolName : '';
+    const results: TypeClassification[] = [];
+    for (const property of this.facade.getPropertiesOfType(type).slice(0, MAX_PROPERTIES_PER_TYPE)) {
+      const name = property.getName();
+      if (name.startsWith('__@')) continue;
+      const propertyType = this.facade.getTypeOfSymbol(property);
+      const parts = this.walk(propertyType, depth - 1, visiting);
+      if (parts.length > 0) {
+        results.push(...prefix(name, parts));
+        continue;
+      }
+      const inferred = this.inferName(name, ownerName === '' ? [] : [ownerName]);
+      if (inferred !== undefined && canCarryInferredValue(propertyType, inferred)) {
+        results.push({
+          path: [name],
+          level: inferred.level,
+          kind: inferred.kind,
+          confidence: 'inferred',
+          reason: `field name "${name}" matches "${inferred.pattern}"`,
+        });
+      }
+    }
+    return results;
+  }
+
+  private computeOwnBrand(type: ts.Type): Brand | 'anonymized' | undefined {
+    if (type.isUnion()) {
+      let strongest: Brand | undefined;
+      let anonymized = false;
+      for (const part of type.types) {
+        const brand = this.getOwnBrand(part);
+        if (brand === 'anonymized') anonymized = true;
+        else if (brand !== undefined && (strongest === undefined || levelRank(brand.level) > levelRank(strongest.level))) strongest = brand;
+      }
+      return strongest ?? (anonymized ? 'anonymized' : undefined);
+    }
+    const parts = type.isIntersection() ? type.types : [type];
+    let brandProperty: ts.Symbol | undefined;
+    for (const part of parts) {
+      if ((part.flags & ts.TypeFlags.Object) === 0) continue;
+      for (const property of this.facade.getPropertiesOfType(part)) {
+        const name = property.escapedName as string;
+        if (name.startsWith(ANONYMIZED_PREFIX)) return 'anonymized';
+        if (name.startsWith(BRAND_PREFIX)) brandProperty = property;
+      }
+    }
+    if (brandProperty === undefined) return undefined;
+    const info = this.facade.getNonNullableType(this.facade.getTypeOfSymbol(brandProperty));
+    const level = readLevel(this.literalValues(info, 'level'));
+    if (level === undefined) return undefined;
+    const kind = this.literalValues(info, 'kind')[0];
+    return { level, kind, typeText: this.facade.typeToString(type) };
+  }
+
+  private literalValues(type: ts.Type, propertyName: string): string[] {
+    const property = this.facade.getPropertyOfType(type, propertyName);
+    if (property === undefined) return [];
+    const propertyType = this.facade.getTypeOfSymbol(property);
+    const parts = propertyType.isUnion() ? propertyType.types : [propertyType];
+    return parts.filter((part) => part.isStringLiteral()).map((part) => (part as ts.StringLiteralType).value);
+  }
+
+  private isProjectType(type: ts.Type): boolean {
+    const declaration = type.getSymbol()?.declarations?.[0];
+    return declaration !== undefined && this.isProjectFile(declaration.getSourceFile());
+  }
+}
+
+/** Whether a value of this type can hold what the name suggests (a boolean `email` cannot). */
+export function canCarryInferredValue(type: ts.Type, inferred: InferredName): boolean {
+  const flags = type.isUnion() ? type.types.reduce((all, part) => all | part.flags, 0) : type.flags;
+  if (flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.StringLike)) return true;
+  if (flags & ts.TypeFlags.NumberLike) return inferred.numeric;
+  if (flags & (ts.TypeFlags.BooleanLike | ts.TypeFlags.Void | ts.TypeFlags.Never)) return false;
+  // objects: a `phone: { number: string }` or a class; their fields decide
+  return (flags & ts.TypeFlags.Object) !== 0 && !isFunctionLikeType(type);
+}
+
+function isFunctionLikeType(type: ts.Type): boolean {
+  return type.getCallSignatures().length > 0;
+}
+
+function readLevel(values: readonly string[]): Level | undefined {
+  const levels = values.filter((value): value is Level => ['public', 'internal', 'confidential', 'restricted'].includes(value));
+  return levels.sort((a, b) => levelRank(b) - levelRank(a))[0];
+}
+
+function isTypeReference(type: ts.Type): type is ts.TypeReference {
+  return (type.flags & ts.TypeFlags.Object) !== 0 && ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) !== 0;
+}
+
+function isArrayLike(type: ts.Type, symbolName: string | undefined): boolean {
+  if (symbolName === 'Array' || symbolName === 'ReadonlyArray') return true;
+  return isTypeReference(type) && ((type.target.objectFlags & ts.ObjectFlags.Tuple) !== 0);
+}
+
+function prefix(segment: string, parts: readonly TypeClassification[]): TypeClassification[] {
+  return parts.map((part) => ({ ...part, path: [segment, ...part.path] }));
+}
+
+function dedupe(parts: readonly TypeClassification[]): TypeClassification[] {
+  const seen = new Set<string>();
+  return parts.filter((part) => {
+    const key = `${part.path.join('.')}|${part.kind}|${part.level}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

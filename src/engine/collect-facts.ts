@@ -1,0 +1,510 @@
+/**
+ * Drives the analysis of one Program: finds every sink call and assignment in the project's
+ * files, asks the flow analysis what each carrying expression holds, and turns the answers into
+ * facts for the rules. Data that reaches a sink through a parameter becomes part of the
+ * function's sink summary; a worklist then visits the callers of each such function (and of
+ * functions that pass their own parameters on), so the finding lands at the call site that
+ * passes classified data, with the helper's leak in the trace.
+ */
+import ts from 'typescript';
+import { levelRank, type DimensionSpec } from '../policy/types.js';
+import type { ResolvedConfig } from '../policy/config.js';
+import { normalizeDimensionName } from '../policy/config.js';
+import type { CheckerFacade } from './checker.js';
+import type { TypeClassifier } from './classify.js';
+import { canCarryInferredValue } from './classify.js';
+import type { CardLiteralFact, DeclassificationFact, DimensionFact, EngineFact, FlowFact } from './facts.js';
+import { getCalleeName, skipOuterExpressions, type FileIndex } from './file-index.js';
+import { describeExpression, sourceTaint, type FlowAnalyzer } from './flow.js';
+import { HTTP_CALLEE_NAMES, type HttpSinkResolver } from './http-sinks.js';
+import { isUrlLikeName } from './names.js';
+import { getPropertyNameText, getStaticString, resolveConstInitializer, type SinkMatch, type SinkResolver } from './sinks.js';
+import { ANY_FIELD, addStep, instantiate, type Step, type Taint } from './taint.js';
+
+/** Data reaching a sink through a parameter of `fn`: recorded, then checked at `fn`'s callers. */
+interface ParameterSinkFlow {
+  readonly fn: ts.SignatureDeclaration;
+  readonly taint: Taint;
+  readonly sink: SinkMatch;
+  readonly sinkNode: ts.Node;
+}
+
+interface Carrier {
+  /** where a finding is reported */
+  readonly node: ts.Node;
+  /** the value carried */
+  readonly value: ts.Expression;
+  /** the object-literal key it is carried under, if any */
+  readonly key: string | undefined;
+}
+
+export interface CollectContext {
+  readonly facade: CheckerFacade;
+  readonly config: ResolvedConfig;
+  readonly classifier: TypeClassifier;
+  readonly flow: FlowAnalyzer;
+  readonly sinks: SinkResolver;
+  readonly http: HttpSinkResolver;
+  readonly files: readonly ts.SourceFile[];
+  readonly getFileIndex: (file: ts.SourceFile) => FileIndex;
+  readonly isTestFile: (file: ts.SourceFile) => boolean;
+  /** a file whose analysis threw: reported, skipped, and the rest of the project still analysed */
+  readonly onFileError: (file: ts.SourceFile, error: unknown) => void;
+}
+
+const MAX_PROPAGATION_ROUNDS = 10_000;
+
+export function collectFacts(context: CollectContext): EngineFact[] {
+  return new FactCollector(context).collect();
+}
+
+class FactCollector {
+  private readonly facts: EngineFact[] = [];
+  private readonly parameterFlows = new Map<ts.SignatureDeclaration, ParameterSinkFlow[]>();
+  private readonly seenParameterFlows = new Set<string>();
+  private readonly worklist: ts.SignatureDeclaration[] = [];
+  private readonly jsDocSinkNames: ReadonlySet<string>;
+  private readonly literalSourcesInFlows = new Set<ts.Node>();
+
+  constructor(private readonly context: CollectContext) {
+    this.jsDocSinkNames = collectJsDocSinkNames(context.files);
+  }
+
+  collect(): EngineFact[] {
+    for (const file of this.context.files) this.guard(file, () => this.collectSinkSites(file));
+    this.propagateToCallers();
+    for (const file of this.context.files) {
+      this.guard(file, () => {
+        this.collectCardLiterals(file);
+        this.collectDeclassifications(file);
+      });
+    }
+    return this.facts;
+  }
+
+  private guard(file: ts.SourceFile, work: () => void): void {
+    try {
+      work();
+    } catch (error) {
+      this.context.onFileError(file, error);
+    }
+  }
+
+  private collectSinkSites(file: ts.SourceFile): void {
+    const index = this.context.getFileIndex(file);
+    for (const call of index.calls) {
+      const name = getCalleeName(call.expression);
+      if (name === undefined) continue;
+      const sink = this.getSink(call, name);
+      if (sink !== undefined) this.checkSink(sink, call);
+    }
+    for (const assignment of index.assignments) {
+      if (assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken && assignment.operatorToken.kind !== ts.SyntaxKind.PlusEqualsToken) continue;
+      const sink = this.context.sinks.getSinkForAssignment(assignment);
+      if (sink !== undefined) this.checkSink(sink, assignment);
+    }
+  }
+
+  private getSink(call: ts.CallExpression | ts.NewExpression, name: string): SinkMatch | undefined {
+    const { sinks, http } = this.context;
+    if (sinks.hasCandidates(name) || this.jsDocSinkNames.has(name)) {
+      const sink = sinks.getSinkForCall(call);
+      if (sink !== undefined) return sink;
+    }
+    return HTTP_CALLEE_NAMES.has(name) ? http.getSinkForCall(call) : undefined;
+  }
+
+  private checkSink(sink: SinkMatch, sinkNode: ts.Node): void {
+    for (const argument of sink.dataArguments) {
+      for (const carrier of getCarriers(argument)) this.checkCarrier(sink, sinkNode, carrier);
+    }
+    if (sink.dimensions !== undefined && ts.isCallExpression(sinkNode)) this.checkDimensions(sink, sinkNode);
+  }
+
+  private checkCarrier(sink: SinkMatch, sinkNode: ts.Node, carrier: Carrier): void {
+    const taints = this.context.flow.taintOf(carrier.value);
+    let concrete = false;
+    for (const taint of taints) {
+      if (taint.origin.type === 'parameter') {
+        this.recordParameterFlow({ fn: taint.origin.fn, taint, sink, sinkNode });
+      } else if (levelRank(taint.origin.source.level) >= levelRank('confidential')) {
+        concrete = true;
+        this.addFlow(sink, sinkNode, carrier.node, taint);
+      }
+    }
+    if (!concrete && carrier.key !== undefined) this.inferFromKey(sink, sinkNode, carrier, carrier.key);
+  }
+
+  /** `logger.info({ email: input })`: the key names the data when nothing else does. */
+  private inferFromKey(sink: SinkMatch, sinkNode: ts.Node, carrier: Carrier, key: string): void {
+    const value = skipOuterExpressions(carrier.value);
+    if (ts.isLiteralExpression(value) || ts.isTemplateExpression(value) || ts.isObjectLiteralExpression(value) || ts.isArrayLiteralExpression(value) || isNullish(value)) return;
+    if (ts.isCallExpression(value) && (this.context.flow.isClassifiedHelperCall(value) || this.context.sinks.isSanitizerCall(value))) return;
+    const inferred = this.context.classifier.inferName(key, []);
+    if (inferred === undefined || levelRank(inferred.level) < levelRank('confidential')) return;
+    if (!canCarryInferredValue(this.context.facade.getTypeOfNode(value), inferred)) return;
+    const taint = sourceTaint({
+      label: key,
+      level: inferred.level,
+      kind: inferred.kind,
+      confidence: 'inferred',
+      node: carrier.node,
+      reason: `key "${key}" matches "${inferred.pattern}"`,
+      numeric: inferred.numeric,
+    });
+    this.addFlow(sink, sinkNode, carrier.node, taint);
+  }
+
+  private addFlow(sink: SinkMatch, sinkNode: ts.Node, carrierNode: ts.Node, taint: Taint, extraSteps: readonly Step[] = []): void {
+    if (taint.origin.type !== 'source') return;
+    const source = taint.origin.source;
+    if (source.confidence === 'literal') this.literalSourcesInFlows.add(source.node);
+    const flow: FlowFact = {
+      type: 'flow',
+      source,
+      sink,
+      sinkNode,
+      carrier: carrierNode,
+      steps: [...taint.steps, ...extraSteps, { node: sinkNode, note: `reaches ${sink.kind} sink ${sink.callee}` }],
+    };
+    this.facts.push(flow);
+  }
+
+  private recordParameterFlow(flow: ParameterSinkFlow): void {
+    const key = `${flow.fn.pos}:${flow.fn.getSourceFile().fileName}|${flow.taint.origin.type === 'parameter' ? flow.taint.origin.index : -1}|${flow.taint.read.join('.')}|${flow.sinkNode.pos}:${flow.sinkNode.getSourceFile().fileName}`;
+    if (this.seenParameterFlows.has(key)) return;
+    this.seenParameterFlows.add(key);
+    const list = this.parameterFlows.get(flow.fn);
+    if (list === undefined) this.parameterFlows.set(flow.fn, [flow]);
+    else list.push(flow);
+    this.worklist.push(flow.fn);
+  }
+
+  /** Checks the callers of every function whose parameter reaches a sink, until nothing new is learned. */
+  private propagateToCallers(): void {
+    const visited = new Map<ts.SignatureDeclaration, number>();
+    for (let round = 0; round < MAX_PROPAGATION_ROUNDS && this.worklist.length > 0; round++) {
+      const fn = this.worklist.shift();
+      if (fn === undefined) break;
+      const flows = this.parameterFlows.get(fn) ?? [];
+      const done = visited.get(fn) ?? 0;
+      if (done >= flows.length) continue;
+      visited.set(fn, flows.length);
+      const pending = flows.slice(done);
+      this.guard(fn.getSourceFile(), () => {
+        for (const site of this.findCallSites(fn)) {
+          for (const flow of pending) this.checkCallSite(site, flow);
+        }
+      });
+    }
+  }
+
+  private checkCallSite(site: CallSite, flow: ParameterSinkFlow): void {
+    if (flow.taint.origin.type !== 'parameter') return;
+    const index = flow.taint.origin.index;
+    const calleeName = describeFunction(flow.fn);
+    const carriers = site.kind === 'call' ? this.argumentCarriers(site.call, flow.fn, index) : [{ node: site.reference, value: site.reference, key: undefined }];
+    for (const carrier of carriers) {
+      const argumentTaints = site.kind === 'call' ? this.context.flow.taintOf(carrier.value) : site.elementTaints;
+      for (const argumentTaint of argumentTaints) {
+        const combined = instantiate(flow.taint, addStep(argumentTaint, carrier.node, `passed to ${calleeName}()`));
+        if (combined === undefined) continue;
+        if (combined.origin.type === 'parameter') {
+          this.recordParameterFlow({ fn: combined.origin.fn, taint: combined, sink: flow.sink, sinkNode: flow.sinkNode });
+        } else if (levelRank(combined.origin.source.level) >= levelRank('confidential')) {
+          this.addFlow(flow.sink, flow.sinkNode, carrier.node, combined);
+        }
+      }
+    }
+  }
+
+  private argumentCarriers(call: ts.CallExpression | ts.NewExpression, fn: ts.SignatureDeclaration, index: number): Carrier[] {
+    const argumentsList = call.arguments ?? [];
+    const parameter = fn.parameters[index];
+    const passed = parameter?.dotDotDotToken !== undefined ? argumentsList.slice(index) : argumentsList.slice(index, index + 1);
+    return passed.flatMap((argument) => getCarriers(argument));
+  }
+
+  private findCallSites(fn: ts.SignatureDeclaration): CallSite[] {
+    const name = getFunctionName(fn);
+    if (name === undefined) return [];
+    const target = getFunctionSymbolDeclaration(fn);
+    const sites: CallSite[] = [];
+    for (const file of this.context.files) {
+      const index = this.context.getFileIndex(file);
+      for (const call of index.callsByName.get(name) ?? []) {
+        if (this.context.sinks.getCalleeDeclaration(call.expression) === target || this.context.facade.getCalledDeclaration(call) === fn) {
+          sites.push({ kind: 'call', call });
+        }
+      }
+      for (const reference of index.functionReferences.get(name) ?? []) {
+        const declaration = this.context.sinks.getCalleeDeclaration(reference);
+        if (declaration !== target) continue;
+        const call = reference.parent;
+        if (!ts.isCallExpression(call)) continue;
+        const callee = skipOuterExpressions(call.expression);
+        if (!ts.isPropertyAccessExpression(callee) || !['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find'].includes(callee.name.text)) continue;
+        const elementTaints = this.context.flow.taintOf(callee.expression).flatMap((taint): Taint[] => {
+          const [first, ...rest] = taint.path;
+          return first === undefined || first === ANY_FIELD ? [{ ...taint, path: rest }] : [];
+        });
+        sites.push({ kind: 'reference', reference, elementTaints });
+      }
+    }
+    return sites;
+  }
+
+  /** Dimension names and values of a telemetry call. */
+  private checkDimensions(sink: SinkMatch, call: ts.CallExpression): void {
+    for (const dimension of this.getDimensions(sink, call)) {
+      if (dimension.name !== undefined && !this.context.config.allowedDimensions.has(normalizeDimensionName(dimension.name))) {
+        this.addDimension(sink, call, dimension.carrier, dimension.name, 'name-not-allowed');
+      } else if (dimension.value !== undefined && isUrlValue(dimension.value)) {
+        this.addDimension(sink, call, dimension.carrier, dimension.name ?? '?', 'url-value');
+      }
+    }
+  }
+
+  private addDimension(sink: SinkMatch, sinkNode: ts.Node, carrier: ts.Node, name: string, problem: DimensionFact['problem']): void {
+    this.facts.push({ type: 'dimension', name, problem, sink, sinkNode, carrier });
+  }
+
+  private getDimensions(sink: SinkMatch, call: ts.CallExpression): Dimension[] {
+    const specs = sink.dimensions ?? [];
+    const facade = this.context.facade;
+    // `inc({ labels: {...}, value })`: when the object has a spec's property, that spec wins over the plain object one
+    const withProperty = specs.filter((spec) => spec.property !== undefined && getObjectArgument(call, spec.arg, facade) !== undefined && getPropertyValue(getObjectArgument(call, spec.arg, facade) as ts.ObjectLiteralExpression, spec.property) !== undefined);
+    const applicable = withProperty.length > 0 ? withProperty : specs.filter((spec) => spec.property === undefined);
+    const dimensions: Dimension[] = [];
+    const seen = new Set<ts.Node>();
+    for (const spec of applicable) {
+      for (const dimension of getDimensionsForSpec(spec, call, facade)) {
+        if (seen.has(dimension.carrier)) continue;
+        seen.add(dimension.carrier);
+        dimensions.push(dimension);
+      }
+    }
+    return dimensions;
+  }
+
+  private collectCardLiterals(file: ts.SourceFile): void {
+    const index = this.context.getFileIndex(file);
+    for (const literal of index.stringLiterals) {
+      if (this.literalSourcesInFlows.has(literal)) continue;
+      const parent = literal.parent;
+      // an import path or a type literal is not data
+      if (ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent) || ts.isLiteralTypeNode(parent) || ts.isExternalModuleReference(parent)) continue;
+      const source = this.context.flow.getCardLiteralSource(literal);
+      if (source === undefined) continue;
+      const fact: CardLiteralFact = { type: 'card-literal', source, inTestFile: this.context.isTestFile(file) };
+      this.facts.push(fact);
+    }
+  }
+
+  private collectDeclassifications(file: ts.SourceFile): void {
+    const index = this.context.getFileIndex(file);
+    const { facade, classifier } = this.context;
+    for (const assertion of index.assertions) {
+      if (ts.isConstTypeReference(assertion.type)) continue;
+      const operand = skipOuterExpressions(assertion.expression);
+      const before = strongest(classifier.classifyType(facade.getTypeOfNode(operand)).filter((part) => part.confidence === 'declared'));
+      if (before === undefined) continue;
+      const afterType = facade.getTypeOfNode(assertion);
+      const after = strongest(classifier.classifyType(afterType).filter((part) => part.confidence === 'declared'));
+      const erased = (afterType.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0;
+      if (!erased && after !== undefined && levelRank(after.level) >= levelRank(before.level)) continue;
+      const fact: DeclassificationFact = {
+        type: 'declassification',
+        form: 'cast',
+        node: assertion,
+        label: describeExpression(operand),
+        level: before.level,
+        kind: before.kind,
+        target: assertion.type.getText(),
+      };
+      this.facts.push(fact);
+    }
+    for (const call of index.callsByName.get('declassify') ?? []) {
+      if (!ts.isCallExpression(call) || !this.context.flow.isClassifiedHelperCall(call, new Set(['declassify']))) continue;
+      const reason = call.arguments[1];
+      const literal = reason === undefined ? undefined : skipOuterExpressions(reason);
+      if (literal !== undefined && ts.isStringLiteralLike(literal) && literal.text.trim() !== '') continue;
+      const value = call.arguments[0];
+      const part = value === undefined ? undefined : strongest(classifier.classifyType(facade.getTypeOfNode(value)));
+      this.facts.push({
+        type: 'declassification',
+        form: 'missing-reason',
+        node: call,
+        label: value === undefined ? 'value' : describeExpression(value),
+        level: part?.level ?? 'confidential',
+        kind: part?.kind ?? 'Confidential',
+        target: 'declassify()',
+      });
+    }
+  }
+}
+
+type CallSite =
+  | { readonly kind: 'call'; readonly call: ts.CallExpression | ts.NewExpression }
+  | { readonly kind: 'reference'; readonly reference: ts.Identifier; readonly elementTaints: readonly Taint[] };
+
+/** The expressions a finding may point at: object-literal properties (innermost), array elements, or the argument. */
+function getCarriers(argument: ts.Expression): Carrier[] {
+  const expression = skipOuterExpressions(argument);
+  if (ts.isObjectLiteralExpression(expression)) {
+    return expression.properties.flatMap((property): Carrier[] => {
+      if (ts.isPropertyAssignment(property)) {
+        const value = skipOuterExpressions(property.initializer);
+        if (ts.isObjectLiteralExpression(value) || ts.isArrayLiteralExpression(value)) return getCarriers(value);
+        return [{ node: property, value: property.initializer, key: getPropertyNameText(property.name) }];
+      }
+      if (ts.isShorthandPropertyAssignment(property)) return [{ node: property, value: property.name, key: property.name.text }];
+      if (ts.isSpreadAssignment(property)) return [{ node: property, value: property.expression, key: undefined }];
+      return [];
+    });
+  }
+  if (ts.isArrayLiteralExpression(expression)) {
+    return expression.elements.flatMap((element) => (ts.isSpreadElement(element) ? [{ node: element, value: element.expression, key: undefined }] : getCarriers(element)));
+  }
+  if (ts.isArrowFunction(expression) || ts.isFunctionExpression(expression)) return [];
+  return [{ node: argument, value: argument, key: undefined }];
+}
+
+interface Dimension {
+  readonly name: string | undefined;
+  readonly value: ts.Expression | undefined;
+  readonly carrier: ts.Node;
+}
+
+function getObjectArgument(call: ts.CallExpression, index: number, facade: CheckerFacade): ts.ObjectLiteralExpression | undefined {
+  const argument = call.arguments[index];
+  const resolved = argument === undefined ? undefined : resolveConstInitializer(skipOuterExpressions(argument), facade);
+  return resolved !== undefined && ts.isObjectLiteralExpression(resolved) ? resolved : undefined;
+}
+
+/** The dimensions one spec finds in a call; none when the arguments do not have the spec's shape. */
+function getDimensionsForSpec(spec: DimensionSpec, call: ts.CallExpression, facade: CheckerFacade): Dimension[] {
+  const argument = call.arguments[spec.arg];
+  if (argument === undefined) return [];
+  if (spec.shape === 'key-value') {
+    const name = getStaticString(argument, facade);
+    return name === undefined && !ts.isStringLiteralLike(skipOuterExpressions(argument)) ? [] : [{ name, value: call.arguments[spec.arg + 1], carrier: argument }];
+  }
+  if (spec.shape === 'positional-labels') {
+    if (getObjectArgument(call, spec.arg, facade) !== undefined) return [];
+    const names = getLabelNames(call, facade);
+    return call.arguments.slice(spec.arg).map((value, offset) => ({ name: names?.[offset], value, carrier: value }));
+  }
+  let container: ts.Expression | undefined = argument;
+  if (spec.property !== undefined) {
+    const object = getObjectArgument(call, spec.arg, facade);
+    container = object === undefined ? undefined : getPropertyValue(object, spec.property);
+  }
+  if (container === undefined) return [];
+  const resolved = resolveConstInitializer(skipOuterExpressions(container), facade);
+  // a literal object in place is reported per property; one built elsewhere at the argument
+  const inPlace = resolved === skipOuterExpressions(container);
+  if (ts.isObjectLiteralExpression(resolved)) {
+    return resolved.properties.flatMap((property): Dimension[] => {
+      if (ts.isPropertyAssignment(property)) return [{ name: getPropertyNameText(property.name), value: property.initializer, carrier: inPlace ? property : container }];
+      if (ts.isShorthandPropertyAssignment(property)) return [{ name: property.name.text, value: property.name, carrier: inPlace ? property : container }];
+      return [];
+    });
+  }
+  if (spec.shape === 'tags' && ts.isArrayLiteralExpression(resolved)) {
+    return resolved.elements.map((element) => ({ name: getTagName(element, facade), value: undefined, carrier: inPlace ? element : container }));
+  }
+  return [];
+}
+
+function getPropertyValue(object: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+  for (const property of object.properties) {
+    if (ts.isPropertyAssignment(property) && getPropertyNameText(property.name) === name) return property.initializer;
+  }
+  return undefined;
+}
+
+/** `'route:/checkout'` → `route`; `` `customer:${id}` `` → `customer`. */
+function getTagName(element: ts.Expression, facade: CheckerFacade): string | undefined {
+  const expression = skipOuterExpressions(element);
+  const text = ts.isTemplateExpression(expression) ? expression.head.text : getStaticString(expression, facade);
+  if (text === undefined) return undefined;
+  const colon = text.indexOf(':');
+  return colon === -1 ? (ts.isTemplateExpression(expression) ? undefined : text) : text.slice(0, colon);
+}
+
+/** prom-client: the `labelNames` the receiver metric was constructed with. */
+function getLabelNames(call: ts.CallExpression, facade: CheckerFacade): string[] | undefined {
+  const callee = skipOuterExpressions(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const receiver = skipOuterExpressions(callee.expression);
+  const declaration = facade.getSymbol(ts.isPropertyAccessExpression(receiver) ? receiver.name : receiver)?.valueDeclaration;
+  const initializer = declaration !== undefined && (ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration)) ? declaration.initializer : undefined;
+  if (initializer === undefined) return undefined;
+  const construction = skipOuterExpressions(initializer);
+  if (!ts.isNewExpression(construction)) return undefined;
+  const options = construction.arguments?.[0];
+  const object = options === undefined ? undefined : resolveConstInitializer(skipOuterExpressions(options), facade);
+  if (object === undefined || !ts.isObjectLiteralExpression(object)) return undefined;
+  const labelNames = getPropertyValue(object, 'labelNames');
+  const list = labelNames === undefined ? undefined : resolveConstInitializer(skipOuterExpressions(labelNames), facade);
+  if (list === undefined || !ts.isArrayLiteralExpression(list)) return undefined;
+  return list.elements.map((element) => getStaticString(element, facade) ?? '');
+}
+
+/** A full URL or path as a dimension value: `webhook.url`, `req.path` (but `new URL(u).host` is fine). */
+function isUrlValue(value: ts.Expression): boolean {
+  const expression = skipOuterExpressions(value);
+  if (ts.isPropertyAccessExpression(expression)) return isUrlLikeName(expression.name.text) || expression.name.text === 'originalUrl';
+  if (ts.isIdentifier(expression)) return isUrlLikeName(expression.text);
+  if (ts.isStringLiteralLike(expression)) return /^[a-z]+:\/\//i.test(expression.text);
+  return false;
+}
+
+function strongest<T extends { readonly level: import('../policy/types.js').Level }>(parts: readonly T[]): T | undefined {
+  return [...parts].sort((a, b) => levelRank(b.level) - levelRank(a.level))[0];
+}
+
+function isNullish(expression: ts.Expression): boolean {
+  return expression.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(expression) && expression.text === 'undefined');
+}
+
+/** Names of functions and methods whose JSDoc declares them `@sink`, for the call pre-filter. */
+function collectJsDocSinkNames(files: readonly ts.SourceFile[]): Set<string> {
+  const names = new Set<string>();
+  for (const file of files) {
+    if (!file.text.includes('@sink')) continue;
+    const stack: ts.Node[] = [file];
+    while (stack.length > 0) {
+      const node = stack.pop();
+      if (node === undefined) break;
+      if (ts.getJSDocTags(node).some((tag) => tag.tagName.text === 'sink')) {
+        const name = (node as ts.NamedDeclaration).name;
+        if (name !== undefined && (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name))) names.add(name.text);
+        if (ts.isVariableStatement(node)) for (const declaration of node.declarationList.declarations) if (ts.isIdentifier(declaration.name)) names.add(declaration.name.text);
+      }
+      ts.forEachChild(node, (child) => {
+        stack.push(child);
+      });
+    }
+  }
+  return names;
+}
+
+function getFunctionName(fn: ts.SignatureDeclaration): string | undefined {
+  if (fn.name !== undefined && (ts.isIdentifier(fn.name) || ts.isPrivateIdentifier(fn.name) || ts.isStringLiteral(fn.name))) return fn.name.text;
+  const parent = fn.parent;
+  if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && ts.isIdentifier(parent.name)) return parent.name.text;
+  return undefined;
+}
+
+/** The declaration a callee's symbol points at for `fn`: the function itself or the variable holding it. */
+function getFunctionSymbolDeclaration(fn: ts.SignatureDeclaration): ts.Node {
+  const parent = fn.parent;
+  if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent))) return parent;
+  return fn;
+}
+
+function describeFunction(fn: ts.SignatureDeclaration): string {
+  return getFunctionName(fn) ?? 'function';
+}

@@ -1,0 +1,112 @@
+/**
+ * One iterative pass over a source file that collects the few node kinds the engine looks at:
+ * calls and `new` expressions (sink and helper candidates, indexed by callee name), assignments
+ * (def-use of reassigned variables and assignment sinks), type assertions and string literals.
+ * Iterative so that a 10,000-deep expression cannot overflow the stack.
+ */
+import ts from 'typescript';
+
+export interface FileIndex {
+  readonly calls: readonly (ts.CallExpression | ts.NewExpression)[];
+  /** calls by the name they are called through: `info` for `logger.info(...)`, `f` for `f(...)` */
+  readonly callsByName: ReadonlyMap<string, readonly (ts.CallExpression | ts.NewExpression)[]>;
+  readonly assignments: readonly ts.BinaryExpression[];
+  readonly assertions: readonly (ts.AsExpression | ts.TypeAssertion)[];
+  readonly stringLiterals: readonly (ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateLiteralLikeNode)[];
+  /** identifiers passed as arguments, by name: function references handed to other calls */
+  readonly functionReferences: ReadonlyMap<string, readonly ts.Identifier[]>;
+}
+
+const ASSIGNMENT_OPERATORS: ReadonlySet<ts.SyntaxKind> = new Set([
+  ts.SyntaxKind.EqualsToken,
+  ts.SyntaxKind.PlusEqualsToken,
+  ts.SyntaxKind.QuestionQuestionEqualsToken,
+  ts.SyntaxKind.BarBarEqualsToken,
+]);
+
+/** Collects the indexed node kinds of `file` in one pass. */
+export function indexFile(file: ts.SourceFile): FileIndex {
+  const calls: (ts.CallExpression | ts.NewExpression)[] = [];
+  const callsByName = new Map<string, (ts.CallExpression | ts.NewExpression)[]>();
+  const assignments: ts.BinaryExpression[] = [];
+  const assertions: (ts.AsExpression | ts.TypeAssertion)[] = [];
+  const stringLiterals: (ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateLiteralLikeNode)[] = [];
+  const functionReferences = new Map<string, ts.Identifier[]>();
+  const stack: ts.Node[] = [file];
+  const pushChild = (child: ts.Node): void => {
+    stack.push(child);
+  };
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === undefined) break;
+    switch (node.kind) {
+      case ts.SyntaxKind.CallExpression:
+      case ts.SyntaxKind.NewExpression: {
+        const call = node as ts.CallExpression | ts.NewExpression;
+        calls.push(call);
+        const name = getCalleeName(call.expression);
+        if (name !== undefined) append(callsByName, name, call);
+        for (const argument of call.arguments ?? []) {
+          if (ts.isIdentifier(argument)) append(functionReferences, argument.text, argument);
+        }
+        break;
+      }
+      case ts.SyntaxKind.BinaryExpression: {
+        const binary = node as ts.BinaryExpression;
+        if (ASSIGNMENT_OPERATORS.has(binary.operatorToken.kind)) assignments.push(binary);
+        break;
+      }
+      case ts.SyntaxKind.AsExpression:
+      case ts.SyntaxKind.TypeAssertionExpression: {
+        const parent = node.parent;
+        const nestedInAssertion = ts.isAsExpression(parent) || ts.isTypeAssertionExpression(parent) || ts.isParenthesizedExpression(parent);
+        if (!nestedInAssertion) assertions.push(node as ts.AsExpression | ts.TypeAssertion);
+        break;
+      }
+      case ts.SyntaxKind.StringLiteral:
+      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      case ts.SyntaxKind.TemplateHead:
+      case ts.SyntaxKind.TemplateMiddle:
+      case ts.SyntaxKind.TemplateTail:
+        if ((node as ts.LiteralLikeNode).text.length >= 12) stringLiterals.push(node as ts.StringLiteral);
+        break;
+      default:
+        break;
+    }
+    ts.forEachChild(node, pushChild);
+  }
+  return { calls, callsByName, assignments, assertions, stringLiterals, functionReferences };
+}
+
+/** The name a callee is called through: `info` for `logger.info`, `track` for `a?.track`. */
+export function getCalleeName(callee: ts.Expression): string | undefined {
+  const target = skipOuterExpressions(callee);
+  if (ts.isIdentifier(target)) return target.text;
+  if (ts.isPropertyAccessExpression(target)) return target.name.text;
+  if (ts.isElementAccessExpression(target) && ts.isStringLiteralLike(target.argumentExpression)) return target.argumentExpression.text;
+  return undefined;
+}
+
+/** Strips parentheses, type assertions, `!` and `satisfies`, which do not change the value. */
+export function skipOuterExpressions(node: ts.Expression): ts.Expression {
+  let current = node;
+  for (;;) {
+    if (
+      ts.isParenthesizedExpression(current) ||
+      ts.isAsExpression(current) ||
+      ts.isTypeAssertionExpression(current) ||
+      ts.isNonNullExpression(current) ||
+      ts.isSatisfiesExpression(current)
+    ) {
+      current = current.expression;
+    } else {
+      return current;
+    }
+  }
+}
+
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}

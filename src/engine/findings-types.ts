@@ -1,0 +1,64 @@
+/**
+ * The shape of what the engine reports, independent of any front end. The CLI maps it to
+ * text/JSON/SARIF, the ESLint plugin to lint messages and the transform to `ts.Diagnostic`s.
+ * Positions are 1-based lines and 1-based columns; files are absolute paths (front ends make
+ * them relative).
+ */
+import type { Level, SinkKind } from '../policy/types.js';
+
+export type Confidence = 'declared' | 'inferred' | 'literal';
+export type Severity = 'error' | 'warn';
+
+export interface Position {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+export interface SourceInfo {
+  readonly file: string;
+  readonly line: number;
+  /** how the data is named in code: `customer.card`, `user.email`, `card number literal ****4242` */
+  readonly label: string;
+  /** kind tag: `PAN`, `Email`, ... or the class name when no kind is known */
+  readonly kind: string;
+  readonly level: Level;
+  /** why the source is classified: `declared as Email at src/types.ts:4` or `name matches /email/` */
+  readonly reason: string;
+}
+
+export interface SinkInfo {
+  readonly kind: SinkKind;
+  /** the callee as written: `logger.info`, `localStorage.setItem`, `document.cookie` */
+  readonly callee: string;
+  /** the module the sink belongs to (`pino`), `global` for platform APIs, or the file for `@sink` */
+  readonly module: string;
+  /** why the callee is a sink: `catalog: pino default.info`, `@sink log at src/x.ts:3` */
+  readonly reason: string;
+}
+
+export interface TraceStep {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly note: string;
+}
+
+export interface Finding extends Position {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly messageId: string;
+  readonly data: Readonly<Record<string, string>>;
+  readonly confidence: Confidence;
+  readonly source?: SourceInfo;
+  readonly sink?: SinkInfo;
+  readonly trace: readonly TraceStep[];
+  /** present when a suppression comment with a reason covers the finding */
+  readonly suppression?: { readonly reason: string; readonly line: number };
+  /** start/end offsets in the file, for ESLint and the transform */
+  readonly start: number;
+  readonly end: number;
+}

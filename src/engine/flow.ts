@@ -1,0 +1,568 @@
+/**
+ * Flow: computes, on demand, which classified data an expression carries. It follows data
+ * through the operations that erase brands (templates, `+`, string and array methods, `String()`,
+ * `JSON.stringify`, spreads, destructuring), through local variables (def-use, including later
+ * reassignment and `x.field = v` / `list.push(v)` stores), through callbacks of array methods,
+ * and through calls into the project's own functions by way of return summaries whose parameter
+ * taints are substituted at each call site. Results are memoized per node; cycles (recursion,
+ * mutual assignment) are cut and terminate.
+ */
+import ts from 'typescript';
+import { levelRank } from '../policy/types.js';
+import type { CheckerFacade } from './checker.js';
+import { canCarryInferredValue, type TypeClassifier } from './classify.js';
+import { findCardNumbers, isKnownTestCardNumber, maskCardDigits } from './card-numbers.js';
+import { getCalleeName, skipOuterExpressions, type FileIndex } from './file-index.js';
+import type { SinkResolver } from './sinks.js';
+import { getPropertyNameText } from './sinks.js';
+import {
+  ANY_FIELD,
+  addStep,
+  collapse,
+  dedupeTaints,
+  embedField,
+  instantiate,
+  readField,
+  type SourceFact,
+  type Taint,
+} from './taint.js';
+
+/** Array and collection methods whose callback's first parameter is an element of the receiver. */
+const ELEMENT_CALLBACK_METHODS: ReadonlySet<string> = new Set([
+  'map', 'flatMap', 'forEach', 'filter', 'find', 'findLast', 'some', 'every', 'findIndex', 'findLastIndex', 'sort', 'toSorted',
+]);
+/** Methods whose result is (part of) the receiver's elements or the receiver itself. */
+const RECEIVER_PRESERVING_METHODS: ReadonlySet<string> = new Set([
+  'filter', 'slice', 'sort', 'toSorted', 'reverse', 'toReversed', 'concat', 'flat', 'values', 'splice', 'with', 'toSpliced',
+]);
+const ELEMENT_READING_METHODS: ReadonlySet<string> = new Set(['find', 'findLast', 'at', 'pop', 'shift', 'get']);
+/** Calls that store into their receiver: `list.push(v)`, `map.set(k, v)`, `set.add(v)`. */
+export const STORING_METHODS: ReadonlySet<string> = new Set(['push', 'unshift', 'add', 'set', 'append']);
+/** Properties whose value never is the data itself. */
+const DERIVED_PROPERTIES: ReadonlySet<string> = new Set(['length', 'size', 'byteLength']);
+const MAX_DEPTH = 400;
+
+const CLASSIFIED_STOPS: ReadonlySet<string> = new Set(['declassify', 'redact', 'maskPan']);
+
+export interface FlowOptions {
+  readonly isProjectFile: (file: ts.SourceFile) => boolean;
+  readonly isTestFile: (file: ts.SourceFile) => boolean;
+  readonly getFileIndex: (file: ts.SourceFile) => FileIndex;
+}
+
+export class FlowAnalyzer {
+  private readonly memo = new Map<ts.Node, readonly Taint[]>();
+  private readonly inProgress = new Set<ts.Node>();
+  private readonly returnSummaries = new Map<ts.Node, readonly Taint[]>();
+  private readonly storesByFile = new Map<ts.SourceFile, Map<ts.Symbol, { path: readonly string[]; value: ts.Expression }[]>>();
+  private depth = 0;
+  /** nodes whose analysis was cut short by the depth budget, reported as skipped */
+  readonly truncated: ts.Node[] = [];
+
+  constructor(
+    private readonly facade: CheckerFacade,
+    private readonly classifier: TypeClassifier,
+    private readonly sinks: SinkResolver,
+    private readonly options: FlowOptions,
+  ) {}
+
+  /** The classified data `expression` carries (concrete sources and, inside functions, parameters). */
+  taintOf(expression: ts.Node): readonly Taint[] {
+    const cached = this.memo.get(expression);
+    if (cached !== undefined) return cached;
+    if (this.inProgress.has(expression)) return [];
+    if (this.depth >= MAX_DEPTH) {
+      this.truncated.push(expression);
+      return [];
+    }
+    this.inProgress.add(expression);
+    this.depth++;
+    let result: readonly Taint[];
+    try {
+      result = dedupeTaints(this.compute(expression));
+    } finally {
+      this.depth--;
+      this.inProgress.delete(expression);
+    }
+    this.memo.set(expression, result);
+    return result;
+  }
+
+  /** A literal card number's source fact, unless it is a known test number in a test file. */
+  getCardLiteralSource(literal: ts.Node): SourceFact | undefined {
+    if (!ts.isStringLiteralLike(literal) && !ts.isTemplateLiteralToken(literal)) return undefined;
+    const card = findCardNumbers(literal.text)[0];
+    if (card === undefined) return undefined;
+    if (this.options.isTestFile(literal.getSourceFile()) && isKnownTestCardNumber(card.digits)) return undefined;
+    return {
+      label: `card number literal ${maskCardDigits(card.digits)}`,
+      level: 'restricted',
+      kind: 'PAN',
+      confidence: 'literal',
+      node: literal,
+      reason: `${card.issuer} card number (length, Luhn checksum and issuer range)`,
+      numeric: true,
+    };
+  }
+
+  /** Whether `call` is one of classified's own runtime helpers (`declassify`, `redact`, ...). */
+  isClassifiedHelperCall(call: ts.CallExpression, names: ReadonlySet<string> = CLASSIFIED_STOPS): boolean {
+    const name = getCalleeName(call.expression);
+    if (name === undefined || !names.has(name)) return false;
+    const declaration = this.sinks.getCalleeDeclaration(call.expression);
+    if (declaration === undefined) return false;
+    const file = declaration.getSourceFile();
+    return file.text.includes('classifiedBrand') || /[\\/]classified[\\/]/.test(file.fileName);
+  }
+
+  /** A user function's return value in terms of its own sources and its parameters. */
+  getReturnSummary(fn: ts.SignatureDeclaration): readonly Taint[] {
+    const cached = this.returnSummaries.get(fn);
+    if (cached !== undefined) return cached;
+    this.returnSummaries.set(fn, []); // recursion sees an empty summary and terminates
+    const body = (fn as ts.FunctionLikeDeclarationBase).body;
+    let taints: Taint[] = [];
+    if (body !== undefined) {
+      const returned = ts.isBlock(body) ? collectReturnExpressions(body) : [body];
+      taints = returned.flatMap((expression) => this.taintOf(expression).map((taint) => addStep(taint, expression, 'returned')));
+    }
+    const result = dedupeTaints(taints);
+    this.returnSummaries.set(fn, result);
+    return result;
+  }
+
+  private compute(node: ts.Node): Taint[] {
+    if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isTypeAssertionExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node)) {
+      return [...this.taintOf(node.expression)];
+    }
+    if (ts.isStringLiteralLike(node)) return this.literalTaints(node);
+    if (ts.isTemplateExpression(node)) {
+      const literalParts = [node.head, ...node.templateSpans.map((span) => span.literal)].flatMap((part) => this.literalTaints(part));
+      return [...literalParts, ...node.templateSpans.flatMap((span) => this.taintOf(span.expression).map(collapse))];
+    }
+    if (ts.isTaggedTemplateExpression(node)) {
+      return ts.isTemplateExpression(node.template) ? node.template.templateSpans.flatMap((span) => this.taintOf(span.expression).map(collapse)) : [];
+    }
+    if (ts.isBinaryExpression(node)) return this.binaryTaints(node);
+    if (ts.isConditionalExpression(node)) return [...this.taintOf(node.whenTrue), ...this.taintOf(node.whenFalse)];
+    if (ts.isPrefixUnaryExpression(node)) {
+      return node.operator === ts.SyntaxKind.ExclamationToken ? [] : this.taintOf(node.operand).map(collapse);
+    }
+    if (ts.isAwaitExpression(node)) return [...this.taintOf(node.expression)];
+    if (ts.isSpreadElement(node) || ts.isSpreadAssignment(node)) return [...this.taintOf(node.expression)];
+    if (ts.isObjectLiteralExpression(node)) return this.objectTaints(node);
+    if (ts.isArrayLiteralExpression(node)) {
+      return node.elements.flatMap((element) =>
+        ts.isSpreadElement(element) ? [...this.taintOf(element.expression)] : this.taintOf(element).map((taint) => embedField(taint, ANY_FIELD)),
+      );
+    }
+    if (ts.isIdentifier(node)) return this.identifierTaints(node);
+    if (ts.isPropertyAccessExpression(node)) return this.propertyTaints(node, node.name.text);
+    if (ts.isElementAccessExpression(node)) {
+      const key = node.argumentExpression;
+      return this.propertyTaints(node, ts.isStringLiteralLike(key) ? key.text : ANY_FIELD);
+    }
+    if (ts.isCallExpression(node)) return this.callTaints(node);
+    if (ts.isNewExpression(node)) return this.newTaints(node);
+    if (ts.isShorthandPropertyAssignment(node)) return this.identifierTaints(node.name);
+    if (ts.isPropertyAssignment(node)) return [...this.taintOf(node.initializer)];
+    return [];
+  }
+
+  private literalTaints(literal: ts.Node): Taint[] {
+    const source = this.getCardLiteralSource(literal);
+    return source === undefined ? [] : [sourceTaint(source)];
+  }
+
+  private binaryTaints(node: ts.BinaryExpression): Taint[] {
+    switch (node.operatorToken.kind) {
+      case ts.SyntaxKind.PlusToken:
+      case ts.SyntaxKind.PlusEqualsToken:
+      case ts.SyntaxKind.MinusToken:
+      case ts.SyntaxKind.AsteriskToken:
+      case ts.SyntaxKind.SlashToken:
+      case ts.SyntaxKind.PercentToken:
+        return [...this.taintOf(node.left), ...this.taintOf(node.right)].map(collapse);
+      case ts.SyntaxKind.BarBarToken:
+      case ts.SyntaxKind.QuestionQuestionToken:
+        return [...this.taintOf(node.left), ...this.taintOf(node.right)];
+      case ts.SyntaxKind.AmpersandAmpersandToken:
+      case ts.SyntaxKind.CommaToken:
+      case ts.SyntaxKind.EqualsToken:
+      case ts.SyntaxKind.QuestionQuestionEqualsToken:
+      case ts.SyntaxKind.BarBarEqualsToken:
+        return [...this.taintOf(node.right)];
+      default:
+        return [];
+    }
+  }
+
+  private objectTaints(node: ts.ObjectLiteralExpression): Taint[] {
+    const taints: Taint[] = [];
+    for (const property of node.properties) {
+      if (ts.isSpreadAssignment(property)) {
+        taints.push(...this.taintOf(property.expression));
+        continue;
+      }
+      if (!ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property)) continue;
+      const name = getPropertyNameText(property.name) ?? ANY_FIELD;
+      for (const taint of this.taintOf(property)) taints.push(embedField(taint, name));
+    }
+    return taints;
+  }
+
+  private identifierTaints(identifier: ts.Identifier): Taint[] {
+    if (identifier.text === 'undefined') return [];
+    const declared = this.typeTaints(identifier, identifier.text);
+    if (declared !== undefined) return declared;
+    const symbol = ts.isShorthandPropertyAssignment(identifier.parent) && identifier.parent.name === identifier
+      ? this.facade.checker.getShorthandAssignmentValueSymbol(identifier.parent)
+      : this.facade.getSymbol(identifier);
+    const declaration = symbol?.valueDeclaration;
+    if (symbol === undefined || declaration === undefined) return [];
+    if (!this.options.isProjectFile(declaration.getSourceFile())) return [];
+    if (ts.isVariableDeclaration(declaration)) return this.variableTaints(identifier, declaration, symbol);
+    if (ts.isBindingElement(declaration)) return this.bindingTaints(identifier, declaration);
+    if (ts.isParameter(declaration)) return this.parameterTaints(declaration);
+    return [];
+  }
+
+  private variableTaints(identifier: ts.Identifier, declaration: ts.VariableDeclaration, symbol: ts.Symbol): Taint[] {
+    const taints: Taint[] = [];
+    const list = declaration.parent;
+    const loop = list.parent;
+    if ((ts.isForOfStatement(loop) || ts.isForInStatement(loop)) && loop.initializer === list) {
+      if (ts.isForOfStatement(loop)) {
+        taints.push(...this.readFrom(this.taintOf(loop.expression), [ANY_FIELD]).map((taint) => addStep(taint, declaration, `iterated as ${identifier.text}`)));
+      }
+    } else if (declaration.initializer !== undefined) {
+      taints.push(...this.taintOf(declaration.initializer).map((taint) => addStep(taint, declaration, `assigned to ${identifier.text}`)));
+    }
+    for (const store of this.getStores(declaration.getSourceFile(), symbol)) {
+      for (const taint of this.taintOf(store.value)) {
+        const placed = store.path.reduceRight((inner, segment) => embedField(inner, segment), taint);
+        taints.push(addStep(placed, store.value, `stored in ${identifier.text}${store.path.length > 0 && store.path[0] !== ANY_FIELD ? `.${store.path.join('.')}` : ''}`));
+      }
+    }
+    const inferred = this.inferSource(identifier, identifier.text, []);
+    if (inferred !== undefined) taints.push(inferred);
+    return taints;
+  }
+
+  private bindingTaints(identifier: ts.Identifier, element: ts.BindingElement): Taint[] {
+    const path: string[] = [];
+    let current: ts.Node = element;
+    while (ts.isBindingElement(current)) {
+      const pattern: ts.BindingPattern = current.parent;
+      if (ts.isObjectBindingPattern(pattern)) {
+        const name = current.propertyName === undefined ? (ts.isIdentifier(current.name) ? current.name.text : ANY_FIELD) : (getPropertyNameText(current.propertyName) ?? ANY_FIELD);
+        path.unshift(name);
+      } else {
+        path.unshift(ANY_FIELD);
+      }
+      current = pattern.parent;
+    }
+    const propertyName = path[path.length - 1] ?? identifier.text;
+    let root: readonly Taint[] = [];
+    let ownerNames: string[] = [];
+    if (ts.isVariableDeclaration(current) && current.initializer !== undefined) {
+      root = this.taintOf(current.initializer);
+      ownerNames = getOwnerNames(current.initializer, this.facade);
+    } else if (ts.isParameter(current)) {
+      root = this.parameterTaints(current);
+    }
+    const taints = this.readFrom(root, path).map((taint) => addStep(taint, element, `destructured as ${identifier.text}`));
+    if (taints.length === 0 && !ts.isParameter(current)) {
+      const inferred = this.inferSource(identifier, propertyName, ownerNames);
+      if (inferred !== undefined) taints.push(inferred);
+    }
+    return taints;
+  }
+
+  private parameterTaints(parameter: ts.ParameterDeclaration): Taint[] {
+    const fn = parameter.parent;
+    const index = fn.parameters.indexOf(parameter);
+    const bound = this.boundCallbackTaints(fn, index);
+    if (bound !== undefined) return bound;
+    return [{ origin: { type: 'parameter', fn, index }, read: [], path: [], steps: [{ node: parameter, note: `parameter ${parameter.name.getText()}` }] }];
+  }
+
+  /** A callback's parameter bound by the call it is passed to: `list.map((item) => ...)`. */
+  private boundCallbackTaints(fn: ts.SignatureDeclaration, index: number): Taint[] | undefined {
+    if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+    const call = fn.parent;
+    if (!ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return undefined;
+    const callee = skipOuterExpressions(call.expression);
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    const method = callee.name.text;
+    const receiver = this.taintOf(callee.expression);
+    if (method === 'then' && index === 0) return [...receiver];
+    if ((method === 'reduce' || method === 'reduceRight') && index === 1) return this.readFrom(receiver, [ANY_FIELD]);
+    if (ELEMENT_CALLBACK_METHODS.has(method) && index === 0) return this.readFrom(receiver, [ANY_FIELD]);
+    if (method === 'forEach' && index === 1) return [];
+    return undefined;
+  }
+
+  private propertyTaints(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, name: string): Taint[] {
+    if (DERIVED_PROPERTIES.has(name)) return [];
+    const label = describeExpression(node);
+    const declared = this.typeTaints(node, label);
+    if (declared !== undefined) return declared;
+    const base = this.readFrom(this.taintOf(node.expression), [name]);
+    if (base.length > 0) return this.cutByType(node, base);
+    if (name === ANY_FIELD) return [];
+    const inferred = this.inferSource(node, name, getOwnerNames(node.expression, this.facade));
+    return inferred === undefined ? [] : [inferred];
+  }
+
+  private callTaints(call: ts.CallExpression): Taint[] {
+    if (this.isClassifiedHelperCall(call) || this.sinks.isSanitizerCall(call)) return [];
+    const declared = this.typeTaints(call, describeExpression(call));
+    if (declared !== undefined) return declared;
+    // what a sink returns is its response, not the data sent to it
+    if (this.sinks.getSinkForCall(call) !== undefined) return [];
+    const callee = skipOuterExpressions(call.expression);
+    const declaration = this.facade.getCalledDeclaration(call);
+    if (declaration !== undefined && this.hasAnalyzableBody(declaration)) {
+      return this.cutByType(call, this.applyReturnSummary(call, declaration));
+    }
+    const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    const receiver = ts.isPropertyAccessExpression(callee) ? this.taintOf(callee.expression) : [];
+    let taints: Taint[];
+    if (method === 'map' || method === 'flatMap') {
+      const callback = call.arguments[0];
+      taints = callback !== undefined && isInlineFunction(callback) ? this.getReturnSummary(callback).filter(isConcrete).map((taint) => embedField(taint, ANY_FIELD)) : receiver.map(collapse);
+    } else if (method === 'reduce' || method === 'reduceRight') {
+      const callback = call.arguments[0];
+      const initial = call.arguments[1];
+      taints = [...(initial === undefined ? [] : this.taintOf(initial)), ...(callback !== undefined && isInlineFunction(callback) ? this.getReturnSummary(callback).filter(isConcrete) : [])];
+    } else if (method !== undefined && RECEIVER_PRESERVING_METHODS.has(method)) {
+      taints = [...receiver, ...call.arguments.flatMap((argument) => this.taintOf(argument))];
+    } else if (method !== undefined && ELEMENT_READING_METHODS.has(method)) {
+      taints = this.readFrom(receiver, [ANY_FIELD]);
+    } else if (method === 'then' || method === 'catch' || method === 'finally') {
+      const callback = call.arguments[0];
+      taints = method === 'then' && callback !== undefined && isInlineFunction(callback) ? this.getReturnSummary(callback).filter(isConcrete) : [...receiver];
+    } else if (isObjectMethod(callee, 'assign')) {
+      taints = call.arguments.flatMap((argument) => this.taintOf(argument));
+    } else {
+      // a library or unknown function: its result is derived from everything passed in
+      const dataArguments = call.arguments.filter((argument) => !isInlineFunction(argument));
+      taints = [...receiver, ...dataArguments.flatMap((argument) => this.taintOf(argument))].map(collapse);
+    }
+    return this.cutByType(call, taints);
+  }
+
+  private newTaints(node: ts.NewExpression): Taint[] {
+    const declaration = this.facade.getCalledDeclaration(node);
+    if (declaration !== undefined && this.options.isProjectFile(declaration.getSourceFile())) return [];
+    return (node.arguments ?? []).filter((argument) => !isInlineFunction(argument)).flatMap((argument) => this.taintOf(argument)).map(collapse);
+  }
+
+  private applyReturnSummary(call: ts.CallExpression, declaration: ts.SignatureDeclaration): Taint[] {
+    const name = describeCallee(call);
+    const result: Taint[] = [];
+    for (const taint of this.getReturnSummary(declaration)) {
+      if (taint.origin.type === 'parameter' && taint.origin.fn === declaration) {
+        for (const argumentTaint of this.argumentTaints(call, declaration, taint.origin.index)) {
+          const combined = instantiate(taint, addStep(argumentTaint, call, `passed to ${name}()`));
+          if (combined !== undefined) result.push(addStep(combined, call, `returned by ${name}()`));
+        }
+      } else {
+        result.push(addStep(taint, call, `returned by ${name}()`));
+      }
+    }
+    return result;
+  }
+
+  /** The taints flowing into parameter `index` of `declaration` at `call` (rest parameters take the remaining arguments). */
+  argumentTaints(call: ts.CallExpression | ts.NewExpression, declaration: ts.SignatureDeclaration, index: number): Taint[] {
+    const parameter = declaration.parameters[index];
+    const argumentsList = call.arguments ?? [];
+    if (parameter?.dotDotDotToken !== undefined) {
+      return argumentsList.slice(index).flatMap((argument, offset) => this.taintOf(argument).map((taint) => embedField(taint, offset === 0 ? ANY_FIELD : ANY_FIELD)));
+    }
+    const argument = argumentsList[index];
+    if (argument === undefined) return parameter?.initializer === undefined ? [] : [...this.taintOf(parameter.initializer)];
+    return [...this.taintOf(argument)];
+  }
+
+  /** Declared (brand) and field-name classifications read off the checker's type, if any. */
+  private typeTaints(node: ts.Node, label: string): Taint[] | undefined {
+    const type = this.facade.getTypeOfNode(node);
+    const parts = this.classifier.classifyType(type);
+    if (parts.length === 0) {
+      return this.classifier.getOwnBrand(type) === undefined ? undefined : [];
+    }
+    return parts.map((part) =>
+      sourceTaint(
+        {
+          label: [label, ...part.path.filter((segment) => segment !== ANY_FIELD)].join('.'),
+          level: part.level,
+          kind: part.kind,
+          confidence: part.confidence,
+          node,
+          reason: part.reason,
+          numeric: !TEXTUAL_KINDS.has(part.kind),
+        },
+        part.path,
+      ),
+    );
+  }
+
+  private inferSource(node: ts.Node, name: string, ownerNames: readonly string[]): Taint | undefined {
+    const inferred = this.classifier.inferName(name, ownerNames);
+    if (inferred === undefined || levelRank(inferred.level) < levelRank('confidential')) return undefined;
+    if (!canCarryInferredValue(this.facade.getTypeOfNode(node), inferred)) return undefined;
+    return sourceTaint({
+      label: describeExpression(node),
+      level: inferred.level,
+      kind: inferred.kind,
+      confidence: 'inferred',
+      node,
+      reason: `name "${name}" matches "${inferred.pattern}"`,
+      numeric: inferred.numeric,
+    });
+  }
+
+  /** A boolean never carries the data; a number only when the data is numeric (not an email's length). */
+  private cutByType(node: ts.Node, taints: readonly Taint[]): Taint[] {
+    if (taints.length === 0) return [];
+    const type = this.facade.getTypeOfNode(node);
+    const flags = type.isUnion() ? type.types.reduce((all, part) => all | part.flags, 0) : type.flags;
+    if (flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.StringLike | ts.TypeFlags.Object | ts.TypeFlags.TypeParameter)) return [...taints];
+    if (flags & ts.TypeFlags.BooleanLike) return [];
+    if (flags & (ts.TypeFlags.NumberLike | ts.TypeFlags.BigIntLike)) {
+      return taints.filter((taint) => taint.origin.type === 'parameter' || taint.origin.source.numeric);
+    }
+    if (flags & (ts.TypeFlags.Void | ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Never)) return [];
+    return [...taints];
+  }
+
+  private readFrom(taints: readonly Taint[], path: readonly string[]): Taint[] {
+    const result: Taint[] = [];
+    for (const taint of taints) {
+      let current: Taint | undefined = taint;
+      for (const segment of path) current = current === undefined ? undefined : readField(current, segment);
+      if (current !== undefined) result.push(current);
+    }
+    return result;
+  }
+
+  private hasAnalyzableBody(declaration: ts.SignatureDeclaration): boolean {
+    return (declaration as ts.FunctionLikeDeclarationBase).body !== undefined && this.options.isProjectFile(declaration.getSourceFile()) && !declaration.getSourceFile().isDeclarationFile;
+  }
+
+  /** `x = v`, `x.f = v`, `x.push(v)`, `x.set(k, v)` for every variable `x` of a file. */
+  private getStores(file: ts.SourceFile, symbol: ts.Symbol): readonly { path: readonly string[]; value: ts.Expression }[] {
+    let stores = this.storesByFile.get(file);
+    if (stores === undefined) {
+      stores = new Map();
+      const index = this.options.getFileIndex(file);
+      for (const assignment of index.assignments) {
+        const target = skipOuterExpressions(assignment.left);
+        const root = getStoreRoot(target);
+        if (root === undefined) continue;
+        const rootSymbol = this.facade.getSymbol(root.identifier);
+        if (rootSymbol !== undefined) appendStore(stores, rootSymbol, { path: root.path, value: assignment.right });
+      }
+      for (const call of index.calls) {
+        const callee = skipOuterExpressions(call.expression);
+        if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(callee) || !STORING_METHODS.has(callee.name.text)) continue;
+        const root = getStoreRoot(skipOuterExpressions(callee.expression));
+        if (root === undefined) continue;
+        const rootSymbol = this.facade.getSymbol(root.identifier);
+        const values = callee.name.text === 'set' ? call.arguments.slice(1) : call.arguments;
+        if (rootSymbol !== undefined) for (const value of values) appendStore(stores, rootSymbol, { path: [...root.path, ANY_FIELD], value });
+      }
+      this.storesByFile.set(file, stores);
+    }
+    return stores.get(symbol) ?? [];
+  }
+}
+
+const TEXTUAL_KINDS: ReadonlySet<string> = new Set(['Email', 'PersonName', 'PostalAddress', 'IPAddress', 'CustomerId', 'PaymentToken', 'TenantId', 'RouteName', 'EndpointHost', 'DateOfBirth']);
+
+export function sourceTaint(source: SourceFact, path: readonly string[] = []): Taint {
+  return { origin: { type: 'source', source }, read: [], path, steps: [{ node: source.node, note: `${source.label} is ${source.level} (${source.kind})` }] };
+}
+
+function isConcrete(taint: Taint): boolean {
+  return taint.origin.type === 'source';
+}
+
+function isInlineFunction(node: ts.Node): node is ts.ArrowFunction | ts.FunctionExpression {
+  return ts.isArrowFunction(node) || ts.isFunctionExpression(node);
+}
+
+function isObjectMethod(callee: ts.Expression, name: string): boolean {
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === name && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object';
+}
+
+/** The return expressions of a function body, not those of functions nested in it. */
+export function collectReturnExpressions(body: ts.Block): ts.Expression[] {
+  const found: ts.Expression[] = [];
+  const stack: ts.Node[] = [body];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === undefined) break;
+    if (ts.isReturnStatement(node)) {
+      if (node.expression !== undefined) found.push(node.expression);
+      continue;
+    }
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) continue;
+    ts.forEachChild(node, (child) => {
+      stack.push(child);
+    });
+  }
+  return found;
+}
+
+/** Names that give a weak name its context: the object's own name and its type's name. */
+function getOwnerNames(expression: ts.Expression, facade: CheckerFacade): string[] {
+  const names: string[] = [];
+  const target = skipOuterExpressions(expression);
+  if (ts.isIdentifier(target)) names.push(target.text);
+  else if (ts.isPropertyAccessExpression(target)) names.push(target.name.text);
+  else if (ts.isElementAccessExpression(target)) {
+    const inner = skipOuterExpressions(target.expression);
+    if (ts.isIdentifier(inner)) names.push(inner.text);
+    else if (ts.isPropertyAccessExpression(inner)) names.push(inner.name.text);
+  } else if (target.kind === ts.SyntaxKind.ThisKeyword) {
+    const cls = ts.findAncestor(target, ts.isClassLike);
+    if (cls?.name !== undefined) names.push(cls.name.text);
+  }
+  const typeName = facade.getNonNullableType(facade.getTypeOfNode(target)).getSymbol()?.getName();
+  if (typeName !== undefined && !typeName.startsWith('__')) names.push(typeName);
+  return names;
+}
+
+function getStoreRoot(target: ts.Expression): { identifier: ts.Identifier; path: string[] } | undefined {
+  const path: string[] = [];
+  let current = target;
+  for (let depth = 0; depth < 6; depth++) {
+    if (ts.isIdentifier(current)) return { identifier: current, path };
+    if (ts.isPropertyAccessExpression(current)) path.unshift(current.name.text);
+    else if (ts.isElementAccessExpression(current)) path.unshift(ts.isStringLiteralLike(current.argumentExpression) ? current.argumentExpression.text : ANY_FIELD);
+    else return undefined;
+    current = skipOuterExpressions(current.expression);
+  }
+  return undefined;
+}
+
+function appendStore(stores: Map<ts.Symbol, { path: readonly string[]; value: ts.Expression }[]>, symbol: ts.Symbol, store: { path: readonly string[]; value: ts.Expression }): void {
+  const list = stores.get(symbol);
+  if (list === undefined) stores.set(symbol, [store]);
+  else list.push(store);
+}
+
+/** Short source text of an expression for messages: `customer.card.number`. */
+export function describeExpression(node: ts.Node): string {
+  const text = node.getText().replace(/\s+/g, ' ');
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function describeCallee(call: ts.CallExpression): string {
+  const callee = skipOuterExpressions(call.expression);
+  return ts.isPropertyAccessExpression(callee) ? callee.name.text : describeExpression(callee);
+}

@@ -1,0 +1,10 @@
+/**
+ * The engine's public surface for the front ends: analyse a Program, the findings' shape, and
+ * the rule definition API.
+ */
+export { analyzeProgram, getFileIndex, type AnalysisResult } from './analyze.js';
+export { defineRule, formatMessage, type RuleDefinition, type RuleMeta, type RuleReport } from './define-rule.js';
+export type { EngineFact } from './facts.js';
+export type { Confidence, Finding, Severity, SinkInfo, SourceInfo, TraceStep } from './findings-types.js';
+export { createProgramFromTsconfig, ProjectError, resolveTsconfigPath } from './project.js';
+export { maskCardNumbersInText } from './card-numbers.js';

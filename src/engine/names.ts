@@ -1,0 +1,232 @@
+/**
+ * Name inference: decides from an identifier or property name (and, for weak names, from its
+ * owner) whether unannotated data is sensitive. Names are split into words and matched on their
+ * head — the last words — so `customerEmail` and `billing_address` match while `emailTemplate`,
+ * `emailVerified` and `emailDomainId` do not. Veto words and boolean prefixes catch the false
+ * positives other scanners are known for (hashes, masks, flags, counts).
+ */
+import type { Level } from '../policy/types.js';
+
+export interface InferredName {
+  readonly level: Level;
+  readonly kind: string;
+  /** the dictionary pattern that matched, for `--explain` */
+  readonly pattern: string;
+  /** kinds whose values may legitimately be numbers (a salary, a card number typed as number) */
+  readonly numeric: boolean;
+}
+
+interface NamePattern {
+  readonly words: readonly string[];
+  readonly level: Level;
+  readonly kind: string;
+  readonly numeric?: boolean;
+  /** a weak name is sensitive only when its owner is one of these (person, card, request...) */
+  readonly owners?: ReadonlySet<string>;
+}
+
+const PERSON_OWNERS: ReadonlySet<string> = new Set([
+  'user', 'customer', 'contact', 'member', 'employee', 'patient', 'buyer', 'person', 'people',
+  'recipient', 'sender', 'holder', 'cardholder', 'billing', 'shipping', 'profile', 'lead',
+  'subscriber', 'guest', 'payer', 'applicant', 'shopper', 'passenger', 'student', 'consumer',
+  'visitor', 'beneficiary', 'signer', 'attendee', 'requester', 'staff',
+  'candidate', 'driver', 'rider', 'owner', 'author', 'reporter', 'assignee', 'signup', 'registrant',
+]);
+const ADDRESS_OWNERS: ReadonlySet<string> = new Set([
+  ...PERSON_OWNERS, 'home', 'mailing', 'postal', 'delivery', 'residential', 'street',
+]);
+const CARD_OWNERS: ReadonlySet<string> = new Set(['card', 'cc', 'creditcard', 'credit', 'debit', 'payment']);
+const REQUEST_OWNERS: ReadonlySet<string> = new Set([
+  'req', 'request', 'ctx', 'context', 'client', 'user', 'customer', 'connection', 'session', 'visitor', 'socket', 'remote',
+]);
+
+const CONFIDENTIAL: Level = 'confidential';
+const RESTRICTED: Level = 'restricted';
+
+const PATTERNS: readonly NamePattern[] = [
+  { words: ['email'], level: CONFIDENTIAL, kind: 'Email' },
+  { words: ['e', 'mail'], level: CONFIDENTIAL, kind: 'Email' },
+  { words: ['email', 'address'], level: CONFIDENTIAL, kind: 'Email' },
+  { words: ['phone'], level: CONFIDENTIAL, kind: 'PhoneNumber', numeric: true },
+  { words: ['phone', 'number'], level: CONFIDENTIAL, kind: 'PhoneNumber', numeric: true },
+  { words: ['mobile'], level: CONFIDENTIAL, kind: 'PhoneNumber', numeric: true },
+  { words: ['mobile', 'number'], level: CONFIDENTIAL, kind: 'PhoneNumber', numeric: true },
+  { words: ['telephone'], level: CONFIDENTIAL, kind: 'PhoneNumber', numeric: true },
+  { words: ['msisdn'], level: CONFIDENTIAL, kind: 'PhoneNumber', numeric: true },
+  { words: ['card', 'number'], level: RESTRICTED, kind: 'PAN', numeric: true },
+  { words: ['card', 'num'], level: RESTRICTED, kind: 'PAN', numeric: true },
+  { words: ['card', 'no'], level: RESTRICTED, kind: 'PAN', numeric: true },
+  { words: ['credit', 'card'], level: RESTRICTED, kind: 'PAN', numeric: true },
+  { words: ['debit', 'card'], level: RESTRICTED, kind: 'PAN', numeric: true },
+  { words: ['cc', 'number'], level: RESTRICTED, kind: 'PAN', numeric: true },
+  { words: ['cc', 'num'], level: RESTRICTED, kind: 'PAN', numeric: true },
+  { words: ['ccn'], level: RESTRICTED, kind: 'PAN', numeric: true },
+  { words: ['pan'], level: RESTRICTED, kind: 'PAN', numeric: true },
+  { words: ['number'], level: RESTRICTED, kind: 'PAN', numeric: true, owners: CARD_OWNERS },
+  { words: ['cvv'], level: RESTRICTED, kind: 'CVV', numeric: true },
+  { words: ['cvv2'], level: RESTRICTED, kind: 'CVV', numeric: true },
+  { words: ['cvc'], level: RESTRICTED, kind: 'CVV', numeric: true },
+  { words: ['cvc2'], level: RESTRICTED, kind: 'CVV', numeric: true },
+  { words: ['csc'], level: RESTRICTED, kind: 'CVV', numeric: true },
+  { words: ['security', 'code'], level: RESTRICTED, kind: 'CVV', numeric: true, owners: CARD_OWNERS },
+  { words: ['salary'], level: RESTRICTED, kind: 'Compensation', numeric: true },
+  { words: ['compensation'], level: RESTRICTED, kind: 'Compensation', numeric: true },
+  { words: ['base', 'pay'], level: RESTRICTED, kind: 'Compensation', numeric: true },
+  { words: ['ssn'], level: CONFIDENTIAL, kind: 'NationalId', numeric: true },
+  { words: ['social', 'security', 'number'], level: CONFIDENTIAL, kind: 'NationalId', numeric: true },
+  { words: ['national', 'id'], level: CONFIDENTIAL, kind: 'NationalId', numeric: true },
+  { words: ['passport', 'number'], level: CONFIDENTIAL, kind: 'NationalId' },
+  { words: ['tax', 'id'], level: CONFIDENTIAL, kind: 'NationalId', numeric: true },
+  { words: ['iban'], level: CONFIDENTIAL, kind: 'BankAccount' },
+  { words: ['bank', 'account'], level: CONFIDENTIAL, kind: 'BankAccount', numeric: true },
+  { words: ['account', 'number'], level: CONFIDENTIAL, kind: 'BankAccount', numeric: true, owners: new Set(['bank']) },
+  { words: ['ip', 'address'], level: CONFIDENTIAL, kind: 'IPAddress' },
+  { words: ['ip', 'addr'], level: CONFIDENTIAL, kind: 'IPAddress' },
+  { words: ['client', 'ip'], level: CONFIDENTIAL, kind: 'IPAddress' },
+  { words: ['remote', 'ip'], level: CONFIDENTIAL, kind: 'IPAddress' },
+  { words: ['user', 'ip'], level: CONFIDENTIAL, kind: 'IPAddress' },
+  { words: ['customer', 'ip'], level: CONFIDENTIAL, kind: 'IPAddress' },
+  { words: ['remote', 'address'], level: CONFIDENTIAL, kind: 'IPAddress' },
+  { words: ['ip'], level: CONFIDENTIAL, kind: 'IPAddress', owners: REQUEST_OWNERS },
+  { words: ['first', 'name'], level: CONFIDENTIAL, kind: 'PersonName' },
+  { words: ['last', 'name'], level: CONFIDENTIAL, kind: 'PersonName' },
+  { words: ['full', 'name'], level: CONFIDENTIAL, kind: 'PersonName' },
+  { words: ['given', 'name'], level: CONFIDENTIAL, kind: 'PersonName' },
+  { words: ['family', 'name'], level: CONFIDENTIAL, kind: 'PersonName' },
+  { words: ['middle', 'name'], level: CONFIDENTIAL, kind: 'PersonName' },
+  { words: ['maiden', 'name'], level: CONFIDENTIAL, kind: 'PersonName' },
+  { words: ['surname'], level: CONFIDENTIAL, kind: 'PersonName' },
+  { words: ['customer', 'name'], level: CONFIDENTIAL, kind: 'PersonName' },
+  { words: ['cardholder', 'name'], level: CONFIDENTIAL, kind: 'PersonName' },
+  { words: ['holder', 'name'], level: CONFIDENTIAL, kind: 'PersonName' },
+  { words: ['contact', 'name'], level: CONFIDENTIAL, kind: 'PersonName' },
+  { words: ['recipient', 'name'], level: CONFIDENTIAL, kind: 'PersonName' },
+  { words: ['name'], level: CONFIDENTIAL, kind: 'PersonName', owners: PERSON_OWNERS },
+  { words: ['date', 'of', 'birth'], level: CONFIDENTIAL, kind: 'DateOfBirth' },
+  { words: ['birth', 'date'], level: CONFIDENTIAL, kind: 'DateOfBirth' },
+  { words: ['birthdate'], level: CONFIDENTIAL, kind: 'DateOfBirth' },
+  { words: ['birthday'], level: CONFIDENTIAL, kind: 'DateOfBirth' },
+  { words: ['dob'], level: CONFIDENTIAL, kind: 'DateOfBirth' },
+  { words: ['street', 'address'], level: CONFIDENTIAL, kind: 'PostalAddress' },
+  { words: ['billing', 'address'], level: CONFIDENTIAL, kind: 'PostalAddress' },
+  { words: ['shipping', 'address'], level: CONFIDENTIAL, kind: 'PostalAddress' },
+  { words: ['home', 'address'], level: CONFIDENTIAL, kind: 'PostalAddress' },
+  { words: ['mailing', 'address'], level: CONFIDENTIAL, kind: 'PostalAddress' },
+  { words: ['postal', 'address'], level: CONFIDENTIAL, kind: 'PostalAddress' },
+  { words: ['delivery', 'address'], level: CONFIDENTIAL, kind: 'PostalAddress' },
+  { words: ['address', 'line'], level: CONFIDENTIAL, kind: 'PostalAddress' },
+  { words: ['address', 'line', '1'], level: CONFIDENTIAL, kind: 'PostalAddress' },
+  { words: ['address', 'line', '2'], level: CONFIDENTIAL, kind: 'PostalAddress' },
+  { words: ['address', '1'], level: CONFIDENTIAL, kind: 'PostalAddress' },
+  { words: ['street'], level: CONFIDENTIAL, kind: 'PostalAddress' },
+  { words: ['postal', 'code'], level: CONFIDENTIAL, kind: 'PostalAddress', numeric: true },
+  { words: ['postcode'], level: CONFIDENTIAL, kind: 'PostalAddress', numeric: true },
+  { words: ['zip', 'code'], level: CONFIDENTIAL, kind: 'PostalAddress', numeric: true },
+  { words: ['zipcode'], level: CONFIDENTIAL, kind: 'PostalAddress', numeric: true },
+  { words: ['zip'], level: CONFIDENTIAL, kind: 'PostalAddress', numeric: true, owners: ADDRESS_OWNERS },
+  { words: ['address'], level: CONFIDENTIAL, kind: 'PostalAddress', owners: ADDRESS_OWNERS },
+];
+
+/** Words that make a name describe something about the data rather than the data itself. */
+const VETO_WORDS: ReadonlySet<string> = new Set([
+  'verified', 'verify', 'verification', 'template', 'templates', 'domain', 'valid', 'validation',
+  'validator', 'enabled', 'disabled', 'sent', 'hash', 'hashed', 'digest', 'sha', 'sha256', 'md5',
+  'masked', 'mask', 'redacted', 'redact', 'encrypted', 'encrypt', 'cipher', 'ciphertext',
+  'anonymized', 'anonymised', 'pseudonymized', 'tokenized', 'count', 'length', 'format', 'type',
+  'regex', 'regexp', 'pattern', 'field', 'label', 'placeholder', 'column', 'key', 'status', 'opt',
+  'optin', 'preference', 'preferences', 'notification', 'notifications', 'subject', 'provider',
+  'service', 'server', 'config', 'settings', 'required', 'last4', 'brand', 'id', 'ids',
+  'exists', 'present', 'confirmed', 'changed', 'updated', 'enabled', 'mac', 'wallet', 'url', 'host',
+  'hostname', 'error', 'errors', 'message', 'schema', 'selector', 'class', 'style',
+]);
+/** First words that make a name a predicate (`isEmail`, `hasPhone`). */
+const PREDICATE_PREFIXES: ReadonlySet<string> = new Set(['is', 'has', 'should', 'can', 'did', 'was', 'allow', 'use', 'send', 'show', 'require', 'needs', 'with']);
+
+/** Splits `customerEmailAddress`, `customer_email`, `x-customer-email` into lowercase words. */
+export function splitNameIntoWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word.length > 0)
+    .map((word) => word.toLowerCase());
+}
+
+export interface NameInferenceOptions {
+  readonly add: ReadonlyMap<string, Level>;
+  readonly ignore: ReadonlySet<string>;
+}
+
+/**
+ * Infers the class of data named `name`. `ownerNames` are the names of what it is read from (the
+ * object expression and its type name): they decide weak names like `name` or `address`.
+ */
+export function inferFromName(
+  name: string,
+  ownerNames: readonly string[],
+  options: NameInferenceOptions,
+): InferredName | undefined {
+  const normalized = normalizeName(name);
+  if (options.ignore.has(normalized)) return undefined;
+  const added = options.add.get(normalized);
+  if (added !== undefined) return { level: added, kind: name, pattern: `config: ${name}`, numeric: true };
+  const words = splitNameIntoWords(name);
+  if (words.length === 0 || words.length > 8) return undefined;
+  if (words.length > 1 && PREDICATE_PREFIXES.has(words[0] ?? '')) return undefined;
+  const head = singular(words);
+  for (const pattern of PATTERNS) {
+    if (!endsWith(head, pattern.words)) continue;
+    const qualifiers = head.slice(0, head.length - pattern.words.length);
+    if (qualifiers.some((word) => VETO_WORDS.has(word))) return undefined;
+    if (pattern.owners !== undefined && !hasOwner(words, pattern, ownerNames)) continue;
+    return {
+      level: pattern.level,
+      kind: pattern.kind,
+      pattern: pattern.words.join(' '),
+      numeric: pattern.numeric ?? false,
+    };
+  }
+  return undefined;
+}
+
+/** Lowercase without separators, as config keys are compared. */
+export function normalizeName(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** Words that look like a URL or path, which central telemetry must not carry as a dimension value. */
+export function isUrlLikeName(name: string): boolean {
+  const words = splitNameIntoWords(name);
+  const last = words[words.length - 1];
+  return last === 'url' || last === 'uri' || last === 'href' || last === 'path' || last === 'pathname' || last === 'link';
+}
+
+function hasOwner(words: readonly string[], pattern: NamePattern, ownerNames: readonly string[]): boolean {
+  const owners = pattern.owners;
+  if (owners === undefined) return true;
+  // a qualifier inside the name itself: `customerName`, `billingAddress`, `cardNumber`
+  const qualifiers = words.slice(0, words.length - pattern.words.length);
+  if (qualifiers.some((word) => owners.has(word))) return true;
+  if (qualifiers.length > 0) return false;
+  return ownerNames.some((owner) => {
+    const ownerWords = singular(splitNameIntoWords(owner));
+    return ownerWords.some((word) => owners.has(word)) || owners.has(ownerWords.join(''));
+  });
+}
+
+function singular(words: readonly string[]): string[] {
+  const result = [...words];
+  const last = result[result.length - 1];
+  if (last !== undefined && last.length > 3 && last.endsWith('s') && !last.endsWith('ss') && last !== 'address') {
+    result[result.length - 1] = last.endsWith('ies') ? `${last.slice(0, -3)}y` : last.slice(0, -1);
+  }
+  if (last === 'addresses') result[result.length - 1] = 'address';
+  if (last === 'emails') result[result.length - 1] = 'email';
+  return result;
+}
+
+function endsWith(words: readonly string[], suffix: readonly string[]): boolean {
+  if (suffix.length > words.length) return false;
+  const offset = words.length - suffix.length;
+  return suffix.every((word, index) => words[offset + index] === word);
+}

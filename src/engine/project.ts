@@ -1,0 +1,40 @@
+/**
+ * Builds the `ts.Program` the CLI and the transform tests analyse from a tsconfig, with errors
+ * that say what is wrong and where instead of a stack trace.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+
+export class ProjectError extends Error {}
+
+/** Finds the tsconfig for `--project` (a file, or a folder holding tsconfig.json). */
+export function resolveTsconfigPath(projectPath: string): string {
+  const resolved = path.resolve(projectPath);
+  const stat = fs.statSync(resolved, { throwIfNoEntry: false });
+  if (stat === undefined) throw new ProjectError(`${projectPath}: no such file or directory (expected a tsconfig.json or a folder containing one)`);
+  if (stat.isDirectory()) {
+    const candidate = path.join(resolved, 'tsconfig.json');
+    if (!fs.existsSync(candidate)) throw new ProjectError(`${projectPath}: folder has no tsconfig.json`);
+    return candidate;
+  }
+  return resolved;
+}
+
+/** Parses a tsconfig and creates its Program. Never runs project code. */
+export function createProgramFromTsconfig(tsconfigPath: string): ts.Program {
+  const host: ts.ParseConfigFileHost = {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+      throw new ProjectError(`${tsconfigPath}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`);
+    },
+  };
+  const parsed = ts.getParsedCommandLineOfConfigFile(tsconfigPath, { noEmit: true }, host);
+  if (parsed === undefined) throw new ProjectError(`${tsconfigPath}: could not be read as a tsconfig`);
+  const fatal = parsed.errors.filter((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error && diagnostic.code !== 18003);
+  if (fatal.length > 0) {
+    throw new ProjectError(fatal.map((diagnostic) => `${tsconfigPath}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`).join('\n'));
+  }
+  if (parsed.fileNames.length === 0) throw new ProjectError(`${tsconfigPath}: the project includes no files`);
+  return ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, projectReferences: parsed.projectReferences });
+}

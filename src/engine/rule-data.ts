@@ -1,0 +1,41 @@
+/**
+ * Message data shared by the rules: how a flow's source and sink are named in messages, and the
+ * predicates several rules use to claim a flow (so "most specific rule wins" is decided in one
+ * place of truth per predicate).
+ */
+import type { Level, SinkKind } from '../policy/types.js';
+import { levelRank } from '../policy/types.js';
+import type { DimensionFact, EngineFact, FlowFact } from './facts.js';
+
+const CARD_KINDS: ReadonlySet<string> = new Set(['PAN', 'CVV']);
+
+/** `{{data}}`, `{{kind}}`, `{{class}}`, `{{sink}}`, `{{sinkKind}}`, `{{module}}` for a flow message. */
+export function getFlowMessageData(fact: FlowFact): Record<string, string> {
+  return {
+    data: fact.source.label,
+    kind: fact.source.kind,
+    class: capitalize(fact.source.level),
+    sink: fact.sink.callee,
+    sinkKind: fact.sink.kind,
+    module: fact.sink.module,
+  };
+}
+
+/** The fact as a flow of at least `minimum` class into one of `kinds`, or undefined. */
+export function getFlowInto(fact: EngineFact, kinds: readonly SinkKind[], minimum: Level): FlowFact | undefined {
+  if (fact.type !== 'flow' || !kinds.includes(fact.sink.kind)) return undefined;
+  return levelRank(fact.source.level) >= levelRank(minimum) ? fact : undefined;
+}
+
+export function getDimensionFact(fact: EngineFact, kinds: readonly SinkKind[]): DimensionFact | undefined {
+  return fact.type === 'dimension' && kinds.includes(fact.sink.kind) ? fact : undefined;
+}
+
+/** A full card number or card verification code. */
+export function isCardData(fact: FlowFact): boolean {
+  return CARD_KINDS.has(fact.source.kind);
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

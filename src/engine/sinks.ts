@@ -1,0 +1,495 @@
+/**
+ * Sinks and sanitizers: decides whether a call or an assignment sends data somewhere the policy
+ * cares about. Catalog and config entries address library APIs by member chain; each is resolved
+ * once per Program through the checker to the declarations it names, and a call matches when its
+ * callee's symbol shares a declaration with an entry — so aliases, wrappers, subclasses and
+ * inherited methods match, and look-alikes with the same name do not. Untyped modules fall back
+ * to the syntactic chain from the import. `@sink` / `@declassify` JSDoc tags declare sinks and
+ * sanitizers in the project's own code.
+ */
+import ts from 'typescript';
+import type { ApiAddress, DimensionSpec, LiteralCondition, SanitizerEntry, SinkEntry, SinkKind } from '../policy/types.js';
+import { SINK_KINDS } from '../policy/types.js';
+import type { CheckerFacade } from './checker.js';
+import { getCalleeName, skipOuterExpressions } from './file-index.js';
+
+export interface SinkMatch {
+  readonly kind: SinkKind;
+  /** the callee as written: `logger.info`, `localStorage.setItem` */
+  readonly callee: string;
+  readonly module: string;
+  readonly reason: string;
+  /** the expressions that carry data into the sink */
+  readonly dataArguments: readonly ts.Expression[];
+  /** where dimension names and values are passed (telemetry); each spec applies where the arguments fit it */
+  readonly dimensions?: readonly DimensionSpec[];
+}
+
+type AddressedEntry = ApiAddress & { readonly access?: 'call' | 'assign' };
+
+const GLOBAL_PREFIXES = ['window.', 'globalThis.', 'self.', 'global.'];
+
+export class SinkResolver {
+  private readonly sinksByMember = new Map<string, SinkEntry[]>();
+  private readonly sanitizersByMember = new Map<string, SanitizerEntry[]>();
+  private readonly assignSinks: SinkEntry[] = [];
+  private readonly resolvedDeclarations = new Map<AddressedEntry, ReadonlySet<ts.Node>>();
+  /** a package can resolve to several module symbols (CommonJS and ESM declarations) */
+  private moduleSymbols: Map<string, Set<ts.Symbol>> | undefined;
+  private globalSymbols: Map<string, ts.Symbol> | undefined;
+
+  constructor(
+    private readonly facade: CheckerFacade,
+    sinks: readonly SinkEntry[],
+    sanitizers: readonly SanitizerEntry[],
+    private readonly isProjectFile: (file: ts.SourceFile) => boolean,
+  ) {
+    for (const entry of sinks) {
+      if (entry.access === 'assign') this.assignSinks.push(entry);
+      else appendTo(this.sinksByMember, lastSegment(entry), entry);
+    }
+    for (const entry of sanitizers) appendTo(this.sanitizersByMember, lastSegment(entry), entry);
+  }
+
+  /** Whether some sink or sanitizer is called through this member name (a cheap pre-filter). */
+  hasCandidates(memberName: string): boolean {
+    return this.sinksByMember.has(memberName) || this.sanitizersByMember.has(memberName);
+  }
+
+  /** The catalog/config/JSDoc sink a call reaches, if any. */
+  getSinkForCall(call: ts.CallExpression | ts.NewExpression): SinkMatch | undefined {
+    const memberName = getCalleeName(call.expression);
+    if (memberName === undefined) return undefined;
+    const candidates = this.sinksByMember.get(memberName);
+    if (candidates !== undefined) {
+      const entries = this.findMatchingEntries(call.expression, candidates).filter((candidate) => conditionHolds(candidate.when, call, this.facade));
+      const entry = entries[0];
+      if (entry !== undefined) {
+        const dimensions = entries.flatMap((candidate) => (candidate.kind === entry.kind && candidate.dimensions !== undefined ? [candidate.dimensions] : []));
+        return {
+          kind: entry.kind,
+          callee: describeCallee(call.expression),
+          module: entry.library ?? ('module' in entry ? entry.module : 'global'),
+          reason: 'module' in entry ? `catalog: ${entry.module} ${entry.path}` : `catalog: global ${entry.global}`,
+          dataArguments: selectArguments(call, entry.args),
+          ...(dimensions.length === 0 ? {} : { dimensions }),
+        };
+      }
+    }
+    return this.getJsDocSink(call);
+  }
+
+  /** The sink an assignment writes to (`document.cookie = v`, `localStorage.key = v`), if any. */
+  getSinkForAssignment(assignment: ts.BinaryExpression): SinkMatch | undefined {
+    const target = skipOuterExpressions(assignment.left);
+    if (!ts.isPropertyAccessExpression(target) && !ts.isElementAccessExpression(target)) return undefined;
+    for (const entry of this.assignSinks) {
+      if (!this.assignmentMatches(target, entry)) continue;
+      return {
+        kind: entry.kind,
+        callee: describeCallee(target),
+        module: 'module' in entry ? entry.module : 'global',
+        reason: 'module' in entry ? `catalog: ${entry.module} ${entry.path}` : `catalog: global ${entry.global}`,
+        dataArguments: [assignment.right],
+      };
+    }
+    return undefined;
+  }
+
+  /** Whether calling this callee returns declassified data (catalog, config or `@declassify`). */
+  isSanitizerCall(call: ts.CallExpression): boolean {
+    const memberName = getCalleeName(call.expression);
+    if (memberName === undefined) return false;
+    const candidates = this.sanitizersByMember.get(memberName);
+    if (candidates !== undefined && this.findMatchingEntries(call.expression, candidates).length > 0) return true;
+    const declaration = this.getCalleeDeclaration(call.expression);
+    return declaration !== undefined && ts.getJSDocTags(declaration).some((tag) => tag.tagName.text === 'declassify');
+  }
+
+  /** The declaration a callee refers to (function, method, or variable holding a function). */
+  getCalleeDeclaration(callee: ts.Expression): ts.Declaration | undefined {
+    const target = skipOuterExpressions(callee);
+    const nameNode = ts.isPropertyAccessExpression(target) ? target.name : target;
+    const symbol = this.facade.getSymbol(nameNode);
+    return symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+  }
+
+  private getJsDocSink(call: ts.CallExpression | ts.NewExpression): SinkMatch | undefined {
+    const declaration = this.getCalleeDeclaration(call.expression);
+    if (declaration === undefined) return undefined;
+    const tag = ts.getJSDocTags(declaration).find((candidate) => candidate.tagName.text === 'sink');
+    if (tag === undefined) return undefined;
+    const words = (ts.getTextOfJSDocComment(tag.comment) ?? '').trim().split(/\s+/);
+    const kind = SINK_KINDS.find((candidate) => candidate === words[0]);
+    if (kind === undefined) return undefined;
+    const parameterNames = words.slice(1);
+    const parameters = getParameters(declaration);
+    const indexes = parameterNames.length === 0 ? undefined : parameters.flatMap((parameter, index) => (ts.isIdentifier(parameter.name) && parameterNames.includes(parameter.name.text) ? [index] : []));
+    const file = declaration.getSourceFile();
+    const line = file.getLineAndCharacterOfPosition(declaration.getStart(file)).line + 1;
+    return {
+      kind,
+      callee: describeCallee(call.expression),
+      module: file.fileName,
+      reason: `@sink ${kind} at ${file.fileName}:${line}`,
+      dataArguments: selectArguments(call, indexes),
+    };
+  }
+
+  private findMatchingEntries<E extends AddressedEntry>(callee: ts.Expression, candidates: readonly E[]): E[] {
+    const target = skipOuterExpressions(callee);
+    const nameNode = ts.isPropertyAccessExpression(target) ? target.name : target;
+    const symbol = this.facade.getSymbol(nameNode);
+    const declarations = symbol?.declarations ?? [];
+    const fromProject = declarations.some((declaration) => this.isProjectFile(declaration.getSourceFile()));
+    return candidates.filter((entry) => {
+      if ('global' in entry) {
+        return this.matchesGlobalChain(target, entry.global) || (!fromProject && this.isDefaultLibEntry(entry) && sharesDeclaration(declarations, this.resolveEntry(entry)));
+      }
+      if (declarations.length > 0) return !fromProject && sharesDeclaration(declarations, this.resolveEntry(entry));
+      return this.matchesImportChain(target, entry);
+    });
+  }
+
+  private assignmentMatches(target: ts.PropertyAccessExpression | ts.ElementAccessExpression, entry: SinkEntry): boolean {
+    if (!('global' in entry)) {
+      return ts.isPropertyAccessExpression(target) && sharesDeclaration(this.facade.getSymbol(target.name)?.declarations ?? [], this.resolveEntry(entry));
+    }
+    if (entry.global.endsWith('.*')) {
+      const objectPath = entry.global.slice(0, -2);
+      if (this.matchesGlobalChain(target.expression, objectPath)) return true;
+      const objectDeclarations = this.facade.getTypeOfNode(target.expression).getSymbol()?.declarations ?? [];
+      const globalType = this.resolveGlobalType(objectPath);
+      return globalType !== undefined && sharesDeclaration(objectDeclarations, new Set(globalType.getSymbol()?.declarations ?? []));
+    }
+    if (this.matchesGlobalChain(target, entry.global)) return true;
+    return ts.isPropertyAccessExpression(target) && this.isDefaultLibEntry(entry) && sharesDeclaration(this.facade.getSymbol(target.name)?.declarations ?? [], this.resolveEntry(entry));
+  }
+
+  /** `console.log`, `window.localStorage.setItem`: written as the global chain, not shadowed. */
+  private matchesGlobalChain(expression: ts.Expression, globalPath: string): boolean {
+    const chain = getPropertyChain(expression);
+    if (chain === undefined) return false;
+    let text = chain.join('.');
+    for (const prefix of GLOBAL_PREFIXES) if (text.startsWith(prefix)) text = text.slice(prefix.length);
+    if (text !== globalPath) return false;
+    const root = getChainRoot(expression);
+    const rootDeclarations = root === undefined ? [] : (this.facade.getSymbol(root)?.declarations ?? []);
+    return rootDeclarations.length === 0 || rootDeclarations.every((declaration) => !this.isProjectFile(declaration.getSourceFile()) || declaration.getSourceFile().isDeclarationFile);
+  }
+
+  /** Untyped modules: the chain from the import (`import { PostHog } from 'posthog-node'`). */
+  private matchesImportChain(callee: ts.Expression, entry: { readonly module: string; readonly path: string }): boolean {
+    const chain = getImportChain(callee, this.facade, 0);
+    return chain !== undefined && chain.module === entry.module && chain.path === entry.path;
+  }
+
+  private isDefaultLibEntry(entry: AddressedEntry): boolean {
+    for (const declaration of this.resolveEntry(entry)) {
+      if (this.facade.program.isSourceFileDefaultLibrary(declaration.getSourceFile())) return true;
+    }
+    return false;
+  }
+
+  private resolveEntry(entry: AddressedEntry): ReadonlySet<ts.Node> {
+    const cached = this.resolvedDeclarations.get(entry);
+    if (cached !== undefined) return cached;
+    const declarations = new Set<ts.Node>();
+    const segments = ('module' in entry ? entry.path : entry.global).split('.').filter((segment) => segment !== '*' && segment !== '');
+    let current: ts.Symbol[] = [];
+    if ('module' in entry) {
+      current = [...this.getModuleSymbols(entry.module)];
+    } else {
+      const root = segments.shift();
+      const global = root === undefined ? undefined : this.getGlobalSymbol(root);
+      if (global !== undefined) current = [global];
+    }
+    for (const segment of segments) {
+      current = dedupeSymbols(current.flatMap((symbol) => this.lookUpSegment(symbol, segment)));
+      if (current.length === 0) break;
+    }
+    for (const symbol of current) for (const declaration of symbol.declarations ?? []) declarations.add(declaration);
+    this.resolvedDeclarations.set(entry, declarations);
+    return declarations;
+  }
+
+  private resolveGlobalType(path: string): ts.Type | undefined {
+    const [root, ...rest] = path.split('.');
+    let symbol = root === undefined ? undefined : this.getGlobalSymbol(root);
+    for (const segment of rest) {
+      if (symbol === undefined) return undefined;
+      symbol = this.lookUpSegment(symbol, segment)[0];
+    }
+    return symbol === undefined ? undefined : this.facade.getNonNullableType(this.facade.getTypeOfSymbol(symbol));
+  }
+
+  /** One step of an entry's member chain, following the addressing rules of the catalog. */
+  private lookUpSegment(symbol: ts.Symbol, segment: string): ts.Symbol[] {
+    const found: ts.Symbol[] = [];
+    const isModule = (symbol.flags & (ts.SymbolFlags.ValueModule | ts.SymbolFlags.NamespaceModule)) !== 0;
+    if (segment === 'default' && isModule) {
+      const exportEquals = this.facade.getExportEqualsSymbol(symbol);
+      if (exportEquals !== undefined) found.push(exportEquals);
+    }
+    if (isModule) {
+      const exported = safe(() => this.facade.getExportsOfModule(symbol), []).find((candidate) => candidate.getName() === segment);
+      if (exported !== undefined) found.push(this.facade.resolveAlias(exported));
+    }
+    const types: ts.Type[] = [];
+    if ((symbol.flags & ts.SymbolFlags.Value) !== 0) types.push(this.facade.getNonNullableType(this.facade.getTypeOfSymbol(symbol)));
+    if ((symbol.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias)) !== 0) types.push(this.facade.getDeclaredTypeOfSymbol(symbol));
+    for (const type of types) {
+      const property = this.facade.getPropertyOfType(type, segment);
+      if (property !== undefined) found.push(property);
+    }
+    if (found.length === 0) {
+      for (const type of types) {
+        for (const kind of [ts.SignatureKind.Call, ts.SignatureKind.Construct]) {
+          for (const signature of this.facade.getSignatures(type, kind)) {
+            const returned = this.facade.getNonNullableType(this.facade.getReturnTypeOfSignature(signature));
+            const property = this.facade.getPropertyOfType(returned, segment);
+            if (property !== undefined) found.push(property);
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  private getModuleSymbols(moduleName: string): ReadonlySet<ts.Symbol> {
+    if (this.moduleSymbols === undefined) {
+      const symbols = new Map<string, Set<ts.Symbol>>();
+      for (const file of this.facade.program.getSourceFiles()) {
+        if (!this.isProjectFile(file)) continue;
+        for (const specifier of getModuleSpecifiers(file)) {
+          const moduleSymbol = this.facade.getModuleSymbol(specifier);
+          if (moduleSymbol === undefined) continue;
+          const name = normalizeModuleName(specifier.text);
+          const set = symbols.get(name);
+          if (set === undefined) symbols.set(name, new Set([moduleSymbol]));
+          else set.add(moduleSymbol);
+        }
+      }
+      this.moduleSymbols = symbols;
+    }
+    return this.moduleSymbols.get(normalizeModuleName(moduleName)) ?? new Set();
+  }
+
+  private getGlobalSymbol(name: string): ts.Symbol | undefined {
+    if (this.globalSymbols === undefined) {
+      this.globalSymbols = new Map();
+      const anchor = this.facade.program.getSourceFiles().find((file) => this.isProjectFile(file));
+      if (anchor !== undefined) {
+        for (const symbol of this.facade.getGlobalValueSymbols(anchor)) {
+          const declarations = symbol.declarations ?? [];
+          if (declarations.length > 0 && declarations.every((declaration) => declaration.getSourceFile().isDeclarationFile)) {
+            this.globalSymbols.set(symbol.getName(), symbol);
+          }
+        }
+      }
+    }
+    return this.globalSymbols.get(name);
+  }
+}
+
+/** `logger.info`, `this.analytics.track`, `localStorage.setItem` — how a callee reads in messages. */
+export function describeCallee(expression: ts.Expression): string {
+  const chain = getPropertyChain(skipOuterExpressions(expression));
+  if (chain !== undefined) return chain.join('.');
+  const text = expression.getText();
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** `['window', 'localStorage', 'setItem']` for `window.localStorage.setItem`; undefined when not a plain chain. */
+export function getPropertyChain(expression: ts.Expression): string[] | undefined {
+  const parts: string[] = [];
+  let current = skipOuterExpressions(expression);
+  for (let depth = 0; depth < 32; depth++) {
+    if (ts.isIdentifier(current)) {
+      parts.unshift(current.text);
+      return parts;
+    }
+    if (current.kind === ts.SyntaxKind.ThisKeyword) {
+      parts.unshift('this');
+      return parts;
+    }
+    if (ts.isPropertyAccessExpression(current)) {
+      parts.unshift(current.name.text);
+      current = skipOuterExpressions(current.expression);
+    } else if (ts.isElementAccessExpression(current) && ts.isStringLiteralLike(current.argumentExpression)) {
+      parts.unshift(current.argumentExpression.text);
+      current = skipOuterExpressions(current.expression);
+    } else if (ts.isCallExpression(current)) {
+      current = skipOuterExpressions(current.expression);
+    } else {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+function getChainRoot(expression: ts.Expression): ts.Identifier | undefined {
+  let current = skipOuterExpressions(expression);
+  while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current) || ts.isCallExpression(current)) {
+    current = skipOuterExpressions(current.expression);
+  }
+  return ts.isIdentifier(current) ? current : undefined;
+}
+
+/**
+ * The import a callee chain starts from, as an entry path: `new PostHog(k).capture` in a file that
+ * imports `{ PostHog }` from 'posthog-node' gives `{ module: 'posthog-node', path: 'PostHog.capture' }`.
+ * Follows `const x = <chain>` initializers a few steps.
+ */
+function getImportChain(expression: ts.Expression, facade: CheckerFacade, depth: number): { module: string; path: string } | undefined {
+  if (depth > 4) return undefined;
+  const members: string[] = [];
+  let current = skipOuterExpressions(expression);
+  for (let steps = 0; steps < 16; steps++) {
+    if (ts.isPropertyAccessExpression(current)) {
+      members.unshift(current.name.text);
+      current = skipOuterExpressions(current.expression);
+    } else if (ts.isCallExpression(current) || ts.isNewExpression(current)) {
+      current = skipOuterExpressions(current.expression);
+    } else {
+      break;
+    }
+  }
+  if (!ts.isIdentifier(current)) return undefined;
+  const symbol = facade.getSymbolAsWritten(current);
+  const declaration = symbol?.declarations?.[0];
+  if (declaration === undefined) return undefined;
+  if (ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined) {
+    const inner = getImportChain(declaration.initializer, facade, depth + 1);
+    return inner === undefined ? undefined : { module: inner.module, path: [inner.path, ...members].join('.') };
+  }
+  const imported = getImportedName(declaration);
+  if (imported === undefined) return undefined;
+  const path = [...(imported.name === undefined ? [] : [imported.name]), ...members].join('.');
+  return { module: normalizeModuleName(imported.module), path };
+}
+
+function getImportedName(declaration: ts.Declaration): { module: string; name: string | undefined } | undefined {
+  if (ts.isImportClause(declaration) && ts.isStringLiteral(declaration.parent.moduleSpecifier)) {
+    return { module: declaration.parent.moduleSpecifier.text, name: 'default' };
+  }
+  if (ts.isNamespaceImport(declaration) && ts.isStringLiteral(declaration.parent.parent.moduleSpecifier)) {
+    return { module: declaration.parent.parent.moduleSpecifier.text, name: undefined };
+  }
+  if (ts.isImportSpecifier(declaration) && ts.isStringLiteral(declaration.parent.parent.parent.moduleSpecifier)) {
+    return { module: declaration.parent.parent.parent.moduleSpecifier.text, name: (declaration.propertyName ?? declaration.name).text };
+  }
+  if (ts.isImportEqualsDeclaration(declaration) && ts.isExternalModuleReference(declaration.moduleReference) && ts.isStringLiteral(declaration.moduleReference.expression)) {
+    return { module: declaration.moduleReference.expression.text, name: 'default' };
+  }
+  return undefined;
+}
+
+function getModuleSpecifiers(file: ts.SourceFile): ts.StringLiteral[] {
+  const specifiers: ts.StringLiteral[] = [];
+  for (const statement of file.statements) {
+    if ((ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier !== undefined && ts.isStringLiteral(statement.moduleSpecifier)) {
+      specifiers.push(statement.moduleSpecifier);
+    } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference) && ts.isStringLiteral(statement.moduleReference.expression)) {
+      specifiers.push(statement.moduleReference.expression);
+    }
+  }
+  return specifiers;
+}
+
+function normalizeModuleName(name: string): string {
+  return name.startsWith('node:') ? name.slice('node:'.length) : name;
+}
+
+function conditionHolds(condition: LiteralCondition | undefined, call: ts.CallExpression | ts.NewExpression, facade: CheckerFacade): boolean {
+  if (condition === undefined) return true;
+  let value: ts.Expression | undefined = call.arguments?.[condition.arg];
+  for (const property of condition.property?.split('.') ?? []) {
+    value = value === undefined ? undefined : getObjectProperty(value, property, facade);
+  }
+  const text = value === undefined ? undefined : getStaticString(value, facade);
+  return text !== undefined && condition.equals.includes(text);
+}
+
+/** The initializer of `name` in an object literal (or a const bound to one). */
+export function getObjectProperty(expression: ts.Expression, name: string, facade: CheckerFacade): ts.Expression | undefined {
+  const object = resolveConstInitializer(skipOuterExpressions(expression), facade);
+  if (!ts.isObjectLiteralExpression(object)) return undefined;
+  for (const property of object.properties) {
+    if (ts.isPropertyAssignment(property) && getPropertyNameText(property.name) === name) return property.initializer;
+    if (ts.isShorthandPropertyAssignment(property) && property.name.text === name) return property.name;
+  }
+  return undefined;
+}
+
+/** The value of a string expression when it is known statically (literal, const, `as const`). */
+export function getStaticString(expression: ts.Expression, facade: CheckerFacade): string | undefined {
+  const resolved = resolveConstInitializer(skipOuterExpressions(expression), facade);
+  if (ts.isStringLiteralLike(resolved)) return resolved.text;
+  const type = facade.getTypeOfNode(resolved);
+  return type.isStringLiteral() ? type.value : undefined;
+}
+
+/** Follows an identifier to its `const` initializer, a few steps at most. */
+export function resolveConstInitializer(expression: ts.Expression, facade: CheckerFacade): ts.Expression {
+  let current = expression;
+  for (let steps = 0; steps < 4 && ts.isIdentifier(current); steps++) {
+    const declaration = facade.getSymbol(current)?.valueDeclaration;
+    if (declaration === undefined || !ts.isVariableDeclaration(declaration) || declaration.initializer === undefined) break;
+    if ((ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) === 0) break;
+    current = skipOuterExpressions(declaration.initializer);
+  }
+  return current;
+}
+
+export function getPropertyNameText(name: ts.PropertyName): string | undefined {
+  if (ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
+  if (ts.isComputedPropertyName(name) && ts.isStringLiteralLike(name.expression)) return name.expression.text;
+  return undefined;
+}
+
+function getParameters(declaration: ts.Declaration): readonly ts.ParameterDeclaration[] {
+  if (ts.isFunctionLike(declaration)) return declaration.parameters;
+  if (ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined) {
+    const initializer = skipOuterExpressions(declaration.initializer);
+    if (ts.isFunctionLike(initializer)) return initializer.parameters;
+  }
+  return [];
+}
+
+function selectArguments(call: ts.CallExpression | ts.NewExpression, indexes: readonly number[] | undefined): ts.Expression[] {
+  const argumentsList = call.arguments ?? [];
+  if (indexes === undefined) return [...argumentsList];
+  return indexes.flatMap((index) => {
+    const argument = argumentsList[index];
+    return argument === undefined ? [] : [argument];
+  });
+}
+
+function sharesDeclaration(declarations: readonly ts.Node[], targets: ReadonlySet<ts.Node>): boolean {
+  return declarations.some((declaration) => targets.has(declaration));
+}
+
+function lastSegment(entry: ApiAddress): string {
+  const path = 'module' in entry ? entry.path : entry.global;
+  const segments = path.split('.');
+  return segments[segments.length - 1] ?? path;
+}
+
+function dedupeSymbols(symbols: readonly ts.Symbol[]): ts.Symbol[] {
+  return [...new Set(symbols)];
+}
+
+function appendTo<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+function safe<T>(compute: () => T, fallback: T): T {
+  try {
+    return compute();
+  } catch {
+    return fallback;
+  }
+}

@@ -1,0 +1,583 @@
+/**
+ * The built-in sink and sanitizer catalog: which library and platform APIs move data out of the
+ * program (logs, storage, vaults, browser storage, third parties, central telemetry, ML training,
+ * payment processors), addressed as member chains that the engine's resolver turns into
+ * declarations of the installed `.d.ts` files. This file is data only — no logic. Entries for
+ * installed packages were checked against their real declarations and are exercised by
+ * `fixtures/catalog/`; entries marked "unverified: not installed" follow the package's published
+ * typings and must be checked (and added to the fixture) once the package is installed. Because
+ * a call matches when its callee shares a declaration with the resolved member, one entry covers
+ * every way of reaching that member (factory result, child logger, subclass, re-export).
+ * Telemetry entries that list several `dimensions` specs for one member do so because the library
+ * accepts dimensions at different positions in different overloads; each spec is meant to apply
+ * only when the argument at its position has that shape (an object, a string array, strings).
+ * Some packages ship separate CommonJS and ESM declaration files (openai, stripe,
+ * @opentelemetry/api), so a module address must be resolved in the importing file's mode.
+ */
+import type { SanitizerEntry, SinkEntry } from './types.js';
+
+export const BUILTIN_SINKS: readonly SinkEntry[] = [
+  // ───────────────────────────────────────────── log ─────────────────────────────────────────────
+
+  // console (lib.dom `Console` and @types/node `Console` merge into one interface; both checked).
+  { kind: 'log', library: 'console', global: 'console.log' },
+  { kind: 'log', library: 'console', global: 'console.info' },
+  { kind: 'log', library: 'console', global: 'console.warn' },
+  { kind: 'log', library: 'console', global: 'console.error' },
+  { kind: 'log', library: 'console', global: 'console.debug' },
+  { kind: 'log', library: 'console', global: 'console.trace' },
+  { kind: 'log', library: 'console', global: 'console.dir' },
+  { kind: 'log', library: 'console', global: 'console.dirxml' },
+  { kind: 'log', library: 'console', global: 'console.table' },
+  { kind: 'log', library: 'console', global: 'console.assert' },
+  { kind: 'log', library: 'console', global: 'console.group' },
+  { kind: 'log', library: 'console', global: 'console.groupCollapsed' },
+  { kind: 'log', library: 'console', global: 'console.timeLog' },
+
+  // process.stdout / process.stderr (@types/node: `write` is declared on net.Socket, which
+  // tty.WriteStream extends — so any net.Socket#write shares the declaration; see report).
+  { kind: 'log', library: 'process', global: 'process.stdout.write', args: [0] },
+  { kind: 'log', library: 'process', global: 'process.stderr.write', args: [0] },
+
+  // pino (`export = pino`; calling it returns `Logger` = BaseLogger & LoggerExtras & ...).
+  // `child(bindings)` and `setBindings(bindings)` put the bindings on every later line.
+  { kind: 'log', library: 'pino', module: 'pino', path: 'default.trace' },
+  { kind: 'log', library: 'pino', module: 'pino', path: 'default.debug' },
+  { kind: 'log', library: 'pino', module: 'pino', path: 'default.info' },
+  { kind: 'log', library: 'pino', module: 'pino', path: 'default.warn' },
+  { kind: 'log', library: 'pino', module: 'pino', path: 'default.error' },
+  { kind: 'log', library: 'pino', module: 'pino', path: 'default.fatal' },
+  { kind: 'log', library: 'pino', module: 'pino', path: 'default.child', args: [0] },
+  { kind: 'log', library: 'pino', module: 'pino', path: 'default.setBindings', args: [0] },
+
+  // winston (`export = winston` namespace; `createLogger()` returns the class `winston.Logger`,
+  // addressed through the class so loggers from `loggers.get()`/`child()` match too).
+  { kind: 'log', library: 'winston', module: 'winston', path: 'default.Logger.log' },
+  { kind: 'log', library: 'winston', module: 'winston', path: 'default.Logger.error' },
+  { kind: 'log', library: 'winston', module: 'winston', path: 'default.Logger.warn' },
+  { kind: 'log', library: 'winston', module: 'winston', path: 'default.Logger.info' },
+  { kind: 'log', library: 'winston', module: 'winston', path: 'default.Logger.http' },
+  { kind: 'log', library: 'winston', module: 'winston', path: 'default.Logger.verbose' },
+  { kind: 'log', library: 'winston', module: 'winston', path: 'default.Logger.debug' },
+  { kind: 'log', library: 'winston', module: 'winston', path: 'default.Logger.silly' },
+  { kind: 'log', library: 'winston', module: 'winston', path: 'default.Logger.help' },
+  { kind: 'log', library: 'winston', module: 'winston', path: 'default.Logger.data' },
+  { kind: 'log', library: 'winston', module: 'winston', path: 'default.Logger.prompt' },
+  { kind: 'log', library: 'winston', module: 'winston', path: 'default.Logger.input' },
+  { kind: 'log', library: 'winston', module: 'winston', path: 'default.Logger.emerg' },
+  { kind: 'log', library: 'winston', module: 'winston', path: 'default.Logger.alert' },
+  { kind: 'log', library: 'winston', module: 'winston', path: 'default.Logger.crit' },
+  { kind: 'log', library: 'winston', module: 'winston', path: 'default.Logger.warning' },
+  { kind: 'log', library: 'winston', module: 'winston', path: 'default.Logger.notice' },
+  { kind: 'log', library: 'winston', module: 'winston', path: 'default.Logger.child', args: [0] },
+  // winston top-level methods routed to the default logger (`let info: LeveledLogMethod` etc.).
+  { kind: 'log', library: 'winston', module: 'winston', path: 'default.log' },
+  { kind: 'log', library: 'winston', module: 'winston', path: 'default.error' },
+  { kind: 'log', library: 'winston', module: 'winston', path: 'default.warn' },
+  { kind: 'log', library: 'winston', module: 'winston', path: 'default.info' },
+  { kind: 'log', library: 'winston', module: 'winston', path: 'default.http' },
+  { kind: 'log', library: 'winston', module: 'winston', path: 'default.verbose' },
+  { kind: 'log', library: 'winston', module: 'winston', path: 'default.debug' },
+  { kind: 'log', library: 'winston', module: 'winston', path: 'default.silly' },
+  { kind: 'log', library: 'winston', module: 'winston', path: 'default.child', args: [0] },
+
+  // @opentelemetry/api logs bridge (`logs.getLogger(...).emit(record)`), exported interface Logger.
+  { kind: 'log', library: '@opentelemetry/api', module: '@opentelemetry/api', path: 'Logger.emit' },
+
+  // bunyan — unverified: not installed (@types/bunyan: `export = Logger`, a class; createLogger
+  // returns it).
+  { kind: 'log', library: 'bunyan', module: 'bunyan', path: 'default.trace' },
+  { kind: 'log', library: 'bunyan', module: 'bunyan', path: 'default.debug' },
+  { kind: 'log', library: 'bunyan', module: 'bunyan', path: 'default.info' },
+  { kind: 'log', library: 'bunyan', module: 'bunyan', path: 'default.warn' },
+  { kind: 'log', library: 'bunyan', module: 'bunyan', path: 'default.error' },
+  { kind: 'log', library: 'bunyan', module: 'bunyan', path: 'default.fatal' },
+  { kind: 'log', library: 'bunyan', module: 'bunyan', path: 'default.child', args: [0] },
+
+  // log4js — unverified: not installed (types/log4js.d.ts: `getLogger(): Logger`, exported
+  // interface Logger).
+  { kind: 'log', library: 'log4js', module: 'log4js', path: 'Logger.log' },
+  { kind: 'log', library: 'log4js', module: 'log4js', path: 'Logger.trace' },
+  { kind: 'log', library: 'log4js', module: 'log4js', path: 'Logger.debug' },
+  { kind: 'log', library: 'log4js', module: 'log4js', path: 'Logger.info' },
+  { kind: 'log', library: 'log4js', module: 'log4js', path: 'Logger.warn' },
+  { kind: 'log', library: 'log4js', module: 'log4js', path: 'Logger.error' },
+  { kind: 'log', library: 'log4js', module: 'log4js', path: 'Logger.fatal' },
+  { kind: 'log', library: 'log4js', module: 'log4js', path: 'Logger.mark' },
+  { kind: 'log', library: 'log4js', module: 'log4js', path: 'Logger.addContext', args: [1] },
+
+  // loglevel — unverified: not installed (`export = log`, a RootLogger extending Logger).
+  { kind: 'log', library: 'loglevel', module: 'loglevel', path: 'default.trace' },
+  { kind: 'log', library: 'loglevel', module: 'loglevel', path: 'default.debug' },
+  { kind: 'log', library: 'loglevel', module: 'loglevel', path: 'default.info' },
+  { kind: 'log', library: 'loglevel', module: 'loglevel', path: 'default.warn' },
+  { kind: 'log', library: 'loglevel', module: 'loglevel', path: 'default.error' },
+  { kind: 'log', library: 'loglevel', module: 'loglevel', path: 'default.log' },
+
+  // @nestjs/common Logger — unverified: not installed. `Logger` has both static and instance
+  // methods of these names; the resolver collects both. ConsoleLogger declares its own.
+  { kind: 'log', library: '@nestjs/common', module: '@nestjs/common', path: 'Logger.log' },
+  { kind: 'log', library: '@nestjs/common', module: '@nestjs/common', path: 'Logger.error' },
+  { kind: 'log', library: '@nestjs/common', module: '@nestjs/common', path: 'Logger.warn' },
+  { kind: 'log', library: '@nestjs/common', module: '@nestjs/common', path: 'Logger.debug' },
+  { kind: 'log', library: '@nestjs/common', module: '@nestjs/common', path: 'Logger.verbose' },
+  { kind: 'log', library: '@nestjs/common', module: '@nestjs/common', path: 'Logger.fatal' },
+  { kind: 'log', library: '@nestjs/common', module: '@nestjs/common', path: 'ConsoleLogger.log' },
+  { kind: 'log', library: '@nestjs/common', module: '@nestjs/common', path: 'ConsoleLogger.error' },
+  { kind: 'log', library: '@nestjs/common', module: '@nestjs/common', path: 'ConsoleLogger.warn' },
+  { kind: 'log', library: '@nestjs/common', module: '@nestjs/common', path: 'ConsoleLogger.debug' },
+  { kind: 'log', library: '@nestjs/common', module: '@nestjs/common', path: 'ConsoleLogger.verbose' },
+  { kind: 'log', library: '@nestjs/common', module: '@nestjs/common', path: 'ConsoleLogger.fatal' },
+  { kind: 'log', library: '@nestjs/common', module: '@nestjs/common', path: 'LoggerService.log' },
+  { kind: 'log', library: '@nestjs/common', module: '@nestjs/common', path: 'LoggerService.error' },
+  { kind: 'log', library: '@nestjs/common', module: '@nestjs/common', path: 'LoggerService.warn' },
+  { kind: 'log', library: '@nestjs/common', module: '@nestjs/common', path: 'LoggerService.debug' },
+  { kind: 'log', library: '@nestjs/common', module: '@nestjs/common', path: 'LoggerService.verbose' },
+  { kind: 'log', library: '@nestjs/common', module: '@nestjs/common', path: 'LoggerService.fatal' },
+
+  // @google-cloud/logging — unverified: not installed (`new Logging().log(name).write(entry)`).
+  { kind: 'log', library: '@google-cloud/logging', module: '@google-cloud/logging', path: 'Log.write' },
+  { kind: 'log', library: '@google-cloud/logging', module: '@google-cloud/logging', path: 'Log.entry' },
+
+  // ─────────────────────────────────────────── storage ───────────────────────────────────────────
+
+  // pg (@types/pg; `query` is declared on ClientBase — Client, PoolClient inherit it — and
+  // separately on Pool). ESM typings (index.d.mts) re-export the same declarations.
+  { kind: 'storage', library: 'pg', module: 'pg', path: 'Client.query' },
+  { kind: 'storage', library: 'pg', module: 'pg', path: 'PoolClient.query' },
+  { kind: 'storage', library: 'pg', module: 'pg', path: 'ClientBase.query' },
+  { kind: 'storage', library: 'pg', module: 'pg', path: 'Pool.query' },
+
+  // ioredis (`default` = class Redis; commands are declared once on interface RedisCommander,
+  // which Redis, Cluster and pipelines inherit).
+  { kind: 'storage', library: 'ioredis', module: 'ioredis', path: 'default.set' },
+  { kind: 'storage', library: 'ioredis', module: 'ioredis', path: 'default.setex' },
+  { kind: 'storage', library: 'ioredis', module: 'ioredis', path: 'default.psetex' },
+  { kind: 'storage', library: 'ioredis', module: 'ioredis', path: 'default.setnx' },
+  { kind: 'storage', library: 'ioredis', module: 'ioredis', path: 'default.setrange' },
+  { kind: 'storage', library: 'ioredis', module: 'ioredis', path: 'default.getset' },
+  { kind: 'storage', library: 'ioredis', module: 'ioredis', path: 'default.append' },
+  { kind: 'storage', library: 'ioredis', module: 'ioredis', path: 'default.mset' },
+  { kind: 'storage', library: 'ioredis', module: 'ioredis', path: 'default.msetnx' },
+  { kind: 'storage', library: 'ioredis', module: 'ioredis', path: 'default.hset' },
+  { kind: 'storage', library: 'ioredis', module: 'ioredis', path: 'default.hsetnx' },
+  { kind: 'storage', library: 'ioredis', module: 'ioredis', path: 'default.hmset' },
+  { kind: 'storage', library: 'ioredis', module: 'ioredis', path: 'default.lpush' },
+  { kind: 'storage', library: 'ioredis', module: 'ioredis', path: 'default.rpush' },
+  { kind: 'storage', library: 'ioredis', module: 'ioredis', path: 'default.lpushx' },
+  { kind: 'storage', library: 'ioredis', module: 'ioredis', path: 'default.rpushx' },
+  { kind: 'storage', library: 'ioredis', module: 'ioredis', path: 'default.lset' },
+  { kind: 'storage', library: 'ioredis', module: 'ioredis', path: 'default.sadd' },
+  { kind: 'storage', library: 'ioredis', module: 'ioredis', path: 'default.zadd' },
+  { kind: 'storage', library: 'ioredis', module: 'ioredis', path: 'default.xadd' },
+
+  // fs and fs/promises (@types/node; `fs.promises` re-exports `node:fs/promises`, and the
+  // `node:` specifiers re-export the bare modules, so the declarations are shared).
+  { kind: 'storage', library: 'fs', module: 'fs', path: 'writeFile', args: [1] },
+  { kind: 'storage', library: 'fs', module: 'fs', path: 'writeFileSync', args: [1] },
+  { kind: 'storage', library: 'fs', module: 'fs', path: 'appendFile', args: [1] },
+  { kind: 'storage', library: 'fs', module: 'fs', path: 'appendFileSync', args: [1] },
+  { kind: 'storage', library: 'fs', module: 'fs', path: 'write', args: [1] },
+  { kind: 'storage', library: 'fs', module: 'fs', path: 'writeSync', args: [1] },
+  { kind: 'storage', library: 'fs', module: 'fs/promises', path: 'writeFile', args: [1] },
+  { kind: 'storage', library: 'fs', module: 'fs/promises', path: 'appendFile', args: [1] },
+  { kind: 'storage', library: 'fs', module: 'fs/promises', path: 'FileHandle.writeFile', args: [0] },
+  { kind: 'storage', library: 'fs', module: 'fs/promises', path: 'FileHandle.appendFile', args: [0] },
+  { kind: 'storage', library: 'fs', module: 'fs/promises', path: 'FileHandle.write', args: [0] },
+
+  // mysql2 — unverified: not installed (callback and promise APIs declare separate interfaces).
+  { kind: 'storage', library: 'mysql2', module: 'mysql2', path: 'Connection.query' },
+  { kind: 'storage', library: 'mysql2', module: 'mysql2', path: 'Connection.execute' },
+  { kind: 'storage', library: 'mysql2', module: 'mysql2', path: 'Pool.query' },
+  { kind: 'storage', library: 'mysql2', module: 'mysql2', path: 'Pool.execute' },
+  { kind: 'storage', library: 'mysql2', module: 'mysql2/promise', path: 'Connection.query' },
+  { kind: 'storage', library: 'mysql2', module: 'mysql2/promise', path: 'Connection.execute' },
+  { kind: 'storage', library: 'mysql2', module: 'mysql2/promise', path: 'Pool.query' },
+  { kind: 'storage', library: 'mysql2', module: 'mysql2/promise', path: 'Pool.execute' },
+
+  // better-sqlite3 — unverified: not installed (`export = Database`; `prepare()` returns Statement).
+  { kind: 'storage', library: 'better-sqlite3', module: 'better-sqlite3', path: 'default.prepare.run' },
+
+  // typeorm — unverified: not installed.
+  { kind: 'storage', library: 'typeorm', module: 'typeorm', path: 'Repository.save' },
+  { kind: 'storage', library: 'typeorm', module: 'typeorm', path: 'Repository.insert' },
+  { kind: 'storage', library: 'typeorm', module: 'typeorm', path: 'Repository.update' },
+  { kind: 'storage', library: 'typeorm', module: 'typeorm', path: 'Repository.upsert' },
+  { kind: 'storage', library: 'typeorm', module: 'typeorm', path: 'EntityManager.save' },
+  { kind: 'storage', library: 'typeorm', module: 'typeorm', path: 'EntityManager.insert' },
+  { kind: 'storage', library: 'typeorm', module: 'typeorm', path: 'EntityManager.update' },
+  { kind: 'storage', library: 'typeorm', module: 'typeorm', path: 'EntityManager.upsert' },
+  { kind: 'storage', library: 'typeorm', module: 'typeorm', path: 'InsertQueryBuilder.values' },
+  { kind: 'storage', library: 'typeorm', module: 'typeorm', path: 'UpdateQueryBuilder.set' },
+
+  // mongoose — unverified: not installed (exported interface Model declares the statics).
+  { kind: 'storage', library: 'mongoose', module: 'mongoose', path: 'Model.create' },
+  { kind: 'storage', library: 'mongoose', module: 'mongoose', path: 'Model.insertMany' },
+  { kind: 'storage', library: 'mongoose', module: 'mongoose', path: 'Model.updateOne' },
+  { kind: 'storage', library: 'mongoose', module: 'mongoose', path: 'Model.updateMany' },
+  { kind: 'storage', library: 'mongoose', module: 'mongoose', path: 'Model.findOneAndUpdate' },
+  { kind: 'storage', library: 'mongoose', module: 'mongoose', path: 'Model.replaceOne' },
+
+  // sequelize — unverified: not installed (static methods on class Model).
+  { kind: 'storage', library: 'sequelize', module: 'sequelize', path: 'Model.create' },
+  { kind: 'storage', library: 'sequelize', module: 'sequelize', path: 'Model.bulkCreate' },
+  { kind: 'storage', library: 'sequelize', module: 'sequelize', path: 'Model.update' },
+  { kind: 'storage', library: 'sequelize', module: 'sequelize', path: 'Model.upsert' },
+
+  // knex — unverified: not installed (`insert`/`update` are properties of Knex.QueryInterface).
+  { kind: 'storage', library: 'knex', module: 'knex', path: 'Knex.QueryInterface.insert' },
+  { kind: 'storage', library: 'knex', module: 'knex', path: 'Knex.QueryInterface.update' },
+
+  // node-redis — unverified: not installed (commands are a mapped type on the client).
+  { kind: 'storage', library: 'redis', module: 'redis', path: 'createClient.set' },
+  { kind: 'storage', library: 'redis', module: 'redis', path: 'createClient.hSet' },
+  { kind: 'storage', library: 'redis', module: 'redis', path: 'createClient.lPush' },
+  { kind: 'storage', library: 'redis', module: 'redis', path: 'createClient.rPush' },
+  { kind: 'storage', library: 'redis', module: 'redis', path: 'createClient.sAdd' },
+
+  // AWS SDK v3 data stores — unverified: not installed. Commands carry the data in their
+  // constructor input (`new PutItemCommand(input)`); `client.send` is shared by every AWS client.
+  { kind: 'storage', library: '@aws-sdk/client-dynamodb', module: '@aws-sdk/client-dynamodb', path: 'PutItemCommand', args: [0] },
+  { kind: 'storage', library: '@aws-sdk/client-dynamodb', module: '@aws-sdk/client-dynamodb', path: 'UpdateItemCommand', args: [0] },
+  { kind: 'storage', library: '@aws-sdk/client-dynamodb', module: '@aws-sdk/client-dynamodb', path: 'BatchWriteItemCommand', args: [0] },
+  { kind: 'storage', library: '@aws-sdk/client-dynamodb', module: '@aws-sdk/client-dynamodb', path: 'DynamoDB.putItem', args: [0] },
+  { kind: 'storage', library: '@aws-sdk/client-dynamodb', module: '@aws-sdk/client-dynamodb', path: 'DynamoDB.updateItem', args: [0] },
+  { kind: 'storage', library: '@aws-sdk/lib-dynamodb', module: '@aws-sdk/lib-dynamodb', path: 'PutCommand', args: [0] },
+  { kind: 'storage', library: '@aws-sdk/lib-dynamodb', module: '@aws-sdk/lib-dynamodb', path: 'UpdateCommand', args: [0] },
+  { kind: 'storage', library: '@aws-sdk/lib-dynamodb', module: '@aws-sdk/lib-dynamodb', path: 'BatchWriteCommand', args: [0] },
+  { kind: 'storage', library: '@aws-sdk/client-s3', module: '@aws-sdk/client-s3', path: 'PutObjectCommand', args: [0] },
+
+  // Firestore — unverified: not installed.
+  { kind: 'storage', library: '@google-cloud/firestore', module: '@google-cloud/firestore', path: 'DocumentReference.set', args: [0] },
+  { kind: 'storage', library: '@google-cloud/firestore', module: '@google-cloud/firestore', path: 'DocumentReference.update' },
+  { kind: 'storage', library: '@google-cloud/firestore', module: '@google-cloud/firestore', path: 'CollectionReference.add', args: [0] },
+
+  // ──────────────────────────────────────────── vault ────────────────────────────────────────────
+
+  // AWS KMS / Secrets Manager — unverified: not installed (command constructors and the
+  // aggregated clients' methods).
+  { kind: 'vault', library: '@aws-sdk/client-kms', module: '@aws-sdk/client-kms', path: 'EncryptCommand', args: [0] },
+  { kind: 'vault', library: '@aws-sdk/client-kms', module: '@aws-sdk/client-kms', path: 'KMS.encrypt', args: [0] },
+  { kind: 'vault', library: '@aws-sdk/client-secrets-manager', module: '@aws-sdk/client-secrets-manager', path: 'CreateSecretCommand', args: [0] },
+  { kind: 'vault', library: '@aws-sdk/client-secrets-manager', module: '@aws-sdk/client-secrets-manager', path: 'PutSecretValueCommand', args: [0] },
+  { kind: 'vault', library: '@aws-sdk/client-secrets-manager', module: '@aws-sdk/client-secrets-manager', path: 'UpdateSecretCommand', args: [0] },
+  { kind: 'vault', library: '@aws-sdk/client-secrets-manager', module: '@aws-sdk/client-secrets-manager', path: 'SecretsManager.createSecret', args: [0] },
+  { kind: 'vault', library: '@aws-sdk/client-secrets-manager', module: '@aws-sdk/client-secrets-manager', path: 'SecretsManager.putSecretValue', args: [0] },
+  { kind: 'vault', library: '@aws-sdk/client-secrets-manager', module: '@aws-sdk/client-secrets-manager', path: 'SecretsManager.updateSecret', args: [0] },
+
+  // node-vault — unverified: not installed (`export = NodeVault`, a function returning `client`).
+  { kind: 'vault', library: 'node-vault', module: 'node-vault', path: 'default.write', args: [1] },
+
+  // Google Cloud KMS, Azure Key Vault — unverified: not installed.
+  { kind: 'vault', library: '@google-cloud/kms', module: '@google-cloud/kms', path: 'KeyManagementServiceClient.encrypt', args: [0] },
+  { kind: 'vault', library: '@azure/keyvault-secrets', module: '@azure/keyvault-secrets', path: 'SecretClient.setSecret', args: [1] },
+
+  // ─────────────────────────────────────── browser-storage ───────────────────────────────────────
+
+  // Web Storage (lib.dom: `declare var localStorage: Storage`; both globals share
+  // Storage.setItem. `window` is `Window & typeof globalThis`, so `window.localStorage` carries
+  // the global variable's declaration too and `window.localStorage.x = v` matches `localStorage.*`).
+  { kind: 'browser-storage', library: 'localStorage', global: 'localStorage.setItem', args: [1] },
+  { kind: 'browser-storage', library: 'sessionStorage', global: 'sessionStorage.setItem', args: [1] },
+  { kind: 'browser-storage', library: 'localStorage', global: 'localStorage.*', access: 'assign' },
+  { kind: 'browser-storage', library: 'sessionStorage', global: 'sessionStorage.*', access: 'assign' },
+  { kind: 'browser-storage', library: 'document.cookie', global: 'document.cookie', access: 'assign' },
+
+  // IndexedDB (lib.dom declares `var IDBObjectStore: { prototype; new(): IDBObjectStore }`
+  // beside the interface, so the global name reaches the instance members by rule 3/5; the
+  // long form `indexedDB.open.result.transaction.objectStore.put` resolves to the same
+  // declaration).
+  { kind: 'browser-storage', library: 'IndexedDB', global: 'IDBObjectStore.put', args: [0] },
+  { kind: 'browser-storage', library: 'IndexedDB', global: 'IDBObjectStore.add', args: [0] },
+  { kind: 'browser-storage', library: 'IndexedDB', global: 'IDBCursor.update', args: [0] },
+
+  // js-cookie, cookies-next — unverified: not installed.
+  { kind: 'browser-storage', library: 'js-cookie', module: 'js-cookie', path: 'default.set', args: [1] },
+  { kind: 'browser-storage', library: 'cookies-next', module: 'cookies-next', path: 'setCookie', args: [1] },
+
+  // ───────────────────────────────────────── third-party ─────────────────────────────────────────
+
+  // @segment/analytics-node (class Analytics; the event object is argument 0, a callback 1).
+  { kind: 'third-party', library: '@segment/analytics-node', module: '@segment/analytics-node', path: 'Analytics.identify', args: [0] },
+  { kind: 'third-party', library: '@segment/analytics-node', module: '@segment/analytics-node', path: 'Analytics.track', args: [0] },
+  { kind: 'third-party', library: '@segment/analytics-node', module: '@segment/analytics-node', path: 'Analytics.page', args: [0] },
+  { kind: 'third-party', library: '@segment/analytics-node', module: '@segment/analytics-node', path: 'Analytics.screen', args: [0] },
+  { kind: 'third-party', library: '@segment/analytics-node', module: '@segment/analytics-node', path: 'Analytics.group', args: [0] },
+  { kind: 'third-party', library: '@segment/analytics-node', module: '@segment/analytics-node', path: 'Analytics.alias', args: [0] },
+
+  // mixpanel (`export = mixpanel` namespace; `init()` returns interface Mixpanel whose `people`
+  // and `groups` properties are interfaces People and Groups).
+  { kind: 'third-party', library: 'mixpanel', module: 'mixpanel', path: 'default.init.track' },
+  { kind: 'third-party', library: 'mixpanel', module: 'mixpanel', path: 'default.init.track_batch', args: [0] },
+  { kind: 'third-party', library: 'mixpanel', module: 'mixpanel', path: 'default.init.import' },
+  { kind: 'third-party', library: 'mixpanel', module: 'mixpanel', path: 'default.init.import_batch', args: [0] },
+  { kind: 'third-party', library: 'mixpanel', module: 'mixpanel', path: 'default.init.alias', args: [0, 1] },
+  { kind: 'third-party', library: 'mixpanel', module: 'mixpanel', path: 'default.init.people.set' },
+  { kind: 'third-party', library: 'mixpanel', module: 'mixpanel', path: 'default.init.people.set_once' },
+  { kind: 'third-party', library: 'mixpanel', module: 'mixpanel', path: 'default.init.people.union' },
+  { kind: 'third-party', library: 'mixpanel', module: 'mixpanel', path: 'default.init.people.append' },
+  { kind: 'third-party', library: 'mixpanel', module: 'mixpanel', path: 'default.init.people.increment' },
+  { kind: 'third-party', library: 'mixpanel', module: 'mixpanel', path: 'default.init.people.remove' },
+  { kind: 'third-party', library: 'mixpanel', module: 'mixpanel', path: 'default.init.people.track_charge' },
+  { kind: 'third-party', library: 'mixpanel', module: 'mixpanel', path: 'default.init.groups.set' },
+  { kind: 'third-party', library: 'mixpanel', module: 'mixpanel', path: 'default.init.groups.set_once' },
+  { kind: 'third-party', library: 'mixpanel', module: 'mixpanel', path: 'default.init.groups.union' },
+
+  // posthog-node (class PostHog extends PostHogBackendClient, where the methods are declared;
+  // `logger` is a getter returning @posthog/types Logger; `emails.send` mails via PostHog).
+  { kind: 'third-party', library: 'posthog-node', module: 'posthog-node', path: 'PostHog.capture', args: [0] },
+  { kind: 'third-party', library: 'posthog-node', module: 'posthog-node', path: 'PostHog.captureImmediate', args: [0] },
+  { kind: 'third-party', library: 'posthog-node', module: 'posthog-node', path: 'PostHog.captureAi', args: [0] },
+  { kind: 'third-party', library: 'posthog-node', module: 'posthog-node', path: 'PostHog.captureAiImmediate', args: [0] },
+  { kind: 'third-party', library: 'posthog-node', module: 'posthog-node', path: 'PostHog.identify', args: [0] },
+  { kind: 'third-party', library: 'posthog-node', module: 'posthog-node', path: 'PostHog.identifyImmediate', args: [0] },
+  { kind: 'third-party', library: 'posthog-node', module: 'posthog-node', path: 'PostHog.alias', args: [0] },
+  { kind: 'third-party', library: 'posthog-node', module: 'posthog-node', path: 'PostHog.aliasImmediate', args: [0] },
+  { kind: 'third-party', library: 'posthog-node', module: 'posthog-node', path: 'PostHog.groupIdentify', args: [0] },
+  { kind: 'third-party', library: 'posthog-node', module: 'posthog-node', path: 'PostHog.groupIdentifyImmediate', args: [0] },
+  { kind: 'third-party', library: 'posthog-node', module: 'posthog-node', path: 'PostHog.setPersonProperties', args: [0] },
+  { kind: 'third-party', library: 'posthog-node', module: 'posthog-node', path: 'PostHog.captureException' },
+  { kind: 'third-party', library: 'posthog-node', module: 'posthog-node', path: 'PostHog.captureExceptionImmediate' },
+  { kind: 'third-party', library: 'posthog-node', module: 'posthog-node', path: 'PostHog.captureLog', args: [0] },
+  { kind: 'third-party', library: 'posthog-node', module: 'posthog-node', path: 'PostHog.enterContext', args: [0] },
+  { kind: 'third-party', library: 'posthog-node', module: 'posthog-node', path: 'PostHog.withContext', args: [0] },
+  { kind: 'third-party', library: 'posthog-node', module: 'posthog-node', path: 'PostHog.logger.trace' },
+  { kind: 'third-party', library: 'posthog-node', module: 'posthog-node', path: 'PostHog.logger.debug' },
+  { kind: 'third-party', library: 'posthog-node', module: 'posthog-node', path: 'PostHog.logger.info' },
+  { kind: 'third-party', library: 'posthog-node', module: 'posthog-node', path: 'PostHog.logger.warn' },
+  { kind: 'third-party', library: 'posthog-node', module: 'posthog-node', path: 'PostHog.logger.error' },
+  { kind: 'third-party', library: 'posthog-node', module: 'posthog-node', path: 'PostHog.logger.fatal' },
+  { kind: 'third-party', library: 'posthog-node', module: 'posthog-node', path: 'PostHog.emails.send', args: [0] },
+
+  // @sentry/node (and browser/nextjs) — unverified: not installed. Top-level functions are
+  // re-exported from @sentry/core; Scope is the class behind getCurrentScope()/withScope().
+  { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'setUser' },
+  { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'setContext' },
+  { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'setExtra' },
+  { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'setExtras' },
+  { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'setTag' },
+  { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'setTags' },
+  { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'captureMessage' },
+  { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'captureException', args: [1] },
+  { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'addBreadcrumb' },
+  { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'Scope.setUser' },
+  { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'Scope.setContext' },
+  { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'Scope.setExtra' },
+  { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'Scope.setExtras' },
+  { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'Scope.setTag' },
+  { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'Scope.setTags' },
+  { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'setUser' },
+  { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'setContext' },
+  { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'setExtra' },
+  { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'setTag' },
+  { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'captureMessage' },
+
+  // mixpanel-browser — unverified: not installed (default export is an OverridedMixpanel that
+  // extends the exported interface Mixpanel; older typings export the same names as functions).
+  { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'Mixpanel.track' },
+  { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'Mixpanel.identify' },
+  { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'Mixpanel.alias' },
+  { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'Mixpanel.register' },
+  { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'Mixpanel.register_once' },
+  { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'People.set' },
+  { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'People.set_once' },
+  { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'People.union' },
+  { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'People.append' },
+  { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'track' },
+  { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'identify' },
+  { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'register' },
+
+  // posthog-js — unverified: not installed (default export is an instance of class PostHog).
+  { kind: 'third-party', library: 'posthog-js', module: 'posthog-js', path: 'PostHog.capture' },
+  { kind: 'third-party', library: 'posthog-js', module: 'posthog-js', path: 'PostHog.identify' },
+  { kind: 'third-party', library: 'posthog-js', module: 'posthog-js', path: 'PostHog.alias' },
+  { kind: 'third-party', library: 'posthog-js', module: 'posthog-js', path: 'PostHog.group' },
+  { kind: 'third-party', library: 'posthog-js', module: 'posthog-js', path: 'PostHog.register' },
+  { kind: 'third-party', library: 'posthog-js', module: 'posthog-js', path: 'PostHog.register_once' },
+  { kind: 'third-party', library: 'posthog-js', module: 'posthog-js', path: 'PostHog.setPersonProperties' },
+  { kind: 'third-party', library: 'posthog-js', module: 'posthog-js', path: 'PostHog.people.set' },
+  { kind: 'third-party', library: 'posthog-js', module: 'posthog-js', path: 'PostHog.people.set_once' },
+
+  // Amplitude — unverified: not installed (top-level functions bound to the default instance;
+  // Identify is a builder class whose setters carry user properties).
+  { kind: 'third-party', library: '@amplitude/analytics-node', module: '@amplitude/analytics-node', path: 'track' },
+  { kind: 'third-party', library: '@amplitude/analytics-node', module: '@amplitude/analytics-node', path: 'identify' },
+  { kind: 'third-party', library: '@amplitude/analytics-node', module: '@amplitude/analytics-node', path: 'groupIdentify' },
+  { kind: 'third-party', library: '@amplitude/analytics-node', module: '@amplitude/analytics-node', path: 'logEvent' },
+  { kind: 'third-party', library: '@amplitude/analytics-node', module: '@amplitude/analytics-node', path: 'Identify.set', args: [1] },
+  { kind: 'third-party', library: '@amplitude/analytics-node', module: '@amplitude/analytics-node', path: 'Identify.setOnce', args: [1] },
+  { kind: 'third-party', library: '@amplitude/analytics-node', module: '@amplitude/analytics-node', path: 'Identify.append', args: [1] },
+  { kind: 'third-party', library: '@amplitude/analytics-browser', module: '@amplitude/analytics-browser', path: 'track' },
+  { kind: 'third-party', library: '@amplitude/analytics-browser', module: '@amplitude/analytics-browser', path: 'identify' },
+  { kind: 'third-party', library: '@amplitude/analytics-browser', module: '@amplitude/analytics-browser', path: 'setUserId' },
+
+  // ────────────────────────────────────────── telemetry ──────────────────────────────────────────
+
+  // prom-client. Label objects are `LabelValues<T>` at argument 0; `labels(...values)` takes
+  // them positionally (names from `labelNames`); `inc`/`observe` also take an exemplar object
+  // whose `labels` property holds them. Overloads with a number at argument 0 carry no labels.
+  { kind: 'telemetry', library: 'prom-client', module: 'prom-client', path: 'Counter.inc', dimensions: { shape: 'object', arg: 0 } },
+  { kind: 'telemetry', library: 'prom-client', module: 'prom-client', path: 'Counter.inc', dimensions: { shape: 'object', arg: 0, property: 'labels' } },
+  { kind: 'telemetry', library: 'prom-client', module: 'prom-client', path: 'Counter.labels', dimensions: { shape: 'object', arg: 0 } },
+  { kind: 'telemetry', library: 'prom-client', module: 'prom-client', path: 'Counter.labels', dimensions: { shape: 'positional-labels', arg: 0 } },
+  { kind: 'telemetry', library: 'prom-client', module: 'prom-client', path: 'Gauge.inc', dimensions: { shape: 'object', arg: 0 } },
+  { kind: 'telemetry', library: 'prom-client', module: 'prom-client', path: 'Gauge.dec', dimensions: { shape: 'object', arg: 0 } },
+  { kind: 'telemetry', library: 'prom-client', module: 'prom-client', path: 'Gauge.set', dimensions: { shape: 'object', arg: 0 } },
+  { kind: 'telemetry', library: 'prom-client', module: 'prom-client', path: 'Gauge.setToCurrentTime', dimensions: { shape: 'object', arg: 0 } },
+  { kind: 'telemetry', library: 'prom-client', module: 'prom-client', path: 'Gauge.startTimer', dimensions: { shape: 'object', arg: 0 } },
+  { kind: 'telemetry', library: 'prom-client', module: 'prom-client', path: 'Gauge.labels', dimensions: { shape: 'object', arg: 0 } },
+  { kind: 'telemetry', library: 'prom-client', module: 'prom-client', path: 'Gauge.labels', dimensions: { shape: 'positional-labels', arg: 0 } },
+  { kind: 'telemetry', library: 'prom-client', module: 'prom-client', path: 'Histogram.observe', dimensions: { shape: 'object', arg: 0 } },
+  { kind: 'telemetry', library: 'prom-client', module: 'prom-client', path: 'Histogram.observe', dimensions: { shape: 'object', arg: 0, property: 'labels' } },
+  { kind: 'telemetry', library: 'prom-client', module: 'prom-client', path: 'Histogram.startTimer', dimensions: { shape: 'object', arg: 0 } },
+  { kind: 'telemetry', library: 'prom-client', module: 'prom-client', path: 'Histogram.zero', dimensions: { shape: 'object', arg: 0 } },
+  { kind: 'telemetry', library: 'prom-client', module: 'prom-client', path: 'Histogram.labels', dimensions: { shape: 'object', arg: 0 } },
+  { kind: 'telemetry', library: 'prom-client', module: 'prom-client', path: 'Histogram.labels', dimensions: { shape: 'positional-labels', arg: 0 } },
+  { kind: 'telemetry', library: 'prom-client', module: 'prom-client', path: 'Summary.observe', dimensions: { shape: 'object', arg: 0 } },
+  { kind: 'telemetry', library: 'prom-client', module: 'prom-client', path: 'Summary.startTimer', dimensions: { shape: 'object', arg: 0 } },
+  { kind: 'telemetry', library: 'prom-client', module: 'prom-client', path: 'Summary.labels', dimensions: { shape: 'object', arg: 0 } },
+  { kind: 'telemetry', library: 'prom-client', module: 'prom-client', path: 'Summary.labels', dimensions: { shape: 'positional-labels', arg: 0 } },
+  { kind: 'telemetry', library: 'prom-client', module: 'prom-client', path: 'Registry.setDefaultLabels', dimensions: { shape: 'object', arg: 0 } },
+  { kind: 'telemetry', library: 'prom-client', module: 'prom-client', path: 'Pushgateway.pushAdd', dimensions: { shape: 'object', arg: 0, property: 'groupings' } },
+  { kind: 'telemetry', library: 'prom-client', module: 'prom-client', path: 'Pushgateway.push', dimensions: { shape: 'object', arg: 0, property: 'groupings' } },
+
+  // hot-shots (class StatsD; default export is `new (options) => StatsD`). Tags sit at
+  // different positions per overload: (stat, tags) for increment/decrement; (stat, value, tags);
+  // (stat, value, sampleRate, tags); or inside MetricOptions at argument 2 (`{ tags }`).
+  // timer/asyncTimer/asyncDistTimer shift by one (func first); event/check take tags at 3.
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.increment', dimensions: { shape: 'tags', arg: 1 } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.increment', dimensions: { shape: 'tags', arg: 2 } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.increment', dimensions: { shape: 'tags', arg: 3 } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.increment', dimensions: { shape: 'tags', arg: 2, property: 'tags' } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.decrement', dimensions: { shape: 'tags', arg: 1 } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.decrement', dimensions: { shape: 'tags', arg: 2 } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.decrement', dimensions: { shape: 'tags', arg: 3 } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.decrement', dimensions: { shape: 'tags', arg: 2, property: 'tags' } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.gauge', dimensions: { shape: 'tags', arg: 2 } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.gauge', dimensions: { shape: 'tags', arg: 3 } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.gauge', dimensions: { shape: 'tags', arg: 2, property: 'tags' } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.gaugeDelta', dimensions: { shape: 'tags', arg: 2 } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.gaugeDelta', dimensions: { shape: 'tags', arg: 3 } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.gaugeDelta', dimensions: { shape: 'tags', arg: 2, property: 'tags' } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.histogram', dimensions: { shape: 'tags', arg: 2 } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.histogram', dimensions: { shape: 'tags', arg: 3 } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.histogram', dimensions: { shape: 'tags', arg: 2, property: 'tags' } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.distribution', dimensions: { shape: 'tags', arg: 2 } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.distribution', dimensions: { shape: 'tags', arg: 3 } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.distribution', dimensions: { shape: 'tags', arg: 2, property: 'tags' } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.timing', dimensions: { shape: 'tags', arg: 2 } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.timing', dimensions: { shape: 'tags', arg: 3 } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.timing', dimensions: { shape: 'tags', arg: 2, property: 'tags' } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.set', dimensions: { shape: 'tags', arg: 2 } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.set', dimensions: { shape: 'tags', arg: 3 } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.set', dimensions: { shape: 'tags', arg: 2, property: 'tags' } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.unique', dimensions: { shape: 'tags', arg: 2 } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.unique', dimensions: { shape: 'tags', arg: 3 } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.unique', dimensions: { shape: 'tags', arg: 2, property: 'tags' } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.timer', dimensions: { shape: 'tags', arg: 2 } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.timer', dimensions: { shape: 'tags', arg: 3 } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.timer', dimensions: { shape: 'tags', arg: 2, property: 'tags' } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.asyncTimer', dimensions: { shape: 'tags', arg: 2 } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.asyncTimer', dimensions: { shape: 'tags', arg: 3 } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.asyncTimer', dimensions: { shape: 'tags', arg: 2, property: 'tags' } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.asyncDistTimer', dimensions: { shape: 'tags', arg: 2 } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.asyncDistTimer', dimensions: { shape: 'tags', arg: 3 } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.asyncDistTimer', dimensions: { shape: 'tags', arg: 2, property: 'tags' } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.event', dimensions: { shape: 'tags', arg: 3 } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.check', dimensions: { shape: 'tags', arg: 3 } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'StatsD.childClient', dimensions: { shape: 'tags', arg: 0, property: 'globalTags' } },
+  { kind: 'telemetry', library: 'hot-shots', module: 'hot-shots', path: 'TimerContext.addTags', dimensions: { shape: 'tags', arg: 0 } },
+
+  // @opentelemetry/api (exported interfaces Span, Tracer, Counter, UpDownCounter, Histogram,
+  // Gauge, ObservableResult, BatchObservableResult; reached at run time through
+  // `trace.getTracer()`, `trace.getActiveSpan()`, `metrics.getMeter().createCounter()`, ...).
+  { kind: 'telemetry', library: '@opentelemetry/api', module: '@opentelemetry/api', path: 'Span.setAttribute', dimensions: { shape: 'key-value', arg: 0 } },
+  { kind: 'telemetry', library: '@opentelemetry/api', module: '@opentelemetry/api', path: 'Span.setAttributes', dimensions: { shape: 'object', arg: 0 } },
+  { kind: 'telemetry', library: '@opentelemetry/api', module: '@opentelemetry/api', path: 'Span.addEvent', dimensions: { shape: 'object', arg: 1 } },
+  { kind: 'telemetry', library: '@opentelemetry/api', module: '@opentelemetry/api', path: 'Span.addLink', dimensions: { shape: 'object', arg: 0, property: 'attributes' } },
+  { kind: 'telemetry', library: '@opentelemetry/api', module: '@opentelemetry/api', path: 'Span.addLinks' },
+  { kind: 'telemetry', library: '@opentelemetry/api', module: '@opentelemetry/api', path: 'Span.recordException', args: [0] },
+  { kind: 'telemetry', library: '@opentelemetry/api', module: '@opentelemetry/api', path: 'Span.setStatus', args: [0] },
+  { kind: 'telemetry', library: '@opentelemetry/api', module: '@opentelemetry/api', path: 'Span.updateName', args: [0] },
+  { kind: 'telemetry', library: '@opentelemetry/api', module: '@opentelemetry/api', path: 'Tracer.startSpan', args: [0, 1], dimensions: { shape: 'object', arg: 1, property: 'attributes' } },
+  { kind: 'telemetry', library: '@opentelemetry/api', module: '@opentelemetry/api', path: 'Tracer.startActiveSpan', args: [0, 1], dimensions: { shape: 'object', arg: 1, property: 'attributes' } },
+  { kind: 'telemetry', library: '@opentelemetry/api', module: '@opentelemetry/api', path: 'Counter.add', args: [1], dimensions: { shape: 'object', arg: 1 } },
+  { kind: 'telemetry', library: '@opentelemetry/api', module: '@opentelemetry/api', path: 'UpDownCounter.add', args: [1], dimensions: { shape: 'object', arg: 1 } },
+  { kind: 'telemetry', library: '@opentelemetry/api', module: '@opentelemetry/api', path: 'Histogram.record', args: [1], dimensions: { shape: 'object', arg: 1 } },
+  { kind: 'telemetry', library: '@opentelemetry/api', module: '@opentelemetry/api', path: 'Gauge.record', args: [1], dimensions: { shape: 'object', arg: 1 } },
+  { kind: 'telemetry', library: '@opentelemetry/api', module: '@opentelemetry/api', path: 'ObservableResult.observe', args: [1], dimensions: { shape: 'object', arg: 1 } },
+  { kind: 'telemetry', library: '@opentelemetry/api', module: '@opentelemetry/api', path: 'BatchObservableResult.observe', args: [2], dimensions: { shape: 'object', arg: 2 } },
+
+  // dd-trace — unverified: not installed (`export = tracer`; namespace tracer exports interface
+  // Span extending opentracing.Span, which declares setTag/addTags).
+  { kind: 'telemetry', library: 'dd-trace', module: 'dd-trace', path: 'default.Span.setTag', dimensions: { shape: 'key-value', arg: 0 } },
+  { kind: 'telemetry', library: 'dd-trace', module: 'dd-trace', path: 'default.Span.addTags', dimensions: { shape: 'object', arg: 0 } },
+  { kind: 'telemetry', library: 'dd-trace', module: 'dd-trace', path: 'default.setUser', args: [0] },
+  { kind: 'telemetry', library: 'dd-trace', module: 'dd-trace', path: 'default.dogstatsd.increment', dimensions: { shape: 'tags', arg: 2 } },
+  { kind: 'telemetry', library: 'dd-trace', module: 'dd-trace', path: 'default.dogstatsd.decrement', dimensions: { shape: 'tags', arg: 2 } },
+  { kind: 'telemetry', library: 'dd-trace', module: 'dd-trace', path: 'default.dogstatsd.gauge', dimensions: { shape: 'tags', arg: 2 } },
+  { kind: 'telemetry', library: 'dd-trace', module: 'dd-trace', path: 'default.dogstatsd.distribution', dimensions: { shape: 'tags', arg: 2 } },
+  { kind: 'telemetry', library: 'dd-trace', module: 'dd-trace', path: 'default.dogstatsd.histogram', dimensions: { shape: 'tags', arg: 2 } },
+
+  // newrelic — unverified: not installed (@types/newrelic: top-level exported functions).
+  { kind: 'telemetry', library: 'newrelic', module: 'newrelic', path: 'addCustomAttribute', dimensions: { shape: 'key-value', arg: 0 } },
+  { kind: 'telemetry', library: 'newrelic', module: 'newrelic', path: 'addCustomAttributes', dimensions: { shape: 'object', arg: 0 } },
+  { kind: 'telemetry', library: 'newrelic', module: 'newrelic', path: 'addCustomSpanAttribute', dimensions: { shape: 'key-value', arg: 0 } },
+  { kind: 'telemetry', library: 'newrelic', module: 'newrelic', path: 'addCustomSpanAttributes', dimensions: { shape: 'object', arg: 0 } },
+  { kind: 'telemetry', library: 'newrelic', module: 'newrelic', path: 'recordCustomEvent', dimensions: { shape: 'object', arg: 1 } },
+  { kind: 'telemetry', library: 'newrelic', module: 'newrelic', path: 'noticeError', dimensions: { shape: 'object', arg: 1 } },
+  { kind: 'telemetry', library: 'newrelic', module: 'newrelic', path: 'setUserID', args: [0] },
+
+  // ───────────────────────────────────────── ml-training ─────────────────────────────────────────
+
+  // openai (class OpenAI is the default export; resources are instance properties:
+  // `fineTuning: FineTuning` → `jobs: Jobs`; `files: Files`; `uploads: Uploads`).
+  { kind: 'ml-training', library: 'openai', module: 'openai', path: 'default.fineTuning.jobs.create', args: [0] },
+  { kind: 'ml-training', library: 'openai', module: 'openai', path: 'default.files.create', args: [0], when: { arg: 0, property: 'purpose', equals: ['fine-tune'] } },
+  { kind: 'ml-training', library: 'openai', module: 'openai', path: 'default.uploads.create', args: [0], when: { arg: 0, property: 'purpose', equals: ['fine-tune'] } },
+
+  // TensorFlow.js — unverified: not installed (Sequential extends LayersModel).
+  { kind: 'ml-training', library: '@tensorflow/tfjs', module: '@tensorflow/tfjs', path: 'LayersModel.fit', args: [0, 1] },
+  { kind: 'ml-training', library: '@tensorflow/tfjs', module: '@tensorflow/tfjs', path: 'LayersModel.fitDataset', args: [0] },
+  { kind: 'ml-training', library: '@tensorflow/tfjs', module: '@tensorflow/tfjs', path: 'LayersModel.trainOnBatch', args: [0, 1] },
+  { kind: 'ml-training', library: '@tensorflow/tfjs-node', module: '@tensorflow/tfjs-node', path: 'LayersModel.fit', args: [0, 1] },
+  { kind: 'ml-training', library: '@tensorflow/tfjs-node', module: '@tensorflow/tfjs-node', path: 'LayersModel.fitDataset', args: [0] },
+
+  // AWS Bedrock / SageMaker training jobs — unverified: not installed (command constructors).
+  { kind: 'ml-training', library: '@aws-sdk/client-bedrock', module: '@aws-sdk/client-bedrock', path: 'CreateModelCustomizationJobCommand', args: [0] },
+  { kind: 'ml-training', library: '@aws-sdk/client-sagemaker', module: '@aws-sdk/client-sagemaker', path: 'CreateTrainingJobCommand', args: [0] },
+
+  // ────────────────────────────────────── payment-processor ──────────────────────────────────────
+
+  // stripe. CJS typings: `export = StripeConstructor` (a const typed `typeof Stripe & callable`,
+  // merged with an interface extending Stripe); ESM typings: `export default class Stripe`.
+  // Either way `default.<resource>` is an instance property and `.create` a method of the
+  // resource class (resources/PaymentMethods.d.ts etc.).
+  { kind: 'payment-processor', library: 'stripe', module: 'stripe', path: 'default.paymentMethods.create', args: [0] },
+  { kind: 'payment-processor', library: 'stripe', module: 'stripe', path: 'default.paymentMethods.update', args: [1] },
+  { kind: 'payment-processor', library: 'stripe', module: 'stripe', path: 'default.tokens.create', args: [0] },
+  { kind: 'payment-processor', library: 'stripe', module: 'stripe', path: 'default.sources.create', args: [0] },
+  { kind: 'payment-processor', library: 'stripe', module: 'stripe', path: 'default.customers.create', args: [0] },
+  { kind: 'payment-processor', library: 'stripe', module: 'stripe', path: 'default.customers.update', args: [1] },
+  { kind: 'payment-processor', library: 'stripe', module: 'stripe', path: 'default.customers.createSource', args: [1] },
+  { kind: 'payment-processor', library: 'stripe', module: 'stripe', path: 'default.paymentIntents.create', args: [0] },
+  { kind: 'payment-processor', library: 'stripe', module: 'stripe', path: 'default.paymentIntents.confirm', args: [1] },
+  { kind: 'payment-processor', library: 'stripe', module: 'stripe', path: 'default.setupIntents.create', args: [0] },
+  { kind: 'payment-processor', library: 'stripe', module: 'stripe', path: 'default.setupIntents.confirm', args: [1] },
+  { kind: 'payment-processor', library: 'stripe', module: 'stripe', path: 'default.charges.create', args: [0] },
+
+  // braintree — unverified: not installed (BraintreeGateway exposes gateways as properties).
+  { kind: 'payment-processor', library: 'braintree', module: 'braintree', path: 'BraintreeGateway.creditCard.create', args: [0] },
+  { kind: 'payment-processor', library: 'braintree', module: 'braintree', path: 'BraintreeGateway.transaction.sale', args: [0] },
+];
+
+export const BUILTIN_SANITIZERS: readonly SanitizerEntry[] = [
+  // node:crypto digests (@types/node crypto.d.ts: createHash → class Hash, createHmac → class
+  // Hmac, both declaring `digest`; one-shot `hash()` since Node 20.12). A digest of an
+  // identifier is a pseudonymous handle: it may go where Internal data may go.
+  { module: 'crypto', path: 'createHash.digest', to: 'internal' },
+  { module: 'crypto', path: 'createHmac.digest', to: 'internal' },
+  { module: 'crypto', path: 'Hash.digest', to: 'internal' },
+  { module: 'crypto', path: 'Hmac.digest', to: 'internal' },
+  { module: 'crypto', path: 'hash', to: 'internal' },
+];

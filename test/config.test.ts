@@ -1,0 +1,314 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, it, expect } from 'vitest';
+import {
+  ConfigError,
+  findConfigFile,
+  getConfigSchemaPath,
+  loadConfigFile,
+  normalizeDimensionName,
+  resolveConfig,
+  validateConfig,
+  type ConfigProblem,
+} from '../src/policy/config.js';
+import { SINK_KINDS } from '../src/policy/types.js';
+
+const RULE_IDS = [
+  'no-pan-storage',
+  'no-pan-literal',
+  'no-restricted-logging',
+  'no-pii-logging',
+  'restricted-storage',
+  'no-cross-region-transfer',
+  'no-third-party-sharing',
+  'telemetry-deidentified',
+  'no-identifiable-training-data',
+  'no-unsafe-declassification',
+];
+
+function readSchema(): Record<string, unknown> {
+  return JSON.parse(fs.readFileSync(getConfigSchemaPath(), 'utf8')) as Record<string, unknown>;
+}
+
+/** Runs `load` and returns the ConfigError it throws; fails the test when it does not throw one. */
+function catchConfigError(load: () => unknown): ConfigError {
+  try {
+    load();
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+function problemsOf(value: unknown): readonly ConfigProblem[] {
+  return catchConfigError(() => validateConfig(value, 'classified.config.json')).problems;
+}
+
+function makeTempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'classified-config-'));
+}
+
+describe('config schema', () => {
+  // The shipped examples double as documentation, so they must stay valid.
+  it('accepts every example in the schema', () => {
+    const examples = readSchema()['examples'];
+    expect(Array.isArray(examples) && examples.length > 0).toBe(true);
+    for (const example of Array.isArray(examples) ? examples : []) {
+      expect(() => validateConfig(example, 'example')).not.toThrow();
+    }
+  });
+
+  // The schema is hand-written JSON; keep its lists in step with the code and DESIGN.md.
+  it('lists the sink kinds and rule ids of the design', () => {
+    const schema = readSchema();
+    expect(JSON.stringify(schema)).toContain(JSON.stringify([...SINK_KINDS]));
+    expect(JSON.stringify(schema)).toContain(JSON.stringify(RULE_IDS));
+  });
+
+  // Editors show descriptions on hover and completion; a property without one is a gap.
+  it('describes every property', () => {
+    const undescribed: string[] = [];
+    const visit = (node: unknown, where: string): void => {
+      if (Array.isArray(node)) node.forEach((child, index) => visit(child, `${where}/${index}`));
+      if (typeof node !== 'object' || node === null) return;
+      for (const [key, child] of Object.entries(node)) {
+        if (key === 'examples') continue;
+        if (key === 'properties' && typeof child === 'object' && child !== null) {
+          for (const [name, property] of Object.entries(child)) {
+            if (typeof property !== 'object' || property === null || !('description' in property)) {
+              undescribed.push(`${where}/properties/${name}`);
+            }
+          }
+        }
+        visit(child, `${where}/${key}`);
+      }
+    };
+    visit(readSchema(), '#');
+    expect(undescribed).toEqual([]);
+  });
+});
+
+describe('validateConfig', () => {
+  // Every key is optional, and the string form of inference is allowed.
+  it('accepts an empty config and minimal forms', () => {
+    expect(validateConfig({}, 'c.json')).toEqual({});
+    expect(validateConfig({ inference: 'off', rules: { 'no-pii-logging': 'warn' } }, 'c.json')).toEqual({
+      inference: 'off',
+      rules: { 'no-pii-logging': 'warn' },
+    });
+  });
+
+  // The message is the user-facing report: file, JSON path, expectation, and no stack frames.
+  it('formats each problem as "<file>: at <path> expected <what>"', () => {
+    const error = catchConfigError(() => validateConfig({ sinks: [{ kind: 'lg', module: 'm', path: 'p' }] }, 'proj/c.json'));
+    expect(error.file).toBe('proj/c.json');
+    expect(error.message).toBe(
+      'proj/c.json: at $.sinks[0].kind expected one of "log", "storage", "vault", "browser-storage", ' +
+        '"third-party", "cross-region", "telemetry", "ml-training", "payment-processor"',
+    );
+    expect(error.message).not.toMatch(/\n\s+at /);
+  });
+
+  // A wrong JSON type is named in words.
+  it('reports a wrong type', () => {
+    expect(problemsOf({ firstPartyHosts: 'api.example.com' })).toEqual([
+      { path: '$.firstPartyHosts', expected: 'an array' },
+    ]);
+    expect(problemsOf({ telemetry: { allowedDimensions: [3] } })).toEqual([
+      { path: '$.telemetry.allowedDimensions[0]', expected: 'a string' },
+    ]);
+  });
+
+  // Typos in keys are the most common config mistake; they must not be ignored silently.
+  it('reports unknown keys, with a suggestion when one is close', () => {
+    const [foo] = problemsOf({ foo: 1 });
+    expect(foo?.path).toBe('$');
+    expect(foo?.expected).toContain('no property "foo" (unknown key)');
+    expect(problemsOf({ sink: [] })).toEqual([
+      { path: '$', expected: 'no property "sink" (unknown key), did you mean "sinks"?' },
+    ]);
+    expect(problemsOf({ sinks: [{ kind: 'log', global: 'x', severity: 'high' }] })[0]?.path).toBe('$.sinks[0]');
+  });
+
+  // Rule ids are a closed set; the error names the unknown id once, not once per schema keyword.
+  it('reports a bad rule id and a bad severity', () => {
+    expect(problemsOf({ rules: { 'no-pii-log': 'warn', 'no-pan-literal': 2 } })).toEqual([
+      { path: '$.rules', expected: 'no property "no-pii-log" (unknown key), did you mean "no-pii-logging"?' },
+      { path: '$.rules["no-pan-literal"]', expected: 'one of "error", "warn", "off"' },
+    ]);
+    const [unrelated] = problemsOf({ rules: { bogus: 'off' } });
+    expect(unrelated?.expected).toContain('"no-unsafe-declassification"');
+  });
+
+  // module+path and global are alternatives; the oneOf noise collapses to one expectation.
+  it('reports how an API must be addressed', () => {
+    expect(problemsOf({ sinks: [{ kind: 'log', module: 'pino' }] })).toEqual([
+      { path: '$.sinks[0]', expected: 'a property "path"' },
+    ]);
+    expect(problemsOf({ sanitizers: [{ to: 'public', module: 'm', path: 'p', global: 'g' }] })).toEqual([
+      { path: '$.sanitizers[0]', expected: 'either properties "module" and "path" or property "global" (not both)' },
+    ]);
+  });
+
+  // anyOf between a string and an object: the object's own errors are the useful ones.
+  it('reports inference mistakes against the form the user chose', () => {
+    expect(problemsOf({ inference: { mode: 'name', add: { loyaltyNumber: 'secret' } } })).toEqual([
+      { path: '$.inference.mode', expected: 'one of "names", "off"' },
+      { path: '$.inference.add.loyaltyNumber', expected: 'one of "internal", "confidential", "restricted"' },
+    ]);
+    expect(problemsOf({ inference: 3 })).toEqual([{ path: '$.inference', expected: 'either "names", "off" or an object' }]);
+  });
+
+  // Users fix all mistakes in one round trip.
+  it('reports every problem, not only the first', () => {
+    const problems = problemsOf({
+      sinks: [{ kind: 'log', global: 'x', args: [-1], when: { arg: 0, equals: [] } }],
+      testFiles: [''],
+    });
+    expect(problems).toEqual([
+      { path: '$.sinks[0].args[0]', expected: 'an integer >= 0' },
+      { path: '$.sinks[0].when.equals', expected: 'a non-empty array' },
+      { path: '$.testFiles[0]', expected: 'a non-empty string' },
+    ]);
+  });
+
+  // Adversarial or cyclic input (ESLint settings can be any object) is refused before ajv.
+  it('rejects deep nesting, huge configs and cycles', () => {
+    let deep: unknown = 'leaf';
+    for (let level = 0; level < 70; level++) deep = [deep];
+    const [nesting] = problemsOf({ firstPartyHosts: deep });
+    expect(nesting?.expected).toBe('nesting at most 64 levels deep');
+    expect(nesting?.path.startsWith('$.firstPartyHosts[0][0]')).toBe(true);
+
+    expect(problemsOf({ firstPartyHosts: new Array<string>(100_001).fill('a') })).toEqual([
+      { path: '$', expected: 'at most 100000 JSON values in total (the config has more)' },
+    ]);
+
+    const cyclic: Record<string, unknown> = {};
+    cyclic['self'] = cyclic;
+    expect(problemsOf(cyclic)[0]?.expected).toBe('nesting at most 64 levels deep');
+  });
+});
+
+describe('loadConfigFile', () => {
+  // The happy path reads JSON and validates it.
+  it('loads a valid file, with or without a UTF-8 BOM', () => {
+    const directory = makeTempDir();
+    const file = path.join(directory, 'classified.config.json');
+    fs.writeFileSync(file, '\uFEFF{ "firstPartyHosts": ["api.example.com"] }');
+    expect(loadConfigFile(file)).toEqual({ firstPartyHosts: ['api.example.com'] });
+  });
+
+  // Node 20's JSON.parse often gives no position; ours always does.
+  it('reports JSON syntax errors with line and column', () => {
+    const directory = makeTempDir();
+    const file = path.join(directory, 'classified.config.json');
+    fs.writeFileSync(file, '{\n  "sinks": [\n    { "kind": "log", }\n  ]\n}\n');
+    const error = catchConfigError(() => loadConfigFile(file));
+    expect(error.file).toBe(file);
+    expect(error.problems).toEqual([
+      { path: '$', expected: 'valid JSON at line 3, column 22: unexpected "}" (trailing commas are not allowed)' },
+    ]);
+    fs.writeFileSync(file, '// settings\n{}');
+    expect(catchConfigError(() => loadConfigFile(file)).problems[0]?.expected).toBe(
+      'valid JSON at line 1, column 1: unexpected "/" (comments are not allowed in JSON)',
+    );
+    fs.writeFileSync(file, '{ "testFiles": ["e2e/**"');
+    expect(catchConfigError(() => loadConfigFile(file)).problems[0]?.expected).toBe(
+      'valid JSON at line 1, column 25: unexpected end of input',
+    );
+  });
+
+  // A missing --config file is a config error (exit 2), not a crash.
+  it('reports a missing file as a ConfigError', () => {
+    const file = path.join(makeTempDir(), 'missing.json');
+    expect(catchConfigError(() => loadConfigFile(file)).message).toBe(
+      `${file}: at $ expected an existing file (file not found)`,
+    );
+  });
+
+  // Schema problems from a file carry that file's name.
+  it('reports schema problems with the file name', () => {
+    const file = path.join(makeTempDir(), 'classified.config.json');
+    fs.writeFileSync(file, '{ "rules": { "no-pan-storage": "fatal" } }');
+    expect(catchConfigError(() => loadConfigFile(file)).message).toBe(
+      `${file}: at $.rules["no-pan-storage"] expected one of "error", "warn", "off"`,
+    );
+  });
+});
+
+describe('findConfigFile', () => {
+  // The config at the project root applies to commands run in subdirectories.
+  it('finds the config in a parent directory', () => {
+    const root = makeTempDir();
+    const nested = path.join(root, 'packages', 'shop', 'src');
+    fs.mkdirSync(nested, { recursive: true });
+    fs.writeFileSync(path.join(root, 'classified.config.json'), '{}');
+    expect(findConfigFile(nested)).toBe(path.join(root, 'classified.config.json'));
+  });
+
+  // A config above the repository root belongs to something else.
+  it('stops at a directory containing .git', () => {
+    const outside = makeTempDir();
+    const repository = path.join(outside, 'repo');
+    fs.mkdirSync(path.join(repository, '.git'), { recursive: true });
+    fs.mkdirSync(path.join(repository, 'src'));
+    fs.writeFileSync(path.join(outside, 'classified.config.json'), '{}');
+    expect(findConfigFile(path.join(repository, 'src'))).toBeUndefined();
+  });
+});
+
+describe('resolveConfig', () => {
+  // Dimension names compare case- and separator-insensitively (DESIGN.md section 5).
+  it('normalises dimension names', () => {
+    const forms = ['tenant_id', 'tenantId', 'tenant.id', 'Tenant-ID', 'tenant id'].map(normalizeDimensionName);
+    expect(new Set(forms)).toEqual(new Set(['tenantid']));
+  });
+
+  // Defaults are always present; user lists extend them.
+  it('merges defaults and user settings', () => {
+    const resolved = resolveConfig({
+      telemetry: { allowedDimensions: ['cache_hit'] },
+      inference: { mode: 'names', add: { loyaltyNumber: 'confidential' }, ignore: ['displayName'] },
+      rules: { 'no-pan-literal': 'warn' },
+      firstPartyHosts: ['api.example.com'],
+    });
+    expect(resolved.allowedDimensions.has(normalizeDimensionName('tenantId'))).toBe(true);
+    expect(resolved.allowedDimensions.has(normalizeDimensionName('http.response.status_code'))).toBe(true);
+    expect(resolved.allowedDimensions.has('cachehit')).toBe(true);
+    expect(resolved.allowedDimensions.has('email')).toBe(false);
+    expect(resolved.inference.mode).toBe('names');
+    expect(resolved.inference.add.get('loyaltyNumber')).toBe('confidential');
+    expect(resolved.inference.ignore.has('displayName')).toBe(true);
+    expect([...resolved.rules]).toEqual([['no-pan-literal', 'warn']]);
+    expect(resolved.firstPartyHosts).toEqual(['api.example.com']);
+    expect(resolved.sinks).toEqual([]);
+
+    const empty = resolveConfig({ inference: 'off' });
+    expect(empty.inference.mode).toBe('off');
+    expect(empty.rules.size).toBe(0);
+  });
+
+  // Test card numbers are allowed only in test files, so the defaults matter.
+  it('recognises test files by default globs and user globs', () => {
+    const { isTestFile } = resolveConfig({ testFiles: ['e2e/**'] });
+    for (const testPath of [
+      'src/pay.test.ts',
+      'pay.spec.tsx',
+      'src/__tests__/pay.ts',
+      'test/helpers.ts',
+      'packages/shop/tests/card.ts',
+      'fixtures/app/test/cards.ts',
+      'e2e/checkout.ts',
+      'src\\__tests__\\windows.ts',
+      './test/dot-slash.ts',
+    ]) {
+      expect(isTestFile(testPath), testPath).toBe(true);
+    }
+    for (const sourcePath of ['src/pay.ts', 'src/testing.ts', 'src/contest/entry.ts', 'latest.ts']) {
+      expect(isTestFile(sourcePath), sourcePath).toBe(false);
+    }
+  });
+});

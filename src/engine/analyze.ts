@@ -107,10 +107,16 @@ function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonl
     diagnostics.push({ file: file.fileName, message: `expression at line ${file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1} is nested too deeply; analysis of it was cut short` });
   }
   const enabled = rules.filter((rule) => getSeverity(rule, config) !== 'off');
-  const findings = dedupeFindings(facts.flatMap((fact) => enabled.flatMap((rule) => {
+  // a card literal that is itself reported flowing into a sink gets the flow's finding only
+  const literalsInFindings = new Set<ts.Node>();
+  const reported = facts.flatMap((fact) => enabled.flatMap((rule) => {
     const finding = toFinding(rule, fact, config, rootDir);
-    return finding === undefined ? [] : [finding];
-  })));
+    if (finding !== undefined && fact.type === 'flow' && fact.source.confidence === 'literal') literalsInFindings.add(fact.source.node);
+    return finding === undefined ? [] : [{ fact, finding }];
+  }));
+  const findings = dedupeFindings(
+    reported.filter(({ fact }) => fact.type !== 'card-literal' || !literalsInFindings.has(fact.source.node)).map(({ finding }) => finding),
+  );
   return { findings: applySuppressions(findings, files), files: files.map((file) => file.fileName), diagnostics };
 }
 

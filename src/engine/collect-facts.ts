@@ -64,7 +64,6 @@ class FactCollector {
   private readonly seenParameterFlows = new Set<string>();
   private readonly worklist: ts.SignatureDeclaration[] = [];
   private readonly jsDocSinkNames: ReadonlySet<string>;
-  private readonly literalSourcesInFlows = new Set<ts.Node>();
 
   constructor(private readonly context: CollectContext) {
     this.jsDocSinkNames = collectJsDocSinkNames(context.files);
@@ -158,7 +157,6 @@ class FactCollector {
   private addFlow(sink: SinkMatch, sinkNode: ts.Node, carrierNode: ts.Node, taint: Taint, extraSteps: readonly Step[] = []): void {
     if (taint.origin.type !== 'source') return;
     const source = taint.origin.source;
-    if (source.confidence === 'literal') this.literalSourcesInFlows.add(source.node);
     const flow: FlowFact = {
       type: 'flow',
       source,
@@ -290,7 +288,6 @@ class FactCollector {
   private collectCardLiterals(file: ts.SourceFile): void {
     const index = this.context.getFileIndex(file);
     for (const literal of index.stringLiterals) {
-      if (this.literalSourcesInFlows.has(literal)) continue;
       const parent = literal.parent;
       // an import path or a type literal is not data
       if (ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent) || ts.isLiteralTypeNode(parent) || ts.isExternalModuleReference(parent)) continue;

@@ -295,11 +295,13 @@ export class FlowAnalyzer {
     const callee = skipOuterExpressions(call.expression);
     if (!ts.isPropertyAccessExpression(callee)) return undefined;
     const method = callee.name.text;
+    const position = call.arguments.indexOf(fn as ts.Expression);
+    // `then(onFulfilled, onRejected)`: only the first callback receives the value
+    if (position !== 0) return method === 'then' || ELEMENT_CALLBACK_METHODS.has(method) ? [] : undefined;
     const receiver = this.taintOf(callee.expression);
-    if (method === 'then' && index === 0) return [...receiver];
-    if ((method === 'reduce' || method === 'reduceRight') && index === 1) return this.readFrom(receiver, [ANY_FIELD]);
-    if (ELEMENT_CALLBACK_METHODS.has(method) && index === 0) return this.readFrom(receiver, [ANY_FIELD]);
-    if (method === 'forEach' && index === 1) return [];
+    if (method === 'then') return index === 0 ? [...receiver] : [];
+    if (method === 'reduce' || method === 'reduceRight') return index === 1 ? this.readFrom(receiver, [ANY_FIELD]) : [];
+    if (ELEMENT_CALLBACK_METHODS.has(method)) return index === 0 ? this.readFrom(receiver, [ANY_FIELD]) : [];
     return undefined;
   }
 
@@ -345,12 +347,23 @@ export class FlowAnalyzer {
       taints = method === 'then' && callback !== undefined && isInlineFunction(callback) ? this.getReturnSummary(callback).filter(isConcrete) : [...receiver];
     } else if (isObjectMethod(callee, 'assign')) {
       taints = call.arguments.flatMap((argument) => this.taintOf(argument));
+    } else if (receiver.length === 0 && this.isRemoteCall(call, callee)) {
+      // an API client's response (`await client.files.create(...)`, `await fetch(...)`) is not the request
+      taints = [];
     } else {
       // a library or unknown function: its result is derived from everything passed in
       const dataArguments = call.arguments.filter((argument) => !isInlineFunction(argument));
       taints = [...receiver, ...dataArguments.flatMap((argument) => this.taintOf(argument))].map(collapse);
     }
     return this.cutByType(call, taints);
+  }
+
+  /** A call to a client method or `fetch` that returns a promise: the result is a remote response. */
+  private isRemoteCall(call: ts.CallExpression, callee: ts.Expression): boolean {
+    const isMethod = ts.isPropertyAccessExpression(callee);
+    if (!isMethod && !(ts.isIdentifier(callee) && callee.text === 'fetch')) return false;
+    const type = this.facade.getTypeOfNode(call);
+    return this.facade.getPropertyOfType(type, 'then') !== undefined;
   }
 
   private newTaints(node: ts.NewExpression): Taint[] {

@@ -103,12 +103,23 @@ export class HttpSinkResolver {
       return (input === undefined ? undefined : this.getHost(input)) ?? (base === undefined ? undefined : this.getHost(base));
     }
     let text: string | undefined;
-    if (ts.isTemplateExpression(resolved)) text = resolved.head.text;
+    if (ts.isTemplateExpression(resolved)) text = this.getStaticPrefix(resolved);
     else if (ts.isBinaryExpression(resolved) && resolved.operatorToken.kind === ts.SyntaxKind.PlusToken) return this.getHost(resolved.left);
     else text = getStaticString(resolved, this.facade);
     if (text === undefined) return undefined;
     const match = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:]+)/i.exec(text);
     return match?.[1]?.toLowerCase();
+  }
+
+  /** The leading text of a template known statically: `${BASE}/leads` with a constant BASE. */
+  private getStaticPrefix(template: ts.TemplateExpression): string {
+    let text = template.head.text;
+    for (const span of template.templateSpans) {
+      const value = getStaticString(span.expression, this.facade);
+      if (value === undefined) break;
+      text += value + span.literal.text;
+    }
+    return text;
   }
 
   private isFirstParty(host: string): boolean {

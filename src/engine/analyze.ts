@@ -165,6 +165,8 @@ function toFinding(rule: RuleDefinition, fact: EngineFact, config: ResolvedConfi
         }
       : {}),
     trace: fact.type === 'flow' ? toTrace(fact.steps) : [],
+    ...(fact.type === 'flow' ? { dataRange: { start: fact.value.getStart(file), end: fact.value.getEnd() } } : {}),
+    ...(fact.type === 'flow' && rule.meta.suggestion !== undefined ? { suggestion: rule.meta.suggestion } : {}),
   };
 }
 

@@ -128,7 +128,7 @@ class FactCollector {
         this.recordParameterFlow({ fn: taint.origin.fn, taint, sink, sinkNode });
       } else if (levelRank(taint.origin.source.level) >= levelRank('confidential')) {
         concrete = true;
-        this.addFlow(sink, sinkNode, carrier.node, taint);
+        this.addFlow(sink, sinkNode, carrier, taint);
       }
     }
     if (!concrete && carrier.key !== undefined) this.inferFromKey(sink, sinkNode, carrier, carrier.key);
@@ -151,10 +151,10 @@ class FactCollector {
       reason: `key "${key}" matches "${inferred.pattern}"`,
       numeric: inferred.numeric,
     });
-    this.addFlow(sink, sinkNode, carrier.node, taint);
+    this.addFlow(sink, sinkNode, carrier, taint);
   }
 
-  private addFlow(sink: SinkMatch, sinkNode: ts.Node, carrierNode: ts.Node, taint: Taint, extraSteps: readonly Step[] = []): void {
+  private addFlow(sink: SinkMatch, sinkNode: ts.Node, carrier: Carrier, taint: Taint, extraSteps: readonly Step[] = []): void {
     if (taint.origin.type !== 'source') return;
     const source = taint.origin.source;
     const flow: FlowFact = {
@@ -162,7 +162,8 @@ class FactCollector {
       source,
       sink,
       sinkNode,
-      carrier: carrierNode,
+      carrier: carrier.node,
+      value: carrier.value,
       steps: [...taint.steps, ...extraSteps, { node: sinkNode, note: `reaches ${sink.kind} sink ${sink.callee}` }],
     };
     this.facts.push(flow);
@@ -201,7 +202,7 @@ class FactCollector {
     if (flow.taint.origin.type !== 'parameter') return;
     const index = flow.taint.origin.index;
     const calleeName = describeFunction(flow.fn);
-    const carriers = site.kind === 'call' ? this.argumentCarriers(site.call, flow.fn, index) : [{ node: site.reference, value: site.reference, key: undefined }];
+    const carriers: Carrier[] = site.kind === 'call' ? this.argumentCarriers(site.call, flow.fn, index) : [{ node: site.reference, value: site.reference, key: undefined }];
     for (const carrier of carriers) {
       const argumentTaints = site.kind === 'call' ? this.context.flow.taintOf(carrier.value) : site.elementTaints;
       for (const argumentTaint of argumentTaints) {
@@ -210,7 +211,7 @@ class FactCollector {
         if (combined.origin.type === 'parameter') {
           this.recordParameterFlow({ fn: combined.origin.fn, taint: combined, sink: flow.sink, sinkNode: flow.sinkNode });
         } else if (levelRank(combined.origin.source.level) >= levelRank('confidential')) {
-          this.addFlow(flow.sink, flow.sinkNode, carrier.node, combined);
+          this.addFlow(flow.sink, flow.sinkNode, carrier, combined);
         }
       }
     }

@@ -16,6 +16,8 @@ export interface FlowFact {
   readonly sinkNode: ts.Node;
   /** the expression carrying the data into the sink: where the finding is reported */
   readonly carrier: ts.Node;
+  /** the value expression inside the carrier (the initializer of an object-literal property) */
+  readonly value: ts.Expression;
   readonly steps: readonly Step[];
 }
 

@@ -61,4 +61,8 @@ export interface Finding extends Position {
   /** start/end offsets in the file, for ESLint and the transform */
   readonly start: number;
   readonly end: number;
+  /** offsets of the value expression carried into the sink (what a `redact(...)` fix would wrap) */
+  readonly dataRange?: { readonly start: number; readonly end: number };
+  /** the rule's suggested wrapper for the carried value, when a safe edit exists */
+  readonly suggestion?: 'redact' | 'maskPan';
 }

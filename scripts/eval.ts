@@ -81,4 +81,4 @@ function main(): void {
   }
 }
 
-if (require.main === module) main();
+if (typeof module !== 'undefined' && require.main === module) main();

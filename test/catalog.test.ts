@@ -9,9 +9,9 @@
  * - `// sanitizer: <public|internal>` — a call on the line is a sanitizer
  * - `// not-sanitizer` — no call on the line is a sanitizer
  * A line without a sink marker must have no sink; a line without a sanitizer marker no sanitizer.
+ * Markers are read only from lines that hold code, so prose comments may mention them.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, it, expect } from 'vitest';
 import { CheckerFacade } from '../src/engine/checker.js';
@@ -21,7 +21,7 @@ import { SinkResolver } from '../src/engine/sinks.js';
 import { BUILTIN_SANITIZERS, BUILTIN_SINKS } from '../src/policy/catalog.js';
 import { SINK_KINDS } from '../src/policy/types.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = path.resolve(__dirname, '..');
 const FIXTURE = path.join(ROOT, 'fixtures', 'catalog');
 
 const program = createProgramFromTsconfig(path.join(FIXTURE, 'tsconfig.json'));
@@ -42,6 +42,8 @@ const MARKER = /\/\/\s*(sink:\s*([a-z-]+(?:\s*,\s*[a-z-]+)*)|not-sink|sanitizer:
 function parseMarkers(file: ts.SourceFile): Map<number, LineMarkers> {
   const markers = new Map<number, LineMarkers>();
   file.text.split(/\r?\n/).forEach((text, index) => {
+    // markers trail code; comment-only lines (prose that mentions a marker) are not marked
+    if (/^\s*(\/\/|\/\*|\*)/.test(text)) return;
     for (const match of text.matchAll(MARKER)) {
       const line = index + 1;
       const entry = markers.get(line) ?? {};

@@ -177,6 +177,8 @@ export class FlowAnalyzer {
   private binaryTaints(node: ts.BinaryExpression): Taint[] {
     switch (node.operatorToken.kind) {
       case ts.SyntaxKind.PlusToken:
+        // long `a + b + c + ...` chains are left-deep trees: walk the spine instead of recursing
+        return getConcatenatedOperands(node).flatMap((operand) => this.taintOf(operand)).map(collapse);
       case ts.SyntaxKind.PlusEqualsToken:
       case ts.SyntaxKind.MinusToken:
       case ts.SyntaxKind.AsteriskToken:
@@ -498,6 +500,17 @@ const TEXTUAL_KINDS: ReadonlySet<string> = new Set(['Email', 'PersonName', 'Post
 
 export function sourceTaint(source: SourceFact, path: readonly string[] = []): Taint {
   return { origin: { type: 'source', source }, read: [], path, steps: [{ node: source.node, note: `${source.label} is ${source.level} (${source.kind})` }] };
+}
+
+function getConcatenatedOperands(node: ts.BinaryExpression): ts.Expression[] {
+  const operands: ts.Expression[] = [node.right];
+  let left = node.left;
+  while (ts.isBinaryExpression(left) && left.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    operands.push(left.right);
+    left = left.left;
+  }
+  operands.push(left);
+  return operands.reverse();
 }
 
 function isConcrete(taint: Taint): boolean {

@@ -83,17 +83,16 @@ export class SinkResolver {
   getSinkForAssignment(assignment: ts.BinaryExpression): SinkMatch | undefined {
     const target = skipOuterExpressions(assignment.left);
     if (!ts.isPropertyAccessExpression(target) && !ts.isElementAccessExpression(target)) return undefined;
-    for (const entry of this.assignSinks) {
-      if (!this.assignmentMatches(target, entry)) continue;
-      return {
-        kind: entry.kind,
-        callee: describeCallee(target),
-        module: 'module' in entry ? entry.module : 'global',
-        reason: 'module' in entry ? `catalog: ${entry.module} ${entry.path}` : `catalog: global ${entry.global}`,
-        dataArguments: [assignment.right],
-      };
-    }
-    return undefined;
+    const entries = this.assignSinks.filter((entry) => this.assignmentMatches(target, entry));
+    const entry = preferWrittenGlobal(entries, (global) => (global.endsWith('.*') ? this.matchesGlobalChain(target.expression, global.slice(0, -2)) : this.matchesGlobalChain(target, global)))[0];
+    if (entry === undefined) return undefined;
+    return {
+      kind: entry.kind,
+      callee: describeCallee(target),
+      module: 'module' in entry ? entry.module : 'global',
+      reason: 'module' in entry ? `catalog: ${entry.module} ${entry.path}` : `catalog: global ${entry.global}`,
+      dataArguments: [assignment.right],
+    };
   }
 
   /** Whether calling this callee returns declassified data (catalog, config or `@declassify`). */
@@ -109,8 +108,7 @@ export class SinkResolver {
   /** The declaration a callee refers to (function, method, or variable holding a function). */
   getCalleeDeclaration(callee: ts.Expression): ts.Declaration | undefined {
     const target = skipOuterExpressions(callee);
-    const nameNode = ts.isPropertyAccessExpression(target) ? target.name : target;
-    const symbol = this.facade.getSymbol(nameNode);
+    const symbol = this.facade.getSymbol(getCalleeNameNode(target));
     return symbol?.valueDeclaration ?? symbol?.declarations?.[0];
   }
 
@@ -138,17 +136,21 @@ export class SinkResolver {
 
   private findMatchingEntries<E extends AddressedEntry>(callee: ts.Expression, candidates: readonly E[]): E[] {
     const target = skipOuterExpressions(callee);
-    const nameNode = ts.isPropertyAccessExpression(target) ? target.name : target;
-    const symbol = this.facade.getSymbol(nameNode);
+    const symbol = this.facade.getSymbol(getCalleeNameNode(target));
     const declarations = symbol?.declarations ?? [];
     const fromProject = declarations.some((declaration) => this.isProjectFile(declaration.getSourceFile()));
-    return candidates.filter((entry) => {
+    const matches = candidates.filter((entry) => {
       if ('global' in entry) {
-        return this.matchesGlobalChain(target, entry.global) || (!fromProject && this.isDefaultLibEntry(entry) && sharesDeclaration(declarations, this.resolveEntry(entry)));
+        if (this.matchesGlobalChain(target, entry.global)) return true;
+        if (fromProject || !sharesDeclaration(declarations, this.resolveEntry(entry))) return false;
+        // a default-lib member belongs to the global's own type (Storage#setItem); a member of a
+        // shared class (net.Socket#write behind process.stdout.write) counts on that global only
+        return this.isDefaultLibEntry(entry) || this.hasGlobalReceiver(target, entry.global);
       }
       if (declarations.length > 0) return !fromProject && sharesDeclaration(declarations, this.resolveEntry(entry));
       return this.matchesImportChain(target, entry);
     });
+    return preferWrittenGlobal(matches, (global) => this.matchesGlobalChain(target, global));
   }
 
   private assignmentMatches(target: ts.PropertyAccessExpression | ts.ElementAccessExpression, entry: SinkEntry): boolean {
@@ -176,6 +178,14 @@ export class SinkResolver {
     const root = getChainRoot(expression);
     const rootDeclarations = root === undefined ? [] : (this.facade.getSymbol(root)?.declarations ?? []);
     return rootDeclarations.length === 0 || rootDeclarations.every((declaration) => !this.isProjectFile(declaration.getSourceFile()) || declaration.getSourceFile().isDeclarationFile);
+  }
+
+  /** `const out = process.stdout; out.write(...)`: the receiver has the global object's own type. */
+  private hasGlobalReceiver(callee: ts.Expression, globalPath: string): boolean {
+    if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return false;
+    const objectPath = globalPath.split('.').slice(0, -1).join('.');
+    const globalType = objectPath === '' ? undefined : this.resolveGlobalType(objectPath);
+    return globalType !== undefined && this.facade.getNonNullableType(this.facade.getTypeOfNode(callee.expression)) === globalType;
   }
 
   /** Untyped modules: the chain from the import (`import { PostHog } from 'posthog-node'`). */
@@ -328,6 +338,13 @@ export function getPropertyChain(expression: ts.Expression): string[] | undefine
   return undefined;
 }
 
+/** The node naming the called member: `info` in `logger.info`, `'info'` in `logger['info']`. */
+function getCalleeNameNode(callee: ts.Expression): ts.Node {
+  if (ts.isPropertyAccessExpression(callee)) return callee.name;
+  if (ts.isElementAccessExpression(callee) && ts.isStringLiteralLike(callee.argumentExpression)) return callee.argumentExpression;
+  return callee;
+}
+
 function getChainRoot(expression: ts.Expression): ts.Identifier | undefined {
   let current = skipOuterExpressions(expression);
   while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current) || ts.isCallExpression(current)) {
@@ -464,6 +481,15 @@ function selectArguments(call: ts.CallExpression | ts.NewExpression, indexes: re
     const argument = argumentsList[index];
     return argument === undefined ? [] : [argument];
   });
+}
+
+/**
+ * Entries written as the expression's own global chain first: `sessionStorage.setItem` shares
+ * Storage#setItem with the `localStorage.setItem` entry, but is named by its own.
+ */
+function preferWrittenGlobal<E extends AddressedEntry>(entries: readonly E[], isWritten: (global: string) => boolean): E[] {
+  const written = entries.filter((entry) => 'global' in entry && isWritten(entry.global));
+  return [...written, ...entries.filter((entry) => !written.includes(entry))];
 }
 
 function sharesDeclaration(declarations: readonly ts.Node[], targets: ReadonlySet<ts.Node>): boolean {

@@ -1,0 +1,85 @@
+/**
+ * Turns a front-end-neutral rule definition (`rules/<id>.ts`) into an ESLint rule, once per id,
+ * through `ESLintUtils.RuleCreator`. The rule asks for type information (and fails the way
+ * typescript-eslint rules do without it), runs the engine over the whole Program (memoized) and
+ * reports this rule's findings in the linted file with the definition's messageId and data.
+ * Suppressed findings are reported too: ESLint's own disable directives hide them, exactly as
+ * the CLI reads the same comments.
+ */
+import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
+import type { Finding, RuleDefinition } from '../engine/index.js';
+import { getConfigForContext } from './get-config-for-context.js';
+import { getFindingsForFile } from './get-findings-for-file.js';
+import { getWrapFix, type Wrapper } from './get-wrap-fix.js';
+
+/** Where each rule's documentation lives; the CLI's SARIF output links to the same pages. */
+export const DOCS_BASE_URL = 'https://github.com/classified-dev/classified/blob/main/docs/rules/';
+
+/** The typescript-eslint docs fields every `classified` rule sets. */
+export interface ClassifiedRuleDocs {
+  readonly recommended: boolean;
+  readonly requiresTypeChecking: boolean;
+}
+
+export type ClassifiedRuleModule = TSESLint.RuleModule<string, [], ClassifiedRuleDocs>;
+
+/** The messageId of the wrap suggestion, added to every rule that offers one. */
+export const SUGGEST_WRAP_MESSAGE_ID = 'suggestWrap';
+const SUGGEST_WRAP_MESSAGE = 'Wrap the value in {{wrapper}}(...) from classified';
+
+const createRule = ESLintUtils.RuleCreator<ClassifiedRuleDocs>((name) => `${DOCS_BASE_URL}${name}.md`);
+
+/** Creates the ESLint rule for one definition. */
+export function createEslintRule(definition: RuleDefinition): ClassifiedRuleModule {
+  const wrapper = definition.meta.suggestion;
+  const messages: Record<string, string> = { ...definition.meta.messages };
+  if (wrapper !== undefined) messages[SUGGEST_WRAP_MESSAGE_ID] = SUGGEST_WRAP_MESSAGE;
+  return createRule({
+    name: definition.id,
+    meta: {
+      type: definition.meta.type,
+      docs: {
+        description: definition.meta.docs.description,
+        recommended: definition.meta.docs.recommended,
+        requiresTypeChecking: true,
+      },
+      messages,
+      schema: [],
+      ...(wrapper === undefined ? {} : { hasSuggestions: true }),
+    },
+    defaultOptions: [],
+    create(context) {
+      const services = ESLintUtils.getParserServices(context);
+      if (process.env.CLS_DEBUG) console.error("DBG", context.filename, services.program.getSourceFile(context.filename)?.text === context.sourceCode.text, services.program.getSourceFiles().length);
+      const config = getConfigForContext(context.settings, services.program, context.cwd);
+      const findings = getFindingsForFile(services.program, config, context.filename).filter((finding) => finding.ruleId === definition.id);
+      return {
+        Program() {
+          for (const finding of findings) report(context, finding);
+        },
+      };
+    },
+  });
+}
+
+function report(context: Readonly<TSESLint.RuleContext<string, []>>, finding: Finding): void {
+  const fix = getSuggestionFix(context, finding);
+  context.report({
+    loc: {
+      start: { line: finding.line, column: finding.column - 1 },
+      end: { line: finding.endLine, column: finding.endColumn - 1 },
+    },
+    messageId: finding.messageId,
+    data: finding.data,
+    ...(fix === undefined ? {} : { suggest: [{ messageId: SUGGEST_WRAP_MESSAGE_ID, data: { wrapper: fix.wrapper }, fix: fix.fix }] }),
+  });
+}
+
+function getSuggestionFix(
+  context: Readonly<TSESLint.RuleContext<string, []>>,
+  finding: Finding,
+): { readonly wrapper: Wrapper; readonly fix: TSESLint.ReportFixFunction } | undefined {
+  if (finding.suggestion === undefined || finding.dataRange === undefined) return undefined;
+  const fix = getWrapFix(context.sourceCode, finding.dataRange, finding.suggestion);
+  return fix === undefined ? undefined : { wrapper: finding.suggestion, fix };
+}

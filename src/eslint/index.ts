@@ -1,0 +1,8 @@
+/**
+ * `classified/eslint`: the ESLint 9+/10 flat-config plugin. Exported with `export =` so the
+ * compiled CommonJS module's `module.exports` is the plugin itself: `import classified from
+ * 'classified/eslint'` in an ESM config and `require('classified/eslint')` both get it.
+ */
+import { plugin } from './plugin.js';
+
+export = plugin;

@@ -1,0 +1,50 @@
+/**
+ * Test helper: writes a small fixture project (file name → source) under `.tmp/` inside the
+ * repository — so `classified`, pino, ioredis and friends resolve through its node_modules —
+ * and analyses it with the real engine and rules.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+import { rules } from '../../rules/index.js';
+import { analyzeProgram, type AnalysisResult, type Finding } from '../../src/engine/index.js';
+import { resolveConfig } from '../../src/policy/config.js';
+import type { ClassifiedConfig } from '../../src/policy/types.js';
+
+const ROOT = path.resolve(__dirname, '../..');
+let counter = 0;
+
+export interface SnippetResult extends AnalysisResult {
+  /** `file:line rule` for each unsuppressed finding, file relative to the snippet project */
+  readonly keys: readonly string[];
+  readonly byRule: (ruleId: string) => readonly Finding[];
+}
+
+export function analyzeSnippets(files: Readonly<Record<string, string>>, config: ClassifiedConfig = {}): SnippetResult {
+  const directory = path.join(ROOT, '.tmp', 'engine-tests', `${process.pid}-${counter++}`);
+  fs.rmSync(directory, { recursive: true, force: true });
+  for (const [name, text] of Object.entries(files)) {
+    const file = path.join(directory, name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+  }
+  const options: ts.CompilerOptions = {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    strict: true,
+    skipLibCheck: true,
+    noEmit: true,
+    lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'],
+    types: ['node'],
+  };
+  const rootNames = Object.keys(files).map((name) => path.join(directory, name));
+  const program = ts.createProgram({ rootNames, options, host: ts.createCompilerHost(options) });
+  const result = analyzeProgram(program, resolveConfig(config), rules);
+  const active = result.findings.filter((finding) => finding.suppression === undefined);
+  return {
+    ...result,
+    keys: active.map((finding) => `${path.relative(directory, finding.file)}:${finding.line} ${finding.ruleId}`).sort((a, b) => a.localeCompare(b, undefined, { numeric: true })),
+    byRule: (ruleId) => active.filter((finding) => finding.ruleId === ruleId),
+  };
+}

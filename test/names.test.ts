@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { inferFromName, splitNameIntoWords } from '../src/engine/names.js';
+
+const options = { add: new Map(), ignore: new Set<string>() };
+const kindOf = (name: string, owners: string[] = []): string | undefined => inferFromName(name, owners, options)?.kind;
+
+describe('name inference', () => {
+  it('splits camelCase, snake_case and kebab-case', () => {
+    expect(splitNameIntoWords('customerEmailAddress')).toEqual(['customer', 'email', 'address']);
+    expect(splitNameIntoWords('billing_address-line1')).toEqual(['billing', 'address', 'line1']);
+    expect(splitNameIntoWords('HTTPRequestIP')).toEqual(['http', 'request', 'ip']);
+  });
+
+  it.each([
+    ['email', 'Email'],
+    ['contactEmail', 'Email'],
+    ['customer_email', 'Email'],
+    ['emails', 'Email'],
+    ['phoneNumber', 'PhoneNumber'],
+    ['cardNumber', 'PAN'],
+    ['cc_number', 'PAN'],
+    ['cvv', 'CVV'],
+    ['ssn', 'NationalId'],
+    ['ipAddress', 'IPAddress'],
+    ['salary', 'Compensation'],
+    ['firstName', 'PersonName'],
+    ['billingAddress', 'PostalAddress'],
+  ])('infers %s as %s', (name, kind) => {
+    expect(kindOf(name)).toBe(kind);
+  });
+
+  it.each(['emailVerified', 'emailTemplate', 'emailDomainId', 'isEmail', 'hashedEmail', 'maskedCardNumber', 'last4', 'userId', 'tenantId', 'macAddress', 'serverAddress', 'sendEmail'])(
+    'does not infer %s',
+    (name) => {
+      expect(kindOf(name)).toBeUndefined();
+    },
+  );
+
+  it('decides weak names by their owner', () => {
+    expect(kindOf('name', ['customer'])).toBe('PersonName');
+    expect(kindOf('name', ['Customer'])).toBe('PersonName');
+    expect(kindOf('name', ['plan'])).toBeUndefined();
+    expect(kindOf('name', ['file'])).toBeUndefined();
+    expect(kindOf('address', ['billing'])).toBe('PostalAddress');
+    expect(kindOf('number', ['creditCard'])).toBe('PAN');
+    expect(kindOf('number', ['order'])).toBeUndefined();
+    expect(kindOf('ip', ['req'])).toBe('IPAddress');
+  });
+});

@@ -9,7 +9,7 @@ export default defineRule<MessageIds>({
     type: 'problem',
     docs: {
       description: 'Disallow sending Confidential or Restricted customer data to third parties (analytics, marketing, support, non-first-party HTTP)',
-      policy: 'What we never do: sell, lease, share or otherwise transmit customer data to third parties',
+      policy: 'What we never do: sell, lease, share or otherwise transmit customer data to third parties for marketing (analytics, marketing and CRM SDKs are where that happens)',
       recommended: true,
     },
     messages: {

@@ -106,13 +106,17 @@ export class TypeClassifier {
       const value = typeArguments[typeArguments.length - 1];
       return value === undefined ? [] : prefix('*', this.walk(value, depth - 1, visiting));
     }
-    if (!this.isProjectType(type)) return [];
+    // the project's own types, and mapped or anonymous types built from them (`Pick<Customer, 'email'>`)
+    const derived = ((type as ts.ObjectType).objectFlags & (ts.ObjectFlags.Mapped | ts.ObjectFlags.Anonymous)) !== 0;
+    if (!this.isProjectType(type) && !derived) return [];
     if (this.facade.getSignatures(type, ts.SignatureKind.Call).length > 0) return [];
     const ownerName = symbolName !== undefined && !symbolName.startsWith('__') ? symbolName : '';
     const results: TypeClassification[] = [];
     for (const property of this.facade.getPropertiesOfType(type).slice(0, MAX_PROPERTIES_PER_TYPE)) {
       const name = property.getName();
       if (name.startsWith('__@')) continue;
+      const declaration = property.valueDeclaration ?? property.declarations?.[0];
+      if (declaration === undefined || !this.isProjectFile(declaration.getSourceFile())) continue;
       const propertyType = this.facade.getTypeOfSymbol(property);
       const parts = this.walk(propertyType, depth - 1, visiting);
       if (parts.length > 0) {

@@ -27,6 +27,8 @@ interface ParameterSinkFlow {
   readonly taint: Taint;
   readonly sink: SinkMatch;
   readonly sinkNode: ts.Node;
+  /** where the data enters the sink inside the function (used when nothing in the project calls it) */
+  readonly carrier: Carrier;
 }
 
 interface Carrier {
@@ -125,7 +127,7 @@ class FactCollector {
     let concrete = false;
     for (const taint of taints) {
       if (taint.origin.type === 'parameter') {
-        this.recordParameterFlow({ fn: taint.origin.fn, taint, sink, sinkNode });
+        this.recordParameterFlow({ fn: taint.origin.fn, taint, sink, sinkNode, carrier });
       } else if (levelRank(taint.origin.source.level) >= levelRank('confidential')) {
         concrete = true;
         this.addFlow(sink, sinkNode, carrier, taint);
@@ -191,9 +193,12 @@ class FactCollector {
       visited.set(fn, flows.length);
       const pending = flows.slice(done);
       this.guard(fn.getSourceFile(), () => {
-        for (const site of this.findCallSites(fn)) {
+        const sites = this.findCallSites(fn);
+        for (const site of sites) {
           for (const flow of pending) this.checkCallSite(site, flow);
         }
+        // an entry point (exported API, framework callback): its parameters' names are all we know
+        if (sites.length === 0) for (const flow of pending) this.inferFromParameterName(flow);
       });
     }
   }
@@ -209,12 +214,35 @@ class FactCollector {
         const combined = instantiate(flow.taint, addStep(argumentTaint, carrier.node, `passed to ${calleeName}()`));
         if (combined === undefined) continue;
         if (combined.origin.type === 'parameter') {
-          this.recordParameterFlow({ fn: combined.origin.fn, taint: combined, sink: flow.sink, sinkNode: flow.sinkNode });
+          this.recordParameterFlow({ fn: combined.origin.fn, taint: combined, sink: flow.sink, sinkNode: flow.sinkNode, carrier: flow.carrier });
         } else if (levelRank(combined.origin.source.level) >= levelRank('confidential')) {
           this.addFlow(flow.sink, flow.sinkNode, carrier, combined);
         }
       }
     }
+  }
+
+  private inferFromParameterName(flow: ParameterSinkFlow): void {
+    if (flow.taint.origin.type !== 'parameter') return;
+    const parameter = flow.fn.parameters[flow.taint.origin.index];
+    if (parameter === undefined || !ts.isIdentifier(parameter.name)) return;
+    const read = flow.taint.read.filter((segment) => segment !== ANY_FIELD);
+    const name = read[read.length - 1] ?? parameter.name.text;
+    const owners = read.length > 1 ? [read[read.length - 2] ?? ''] : read.length === 1 ? [parameter.name.text] : [];
+    const inferred = this.context.classifier.inferName(name, owners);
+    if (inferred === undefined || levelRank(inferred.level) < levelRank('confidential')) return;
+    if (!canCarryInferredValue(this.context.facade.getTypeOfNode(parameter), inferred) && read.length === 0) return;
+    const label = [parameter.name.text, ...read].join('.');
+    const source = sourceTaint({
+      label,
+      level: inferred.level,
+      kind: inferred.kind,
+      confidence: 'inferred',
+      node: parameter,
+      reason: `parameter name "${name}" matches "${inferred.pattern}" (no caller in the project)`,
+      numeric: inferred.numeric,
+    });
+    this.addFlow(flow.sink, flow.sinkNode, flow.carrier, { ...source, steps: [...source.steps, ...flow.taint.steps.slice(1)] });
   }
 
   private argumentCarriers(call: ts.CallExpression | ts.NewExpression, fn: ts.SignatureDeclaration, index: number): Carrier[] {

@@ -178,13 +178,13 @@ export class FlowAnalyzer {
     switch (node.operatorToken.kind) {
       case ts.SyntaxKind.PlusToken:
         // long `a + b + c + ...` chains are left-deep trees: walk the spine instead of recursing
-        return getConcatenatedOperands(node).flatMap((operand) => this.taintOf(operand)).map(collapse);
+        return this.keepArithmetic(node, getConcatenatedOperands(node).flatMap((operand) => this.taintOf(operand)).map(collapse));
       case ts.SyntaxKind.PlusEqualsToken:
       case ts.SyntaxKind.MinusToken:
       case ts.SyntaxKind.AsteriskToken:
       case ts.SyntaxKind.SlashToken:
       case ts.SyntaxKind.PercentToken:
-        return [...this.taintOf(node.left), ...this.taintOf(node.right)].map(collapse);
+        return this.keepArithmetic(node, [...this.taintOf(node.left), ...this.taintOf(node.right)].map(collapse));
       case ts.SyntaxKind.BarBarToken:
       case ts.SyntaxKind.QuestionQuestionToken:
         return [...this.taintOf(node.left), ...this.taintOf(node.right)];
@@ -197,6 +197,17 @@ export class FlowAnalyzer {
       default:
         return [];
     }
+  }
+
+  /**
+   * Arithmetic on numbers aggregates: a total over order lines is the "aggregate billing total"
+   * the policy allows. Restricted numbers stay what they are (`salary * 12` is compensation).
+   */
+  private keepArithmetic(node: ts.BinaryExpression, taints: Taint[]): Taint[] {
+    if (taints.length === 0) return taints;
+    const flags = this.facade.getTypeOfNode(node).flags;
+    if ((flags & (ts.TypeFlags.NumberLike | ts.TypeFlags.BigIntLike)) === 0) return taints;
+    return taints.filter((taint) => taint.origin.type === 'parameter' || taint.origin.source.level === 'restricted');
   }
 
   private objectTaints(node: ts.ObjectLiteralExpression): Taint[] {
@@ -274,11 +285,9 @@ export class FlowAnalyzer {
       root = this.parameterTaints(current);
     }
     const taints = this.readFrom(root, path).map((taint) => addStep(taint, element, `destructured as ${identifier.text}`));
-    if (taints.length === 0 && !ts.isParameter(current)) {
-      const inferred = this.inferSource(identifier, propertyName, ownerNames);
-      if (inferred !== undefined) taints.push(inferred);
-    }
-    return taints;
+    if (taints.some(isConcrete) || (ts.isParameter(current) && path.length === 1)) return taints;
+    const inferred = this.inferSource(identifier, propertyName, ownerNames);
+    return inferred === undefined ? taints : [inferred];
   }
 
   private parameterTaints(parameter: ts.ParameterDeclaration): Taint[] {
@@ -312,11 +321,24 @@ export class FlowAnalyzer {
     const label = describeExpression(node);
     const declared = this.typeTaints(node, label);
     if (declared !== undefined) return declared;
+    const getter = this.getProjectGetter(node);
+    if (getter !== undefined) return this.cutByType(node, this.callbackResultOfGetter(node, getter));
     const base = this.readFrom(this.taintOf(node.expression), [name]);
-    if (base.length > 0) return this.cutByType(node, base);
-    if (name === ANY_FIELD) return [];
-    const inferred = this.inferSource(node, name, getOwnerNames(node.expression, this.facade));
-    return inferred === undefined ? [] : [inferred];
+    if (base.some(isConcrete)) return this.cutByType(node, base);
+    // a sensitive name read off a parameter is a source here, in the function that reads it
+    const inferred = name === ANY_FIELD ? undefined : this.inferSource(node, name, getOwnerNames(node.expression, this.facade));
+    return inferred === undefined ? this.cutByType(node, base) : [inferred];
+  }
+
+  /** `view.contactLine` where `contactLine` is a getter of a project class: a call in disguise. */
+  private getProjectGetter(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): ts.GetAccessorDeclaration | undefined {
+    if (!ts.isPropertyAccessExpression(node)) return undefined;
+    const declaration = this.facade.getSymbol(node.name)?.declarations?.find(ts.isGetAccessorDeclaration);
+    return declaration !== undefined && this.hasAnalyzableBody(declaration) ? declaration : undefined;
+  }
+
+  private callbackResultOfGetter(node: ts.Node, getter: ts.GetAccessorDeclaration): Taint[] {
+    return this.getReturnSummary(getter).filter(isConcrete).map((taint) => addStep(taint, node, `returned by getter ${getter.name.getText()}`));
   }
 
   private callTaints(call: ts.CallExpression): Taint[] {
@@ -335,18 +357,18 @@ export class FlowAnalyzer {
     let taints: Taint[];
     if (method === 'map' || method === 'flatMap') {
       const callback = call.arguments[0];
-      taints = callback !== undefined && isInlineFunction(callback) ? this.getReturnSummary(callback).filter(isConcrete).map((taint) => embedField(taint, ANY_FIELD)) : receiver.map(collapse);
+      taints = callback !== undefined && isInlineFunction(callback) ? this.callbackResult(callback).map((taint) => embedField(taint, ANY_FIELD)) : receiver.map(collapse);
     } else if (method === 'reduce' || method === 'reduceRight') {
       const callback = call.arguments[0];
       const initial = call.arguments[1];
-      taints = [...(initial === undefined ? [] : this.taintOf(initial)), ...(callback !== undefined && isInlineFunction(callback) ? this.getReturnSummary(callback).filter(isConcrete) : [])];
+      taints = [...(initial === undefined ? [] : this.taintOf(initial)), ...(callback !== undefined && isInlineFunction(callback) ? this.callbackResult(callback) : [])];
     } else if (method !== undefined && RECEIVER_PRESERVING_METHODS.has(method)) {
       taints = [...receiver, ...call.arguments.flatMap((argument) => this.taintOf(argument))];
     } else if (method !== undefined && ELEMENT_READING_METHODS.has(method)) {
       taints = this.readFrom(receiver, [ANY_FIELD]);
     } else if (method === 'then' || method === 'catch' || method === 'finally') {
       const callback = call.arguments[0];
-      taints = method === 'then' && callback !== undefined && isInlineFunction(callback) ? this.getReturnSummary(callback).filter(isConcrete) : [...receiver];
+      taints = method === 'then' && callback !== undefined && isInlineFunction(callback) ? this.callbackResult(callback) : [...receiver];
     } else if (isObjectMethod(callee, 'assign')) {
       taints = call.arguments.flatMap((argument) => this.taintOf(argument));
     } else if (receiver.length === 0 && this.isRemoteCall(call, callee)) {
@@ -358,6 +380,11 @@ export class FlowAnalyzer {
       taints = [...receiver, ...dataArguments.flatMap((argument) => this.taintOf(argument))].map(collapse);
     }
     return this.cutByType(call, taints);
+  }
+
+  /** What an inline callback returns: its own sources and the enclosing function's parameters (its own are bound by the call). */
+  private callbackResult(callback: ts.ArrowFunction | ts.FunctionExpression): Taint[] {
+    return this.getReturnSummary(callback).filter((taint) => taint.origin.type === 'source' || taint.origin.fn !== callback);
   }
 
   /** A call to a client method or `fetch` that returns a promise: the result is a remote response. */

@@ -50,9 +50,10 @@ export function createEslintRule(definition: RuleDefinition): ClassifiedRuleModu
     defaultOptions: [],
     create(context) {
       const services = ESLintUtils.getParserServices(context);
-      if (process.env.CLS_DEBUG) console.error("DBG", context.filename, services.program.getSourceFile(context.filename)?.text === context.sourceCode.text, services.program.getSourceFiles().length);
       const config = getConfigForContext(context.settings, services.program, context.cwd);
-      const findings = getFindingsForFile(services.program, config, context.filename).filter((finding) => finding.ruleId === definition.id);
+      // the parser's own SourceFile for this file: its name is the one the engine's findings carry
+      const sourceFile = services.esTreeNodeToTSNodeMap.get(context.sourceCode.ast);
+      const findings = getFindingsForFile(services.program, config, sourceFile).filter((finding) => finding.ruleId === definition.id);
       return {
         Program() {
           for (const finding of findings) report(context, finding);

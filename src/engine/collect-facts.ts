@@ -140,7 +140,7 @@ class FactCollector {
   private inferFromKey(sink: SinkMatch, sinkNode: ts.Node, carrier: Carrier, key: string): void {
     const value = skipOuterExpressions(carrier.value);
     if (ts.isLiteralExpression(value) || ts.isTemplateExpression(value) || ts.isObjectLiteralExpression(value) || ts.isArrayLiteralExpression(value) || isNullish(value)) return;
-    if (ts.isCallExpression(value) && (this.context.flow.isClassifiedHelperCall(value) || this.context.sinks.isSanitizerCall(value))) return;
+    if (ts.isCallExpression(value) && this.context.flow.isSanitizingCall(value)) return;
     const inferred = this.context.classifier.inferName(key, []);
     if (inferred === undefined || levelRank(inferred.level) < levelRank('confidential')) return;
     if (!canCarryInferredValue(this.context.facade.getTypeOfNode(value), inferred)) return;
@@ -481,7 +481,12 @@ function getLabelNames(call: ts.CallExpression, facade: CheckerFacade): string[]
 /** A full URL or path as a dimension value: `webhook.url`, `req.path` (but `new URL(u).host` is fine). */
 function isUrlValue(value: ts.Expression): boolean {
   const expression = skipOuterExpressions(value);
-  if (ts.isPropertyAccessExpression(expression)) return isUrlLikeName(expression.name.text) || expression.name.text === 'originalUrl';
+  if (ts.isPropertyAccessExpression(expression)) {
+    // `req.route.path` is the route template, not the requested path
+    const owner = skipOuterExpressions(expression.expression);
+    if (ts.isPropertyAccessExpression(owner) ? owner.name.text === 'route' : ts.isIdentifier(owner) && owner.text === 'route') return false;
+    return isUrlLikeName(expression.name.text) || expression.name.text === 'originalUrl';
+  }
   if (ts.isIdentifier(expression)) return isUrlLikeName(expression.text);
   if (ts.isStringLiteralLike(expression)) return /^[a-z]+:\/\//i.test(expression.text);
   return false;

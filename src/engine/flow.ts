@@ -13,6 +13,7 @@ import type { CheckerFacade } from './checker.js';
 import { canCarryInferredValue, type TypeClassifier } from './classify.js';
 import { findCardNumbers, isKnownTestCardNumber, maskCardDigits } from './card-numbers.js';
 import { getCalleeName, skipOuterExpressions, type FileIndex } from './file-index.js';
+import { isSanitizingName } from './names.js';
 import type { SinkResolver } from './sinks.js';
 import { getPropertyNameText } from './sinks.js';
 import {
@@ -113,6 +114,16 @@ export class FlowAnalyzer {
     if (declaration === undefined) return false;
     const file = declaration.getSourceFile();
     return file.text.includes('classifiedBrand') || /[\\/]classified[\\/]/.test(file.fileName);
+  }
+
+  /**
+   * Calls whose result is safe: classified's helpers, configured and `@declassify` sanitizers,
+   * and functions named for what they do to data (`maskEmail`, `hashCustomerId`).
+   */
+  isSanitizingCall(call: ts.CallExpression): boolean {
+    if (this.isClassifiedHelperCall(call) || this.sinks.isSanitizerCall(call)) return true;
+    const name = getCalleeName(call.expression);
+    return name !== undefined && isSanitizingName(name);
   }
 
   /** A user function's return value in terms of its own sources and its parameters. */
@@ -342,7 +353,7 @@ export class FlowAnalyzer {
   }
 
   private callTaints(call: ts.CallExpression): Taint[] {
-    if (this.isClassifiedHelperCall(call) || this.sinks.isSanitizerCall(call)) return [];
+    if (this.isSanitizingCall(call)) return [];
     const declared = this.typeTaints(call, describeExpression(call));
     if (declared !== undefined) return declared;
     // what a sink returns is its response, not the data sent to it

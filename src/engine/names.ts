@@ -100,6 +100,7 @@ const PATTERNS: readonly NamePattern[] = [
   { words: ['cardholder', 'name'], level: CONFIDENTIAL, kind: 'PersonName' },
   { words: ['holder', 'name'], level: CONFIDENTIAL, kind: 'PersonName' },
   { words: ['contact', 'name'], level: CONFIDENTIAL, kind: 'PersonName' },
+  { words: ['display', 'name'], level: CONFIDENTIAL, kind: 'PersonName' },
   { words: ['recipient', 'name'], level: CONFIDENTIAL, kind: 'PersonName' },
   { words: ['name'], level: CONFIDENTIAL, kind: 'PersonName', owners: PERSON_OWNERS },
   { words: ['date', 'of', 'birth'], level: CONFIDENTIAL, kind: 'DateOfBirth' },
@@ -192,6 +193,17 @@ export function inferFromName(
 /** Lowercase without separators, as config keys are compared. */
 export function normalizeName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** Words of function names that transform data into something safe to pass on. */
+const SANITIZING_WORDS: ReadonlySet<string> = new Set([
+  'mask', 'redact', 'hash', 'anonymize', 'anonymise', 'pseudonymize', 'pseudonymise', 'obfuscate', 'scrub',
+  'encrypt', 'digest', 'tokenize', 'tokenise', 'sha256', 'sha1', 'md5', 'hmac', 'truncate', 'censor', 'sanitize', 'sanitise',
+]);
+
+/** Whether a function's name says it masks, hashes or otherwise de-identifies (`maskEmail`, `hashId`). */
+export function isSanitizingName(name: string): boolean {
+  return splitNameIntoWords(name).some((word) => SANITIZING_WORDS.has(word));
 }
 
 /** Words that look like a URL or path, which central telemetry must not carry as a dimension value. */

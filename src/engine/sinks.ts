@@ -147,7 +147,8 @@ export class SinkResolver {
         // shared class (net.Socket#write behind process.stdout.write) counts on that global only
         return this.isDefaultLibEntry(entry) || this.hasGlobalReceiver(target, entry.global);
       }
-      if (declarations.length > 0) return !fromProject && sharesDeclaration(declarations, this.resolveEntry(entry));
+      // exact declarations: a config entry may address the project's own modules too
+      if (declarations.length > 0) return sharesDeclaration(declarations, this.resolveEntry(entry));
       return this.matchesImportChain(target, entry);
     });
     return preferWrittenGlobal(matches, (global) => this.matchesGlobalChain(target, global));

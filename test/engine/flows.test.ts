@@ -192,7 +192,7 @@ export function run(customer: { email: Email; id: string }): void {
 });
 
 describe('stops', () => {
-  it('stops at declassify, redact, maskPan, configured sanitizers and @declassify functions', () => {
+  it('stops at declassify, redact, maskPan, configured sanitizers, @declassify and masking/hashing functions', () => {
     const result = analyzeSnippets(
       {
         'log.ts': LOGGER,
@@ -201,29 +201,33 @@ describe('stops', () => {
 export function pseudonym(value: string): string {
   return value.slice(0, 2);
 }
-export function scrub(value: string): string {
-  return value.replace(/./g, '*');
+export function tidy(value: string): string {
+  return value.trim();
+}
+export function maskEmail(value: string): string {
+  return value.replace(/^[^@]+/, '***');
 }
 `,
         'app.ts': `
 import { createHash } from 'node:crypto';
 import { declassify, maskPan, redact, type Email, type PAN } from 'classified';
 import { logger } from './log.js';
-import { pseudonym, scrub } from './hash.js';
+import { maskEmail, pseudonym, tidy } from './hash.js';
 export function run(email: Email, card: PAN): void {
   logger.info(declassify(email, 'shown to the account owner only'));
   logger.info(redact(email));
   logger.info(maskPan(card));
   logger.info(pseudonym(email));
-  logger.info(scrub(email));
+  logger.info(tidy(email));
+  logger.info(maskEmail(email));
   logger.info(createHash('sha256').update(email).digest('hex'));
   logger.info(email);
 }
 `,
       },
-      { sanitizers: [{ module: './hash.js', path: 'scrub', to: 'public' }] },
+      { sanitizers: [{ module: './hash.js', path: 'tidy', to: 'public' }] },
     );
-    expect(result.keys).toEqual(['app.ts:11 no-pii-logging', 'app.ts:13 no-pii-logging']);
+    expect(result.keys).toEqual(['app.ts:14 no-pii-logging']);
   });
 });
 

@@ -1,0 +1,103 @@
+import { createRuleTester, getRule } from '../helpers/rule-tester.js';
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('no-third-party-sharing', getRule('no-third-party-sharing'), {
+  valid: [
+    // an anonymous event with Internal properties may go to product analytics
+    `
+import { Analytics } from '@segment/analytics-node';
+import type { TenantId } from 'classified';
+const analytics = new Analytics({ writeKey: 'key' });
+export function planViewed(tenant: TenantId): void {
+  analytics.track({ anonymousId: 'anonymous', event: 'Plan Viewed', properties: { tenant } });
+}
+`,
+    // settings.classified lists the host as first-party, so the call is not a third-party sink
+    {
+      code: `
+export async function notify(user: { email: string }): Promise<void> {
+  await fetch('https://api.internal.example.com/leads', { method: 'POST', body: JSON.stringify({ email: user.email }) });
+}
+`,
+      settings: { classified: { firstPartyHosts: ['api.internal.example.com'] } },
+    },
+    // a host that is not known statically is not assumed to be a third party
+    `
+export async function notify(endpoint: string, user: { email: string }): Promise<void> {
+  await fetch(endpoint, { method: 'POST', body: JSON.stringify({ email: user.email }) });
+}
+`,
+  ],
+  invalid: [
+    // declared CustomerId and Email in a Segment identify call: one finding per data path
+    {
+      code: `
+import { Analytics } from '@segment/analytics-node';
+import type { CustomerId, Email } from 'classified';
+const analytics = new Analytics({ writeKey: 'key' });
+export function identify(customer: { id: CustomerId; email: Email; plan: string }): void {
+  analytics.identify({ userId: customer.id, traits: { email: customer.email, plan: customer.plan } });
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedWithThirdParty',
+          data: { class: 'Confidential', data: 'customer.id', kind: 'CustomerId', sink: 'analytics.identify', module: '@segment/analytics-node' },
+          line: 6,
+          column: 24,
+          endLine: 6,
+          endColumn: 43,
+        },
+        {
+          messageId: 'sharedWithThirdParty',
+          data: { class: 'Confidential', data: 'customer.email', kind: 'Email', sink: 'analytics.identify', module: '@segment/analytics-node' },
+          line: 6,
+          column: 55,
+          endLine: 6,
+          endColumn: 76,
+        },
+      ],
+    },
+    // cross-file: an inferred email flows through helpers/audit.ts describeContact() into a fetch body
+    {
+      code: `
+import { describeContact } from './helpers/audit.js';
+export async function notify(customer: { email: string }): Promise<void> {
+  await fetch('https://hooks.partner-crm.example.net/leads', { method: 'POST', body: describeContact(customer.email) });
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedWithThirdParty',
+          data: { class: 'Confidential', data: 'customer.email', kind: 'Email', sink: 'fetch', module: 'global' },
+          line: 4,
+          column: 80,
+          endLine: 4,
+          endColumn: 117,
+        },
+      ],
+    },
+    // a declared Email used as PostHog's distinct id
+    {
+      code: `
+import { PostHog } from 'posthog-node';
+import type { Email } from 'classified';
+const posthog = new PostHog('phc_key');
+export function viewed(email: Email): void {
+  posthog.capture({ distinctId: email, event: 'plan viewed' });
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedWithThirdParty',
+          data: { class: 'Confidential', data: 'email', kind: 'Email', sink: 'posthog.capture', module: 'posthog-node' },
+          line: 6,
+          column: 21,
+          endLine: 6,
+          endColumn: 38,
+        },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,102 @@
+import { createRuleTester, getRule } from '../helpers/rule-tester.js';
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('telemetry-deidentified', getRule('telemetry-deidentified'), {
+  valid: [
+    // an allow-listed dimension (tenant_id) carrying Internal data
+    `
+import { Counter } from 'prom-client';
+import type { TenantId } from 'classified';
+const signups = new Counter({ name: 'signups_total', help: 'Signups', labelNames: ['tenant_id'] as const });
+export function count(tenant: TenantId): void {
+  signups.inc({ tenant_id: tenant });
+}
+`,
+    // declaring labelNames is not emitting a dimension; only .inc()/.labels() are reported
+    `
+import { Counter } from 'prom-client';
+export const byCustomer = new Counter({ name: 'orders_total', help: 'Orders', labelNames: ['customer_email'] as const });
+`,
+    // settings.classified allow-lists an extra de-identified dimension
+    {
+      code: `
+import StatsD from 'hot-shots';
+const statsd = new StatsD();
+export function track(cohort: string): void {
+  statsd.increment('logins', { cohort });
+}
+`,
+      settings: { classified: { telemetry: { allowedDimensions: ['cohort'] } } },
+    },
+  ],
+  invalid: [
+    // a dimension name outside the allow-list, a full URL as a route, and an Email under an allowed name
+    {
+      code: `
+import { Counter } from 'prom-client';
+import type { Email } from 'classified';
+const signups = new Counter({ name: 'signups_total', help: 'Signups', labelNames: ['tenant_id', 'email', 'route'] as const });
+export function count(email: Email, url: string): void {
+  signups.inc({ email });
+  signups.labels({ route: url }).inc();
+  signups.inc({ tenant_id: email });
+}
+`,
+      errors: [
+        {
+          messageId: 'dimensionNotAllowed',
+          data: { dimension: 'email', sink: 'signups.inc', module: 'prom-client' },
+          line: 6,
+          column: 17,
+          endLine: 6,
+          endColumn: 22,
+        },
+        {
+          messageId: 'urlDimension',
+          data: { dimension: 'route', sink: 'signups.labels', module: 'prom-client' },
+          line: 7,
+          column: 20,
+          endLine: 7,
+          endColumn: 30,
+        },
+        {
+          messageId: 'classifiedValue',
+          data: { class: 'Confidential', data: 'email', kind: 'Email', sink: 'signups.inc', module: 'prom-client' },
+          line: 8,
+          column: 17,
+          endLine: 8,
+          endColumn: 33,
+        },
+      ],
+    },
+    // an OpenTelemetry span attribute: the name is not allow-listed and the value is an Email
+    {
+      code: `
+import { trace } from '@opentelemetry/api';
+import type { Email } from 'classified';
+export function tag(email: Email): void {
+  trace.getActiveSpan()?.setAttribute('enduser.email', email);
+}
+`,
+      errors: [
+        {
+          messageId: 'dimensionNotAllowed',
+          data: { dimension: 'enduser.email', sink: 'trace.getActiveSpan.setAttribute', module: '@opentelemetry/api' },
+          line: 5,
+          column: 39,
+          endLine: 5,
+          endColumn: 54,
+        },
+        {
+          messageId: 'classifiedValue',
+          data: { class: 'Confidential', data: 'email', kind: 'Email', sink: 'trace.getActiveSpan.setAttribute', module: '@opentelemetry/api' },
+          line: 5,
+          column: 56,
+          endLine: 5,
+          endColumn: 61,
+        },
+      ],
+    },
+  ],
+});

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 'use strict';
-// Thin launcher: the CLI lives in dist/ (built by `npm run build`, run on install by `prepare`).
-const { main } = require('../dist/src/cli/main.js');
+// Thin launcher: the CLI lives in dist/ (built by `npm run build`, run on install by `prepare`)
+// and runs in a worker thread with a large stack (see src/cli/run-in-worker.ts).
+const { runInWorker } = require('../dist/src/cli/run-in-worker.js');
 
-main(process.argv.slice(2)).then(
+runInWorker(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },

@@ -13,7 +13,7 @@ export default defineRule<MessageIds>({
     },
     messages: {
       panLiteral:
-        'Card number {{data}} appears in source ({{reason}}); load card data from the payment processor, or use a published test number in a test file',
+        'A {{data}} appears in source ({{reason}}); load card data from the payment processor, or use a published test number in a test file',
     },
     schema: [],
     sinkKinds: [],

@@ -2,8 +2,9 @@
  * Meta tests: a rule that is not wired up, documented and tested everywhere cannot merge. Rule
  * files, `rules/index.ts`, `docs/rules/*.md` and (once the folder exists) `test/rules/*.test.ts`
  * are the same set; each definition follows the conventions (id = file name, description
- * wording, every messageId used, unique diagnostic codes, docs URL); and every generated file is
- * what `npm run generate` would write now — the generator's pure functions run in memory here.
+ * wording, every messageId used, unique diagnostic codes, docs URL); and every generated file
+ * (rule index, doc headers, README table, lists of defaults in docs/configuration.md) is what
+ * `npm run generate` would write now — the generator's pure functions run in memory here.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,6 +18,7 @@ import {
   README_LIST_END,
   getRuleIdsFromFileNames,
   renderRulesIndex,
+  replaceConfigurationLists,
   replaceDocHeader,
   replaceRulesList,
 } from '../scripts/generate.js';
@@ -26,6 +28,7 @@ const RULES_DIR = path.join(ROOT, 'rules');
 const DOCS_DIR = path.join(ROOT, 'docs', 'rules');
 const RULE_TESTS_DIR = path.join(ROOT, 'test', 'rules');
 const README = path.join(ROOT, 'README.md');
+const CONFIGURATION_DOC = path.join(ROOT, 'docs', 'configuration.md');
 
 const ruleFileIds = getRuleIdsFromFileNames(fs.readdirSync(RULES_DIR));
 const docIds = fs.readdirSync(DOCS_DIR).filter((name) => name.endsWith('.md')).map((name) => name.slice(0, -'.md'.length)).sort();
@@ -131,6 +134,11 @@ describe('generated files are up to date (run `npm run generate`)', () => {
     if (rule === undefined) throw new Error(`no rule ${ruleId}`);
     const markdown = fs.readFileSync(path.join(DOCS_DIR, `${ruleId}.md`), 'utf8');
     expect(markdown).toBe(replaceDocHeader(markdown, rule));
+  });
+
+  it.skipIf(!fs.existsSync(CONFIGURATION_DOC))('docs/configuration.md lists of defaults', () => {
+    const markdown = fs.readFileSync(CONFIGURATION_DOC, 'utf8');
+    expect(markdown).toBe(replaceConfigurationLists(markdown));
   });
 
   const readme = fs.existsSync(README) ? fs.readFileSync(README, 'utf8') : undefined;

@@ -31,8 +31,13 @@ interface CheckOptions {
   readonly color?: boolean;
 }
 
+export interface MainEnvironment {
+  /** whether stdout is a terminal (a worker thread cannot see it itself) */
+  readonly stdoutIsTTY: boolean;
+}
+
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(argv: readonly string[], environment: MainEnvironment = { stdoutIsTTY: process.stdout.isTTY === true }): Promise<number> {
   let exitCode = EXIT_CLEAN;
   const program = new Command()
     .name('classified')
@@ -52,7 +57,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--explain', 'say why each source is classified and why each callee is a sink', false)
     .option('--no-color', 'never colour text output')
     .action((paths: string[], options: CheckOptions) => {
-      exitCode = runCheck(paths, options);
+      exitCode = runCheck(paths, options, environment);
     });
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -65,7 +70,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   return exitCode;
 }
 
-function runCheck(paths: readonly string[], options: CheckOptions): number {
+function runCheck(paths: readonly string[], options: CheckOptions, environment: MainEnvironment): number {
   const cwd = process.cwd();
   try {
     const tsconfigPath = resolveTsconfigPath(options.project);
@@ -78,7 +83,7 @@ function runCheck(paths: readonly string[], options: CheckOptions): number {
     for (const diagnostic of result.diagnostics) {
       process.stderr.write(`classified: ${toRelativePath(diagnostic.file, cwd)}: ${diagnostic.message}\n`);
     }
-    const report = render(findings, options, cwd, result.files.length, Date.now() - started);
+    const report = render(findings, options, environment, cwd, result.files.length, Date.now() - started);
     if (options.output === undefined) process.stdout.write(report);
     else fs.writeFileSync(options.output, report);
     return decideExitCode(findings, options.maxWarnings);
@@ -91,14 +96,14 @@ function runCheck(paths: readonly string[], options: CheckOptions): number {
   }
 }
 
-function render(findings: readonly Finding[], options: CheckOptions, cwd: string, filesAnalyzed: number, durationMs: number): string {
+function render(findings: readonly Finding[], options: CheckOptions, environment: MainEnvironment, cwd: string, filesAnalyzed: number, durationMs: number): string {
   switch (options.format) {
     case 'json':
       return formatJson(findings, { cwd, filesAnalyzed, durationMs });
     case 'sarif':
       return formatSarif(findings, { cwd, rules: getRuleDescriptors(), toolVersion: readPackageVersion() });
     default: {
-      const color = options.color !== false && options.output === undefined && process.stdout.isTTY === true;
+      const color = options.color !== false && options.output === undefined && environment.stdoutIsTTY;
       return formatText(findings, { cwd, color, explain: options.explain, filesAnalyzed });
     }
   }

@@ -67,7 +67,7 @@ export function getFileIndex(file: ts.SourceFile): FileIndex {
 
 function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonly RuleDefinition[]): AnalysisResult {
   const facade = new CheckerFacade(program, program.getTypeChecker());
-  const rootDir = program.getCurrentDirectory();
+  const rootDir = getProjectRoot(program);
   const isProjectFile = (file: ts.SourceFile): boolean =>
     !program.isSourceFileDefaultLibrary(file) && !program.isSourceFileFromExternalLibrary(file) && !/[\\/]node_modules[\\/]/.test(file.fileName);
   const testFileCache = new Map<ts.SourceFile, boolean>();
@@ -87,7 +87,7 @@ function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonl
         ignore: new Set([...config.inference.ignore].map(normalizeName)),
       };
   const classifier = new TypeClassifier(facade, inference, isProjectFile);
-  const sinks = new SinkResolver(facade, [...BUILTIN_SINKS, ...config.sinks], [...BUILTIN_SANITIZERS, ...config.sanitizers], isProjectFile);
+  const sinks = new SinkResolver(facade, [...BUILTIN_SINKS, ...config.sinks], [...BUILTIN_SANITIZERS, ...config.sanitizers], isProjectFile, rootDir);
   const http = new HttpSinkResolver(facade, config.firstPartyHosts);
   const flow = new FlowAnalyzer(facade, classifier, sinks, { isProjectFile, isTestFile, getFileIndex });
   const diagnostics: { file: string; message: string }[] = [];
@@ -118,6 +118,12 @@ function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonl
     reported.filter(({ fact }) => fact.type !== 'card-literal' || !literalsInFindings.has(fact.source.node)).map(({ finding }) => finding),
   );
   return { findings: applySuppressions(findings, files), files: files.map((file) => file.fileName), diagnostics };
+}
+
+/** The folder of the project's tsconfig (what `testFiles` globs and relative config modules are relative to). */
+function getProjectRoot(program: ts.Program): string {
+  const configFile = program.getCompilerOptions().configFilePath;
+  return typeof configFile === 'string' ? path.dirname(configFile) : program.getCurrentDirectory();
 }
 
 function getSeverity(rule: RuleDefinition, config: ResolvedConfig): Severity | 'off' {
@@ -208,6 +214,8 @@ function dedupeFindings(findings: readonly Finding[]): Finding[] {
 }
 
 function isBetter(candidate: Finding, current: Finding): boolean {
+  // classified data at a place beats a finding about a name alone (a telemetry dimension)
+  if ((candidate.source === undefined) !== (current.source === undefined)) return candidate.source !== undefined;
   const byConfidence = CONFIDENCE_ORDER[candidate.confidence] - CONFIDENCE_ORDER[current.confidence];
   if (byConfidence !== 0) return byConfidence < 0;
   return candidate.trace.length < current.trace.length;

@@ -52,6 +52,21 @@ export class TypeClassifier {
     return brand;
   }
 
+  /**
+   * Whether the type says the value is safe: declared Public/Internal/Anonymized, directly or as
+   * the elements of an array or the value of a Promise (`anonymize(fn)` results, `Anonymized<T>[]`).
+   */
+  isDeclaredSafe(type: ts.Type): boolean {
+    for (let current: ts.Type | undefined = type, depth = 0; current !== undefined && depth < 3; depth++) {
+      if (this.getOwnBrand(current) !== undefined) return true;
+      const symbolName = current.getSymbol()?.getName();
+      if (symbolName === 'Promise') current = isTypeReference(current) ? this.facade.getTypeArguments(current)[0] : undefined;
+      else if (isArrayLike(current, symbolName)) current = this.facade.getIndexTypeOfType(current, ts.IndexKind.Number);
+      else current = undefined;
+    }
+    return false;
+  }
+
   /** Every classified part of a value of this type, declared or inferred from field names. */
   classifyType(type: ts.Type): readonly TypeClassification[] {
     return this.walk(type, MAX_TYPE_DEPTH, new Set());
@@ -65,6 +80,8 @@ export class TypeClassifier {
   private walk(type: ts.Type, depth: number, visiting: Set<ts.Type>): readonly TypeClassification[] {
     const cached = this.deepCache.get(type);
     if (cached !== undefined) return cached;
+    // each member of a union on its own: `RouteName | ContactPoint` is not Public as a whole
+    if (type.isUnion()) return dedupe(type.types.flatMap((part) => this.walk(part, depth, visiting)));
     const own = this.getOwnBrand(type);
     // de-identified data, and data declared Public or Internal, is allowed wherever it goes
     if (own === 'anonymized' || (own !== undefined && levelRank(own.level) < levelRank('confidential'))) return [];
@@ -88,7 +105,7 @@ export class TypeClassifier {
   }
 
   private walkParts(type: ts.Type, depth: number, visiting: Set<ts.Type>): readonly TypeClassification[] {
-    if (type.isUnion() || type.isIntersection()) {
+    if (type.isIntersection()) {
       return dedupe(type.types.flatMap((part) => this.walk(part, depth, visiting)));
     }
     if ((type.flags & ts.TypeFlags.Object) === 0) return [];

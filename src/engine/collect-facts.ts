@@ -225,14 +225,17 @@ class FactCollector {
   private inferFromParameterName(flow: ParameterSinkFlow): void {
     if (flow.taint.origin.type !== 'parameter') return;
     const parameter = flow.fn.parameters[flow.taint.origin.index];
-    if (parameter === undefined || !ts.isIdentifier(parameter.name)) return;
+    if (parameter === undefined) return;
+    // `({ email }) => ...` has no parameter name, only the destructured field's
+    const parameterName = ts.isIdentifier(parameter.name) ? parameter.name.text : '';
     const read = flow.taint.read.filter((segment) => segment !== ANY_FIELD);
-    const name = read[read.length - 1] ?? parameter.name.text;
-    const owners = read.length > 1 ? [read[read.length - 2] ?? ''] : read.length === 1 ? [parameter.name.text] : [];
+    const name = read[read.length - 1] ?? parameterName;
+    if (name === '') return;
+    const owners = read.length > 1 ? [read[read.length - 2] ?? ''] : read.length === 1 && parameterName !== '' ? [parameterName] : [];
     const inferred = this.context.classifier.inferName(name, owners);
     if (inferred === undefined || levelRank(inferred.level) < levelRank('confidential')) return;
     if (!canCarryInferredValue(this.context.facade.getTypeOfNode(parameter), inferred) && read.length === 0) return;
-    const label = [parameter.name.text, ...read].join('.');
+    const label = [parameterName, ...read].filter((part) => part !== '').join('.');
     const source = sourceTaint({
       label,
       level: inferred.level,
@@ -414,7 +417,10 @@ function getDimensionsForSpec(spec: DimensionSpec, call: ts.CallExpression, faca
   if (argument === undefined) return [];
   if (spec.shape === 'key-value') {
     const name = getStaticString(argument, facade);
-    return name === undefined && !ts.isStringLiteralLike(skipOuterExpressions(argument)) ? [] : [{ name, value: call.arguments[spec.arg + 1], carrier: argument }];
+    if (name === undefined && !ts.isStringLiteralLike(skipOuterExpressions(argument))) return [];
+    // `setAttribute(name, value)`: reported at the value, where a classified-value finding lands too
+    const value = call.arguments[spec.arg + 1];
+    return [{ name, value, carrier: value ?? argument }];
   }
   if (spec.shape === 'positional-labels') {
     if (getObjectArgument(call, spec.arg, facade) !== undefined) return [];

@@ -12,7 +12,8 @@ export interface FileIndex {
   readonly callsByName: ReadonlyMap<string, readonly (ts.CallExpression | ts.NewExpression)[]>;
   readonly assignments: readonly ts.BinaryExpression[];
   readonly assertions: readonly (ts.AsExpression | ts.TypeAssertion)[];
-  readonly stringLiterals: readonly (ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateLiteralLikeNode)[];
+  /** string, template and numeric literals long enough to hold a card number */
+  readonly stringLiterals: readonly ts.LiteralLikeNode[];
   /** identifiers passed as arguments, by name: function references handed to other calls */
   readonly functionReferences: ReadonlyMap<string, readonly ts.Identifier[]>;
 }
@@ -30,7 +31,7 @@ export function indexFile(file: ts.SourceFile): FileIndex {
   const callsByName = new Map<string, (ts.CallExpression | ts.NewExpression)[]>();
   const assignments: ts.BinaryExpression[] = [];
   const assertions: (ts.AsExpression | ts.TypeAssertion)[] = [];
-  const stringLiterals: (ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateLiteralLikeNode)[] = [];
+  const stringLiterals: ts.LiteralLikeNode[] = [];
   const functionReferences = new Map<string, ts.Identifier[]>();
   const stack: ts.Node[] = [file];
   const pushChild = (child: ts.Node): void => {
@@ -63,12 +64,14 @@ export function indexFile(file: ts.SourceFile): FileIndex {
         if (!nestedInAssertion) assertions.push(node as ts.AsExpression | ts.TypeAssertion);
         break;
       }
+      case ts.SyntaxKind.NumericLiteral:
+      case ts.SyntaxKind.BigIntLiteral:
       case ts.SyntaxKind.StringLiteral:
       case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
       case ts.SyntaxKind.TemplateHead:
       case ts.SyntaxKind.TemplateMiddle:
       case ts.SyntaxKind.TemplateTail:
-        if ((node as ts.LiteralLikeNode).text.length >= 12) stringLiterals.push(node as ts.StringLiteral);
+        if ((node as ts.LiteralLikeNode).text.length >= 12) stringLiterals.push(node as ts.LiteralLikeNode);
         break;
       default:
         break;

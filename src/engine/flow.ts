@@ -91,8 +91,10 @@ export class FlowAnalyzer {
 
   /** A literal card number's source fact, unless it is a known test number in a test file. */
   getCardLiteralSource(literal: ts.Node): SourceFact | undefined {
-    if (!ts.isStringLiteralLike(literal) && !ts.isTemplateLiteralToken(literal)) return undefined;
-    const card = findCardNumbers(literal.text)[0];
+    if (!ts.isStringLiteralLike(literal) && !ts.isTemplateLiteralToken(literal) && !ts.isNumericLiteral(literal) && !ts.isBigIntLiteral(literal)) return undefined;
+    // a number literal's text may carry `_` separators or an `n` suffix
+    const text = ts.isNumericLiteral(literal) || ts.isBigIntLiteral(literal) ? literal.text.replace(/[_n]/g, '') : literal.text;
+    const card = findCardNumbers(text)[0];
     if (card === undefined) return undefined;
     if (this.options.isTestFile(literal.getSourceFile()) && isKnownTestCardNumber(card.digits)) return undefined;
     return {
@@ -146,7 +148,7 @@ export class FlowAnalyzer {
     if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isTypeAssertionExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node)) {
       return [...this.taintOf(node.expression)];
     }
-    if (ts.isStringLiteralLike(node)) return this.literalTaints(node);
+    if (ts.isStringLiteralLike(node) || ts.isNumericLiteral(node) || ts.isBigIntLiteral(node)) return this.literalTaints(node);
     if (ts.isTemplateExpression(node)) {
       const literalParts = [node.head, ...node.templateSpans.map((span) => span.literal)].flatMap((part) => this.literalTaints(part));
       return [...literalParts, ...node.templateSpans.flatMap((span) => this.taintOf(span.expression).map(collapse))];
@@ -368,7 +370,10 @@ export class FlowAnalyzer {
     let taints: Taint[];
     if (method === 'map' || method === 'flatMap') {
       const callback = call.arguments[0];
-      taints = callback !== undefined && isInlineFunction(callback) ? this.callbackResult(callback).map((taint) => embedField(taint, ANY_FIELD)) : receiver.map(collapse);
+      const named = callback === undefined || isInlineFunction(callback) ? undefined : this.getProjectFunction(callback);
+      if (callback !== undefined && isInlineFunction(callback)) taints = this.callbackResult(callback).map((taint) => embedField(taint, ANY_FIELD));
+      else if (named !== undefined) taints = this.applySummaryToElements(call, named, receiver).map((taint) => embedField(taint, ANY_FIELD));
+      else taints = receiver.map(collapse);
     } else if (method === 'reduce' || method === 'reduceRight') {
       const callback = call.arguments[0];
       const initial = call.arguments[1];
@@ -380,6 +385,8 @@ export class FlowAnalyzer {
     } else if (method === 'then' || method === 'catch' || method === 'finally') {
       const callback = call.arguments[0];
       taints = method === 'then' && callback !== undefined && isInlineFunction(callback) ? this.callbackResult(callback) : [...receiver];
+    } else if (isObjectMethod(callee, 'keys')) {
+      taints = []; // the field names, not the data
     } else if (isObjectMethod(callee, 'assign')) {
       taints = call.arguments.flatMap((argument) => this.taintOf(argument));
     } else if (receiver.length === 0 && this.isRemoteCall(call, callee)) {
@@ -391,6 +398,26 @@ export class FlowAnalyzer {
       taints = [...receiver, ...dataArguments.flatMap((argument) => this.taintOf(argument))].map(collapse);
     }
     return this.cutByType(call, taints);
+  }
+
+  /** `list.map(toRow)`: the project function a callback argument names, if any. */
+  private getProjectFunction(expression: ts.Expression): ts.SignatureDeclaration | undefined {
+    const declaration = this.sinks.getCalleeDeclaration(expression);
+    const fn = declaration !== undefined && ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined ? skipOuterExpressions(declaration.initializer) : declaration;
+    return fn !== undefined && ts.isFunctionLike(fn) && this.hasAnalyzableBody(fn) ? fn : undefined;
+  }
+
+  /** The return summary of `fn` with its first parameter bound to the elements of `receiver`. */
+  private applySummaryToElements(call: ts.CallExpression, fn: ts.SignatureDeclaration, receiver: readonly Taint[]): Taint[] {
+    const elements = this.readFrom(receiver, [ANY_FIELD]);
+    return this.getReturnSummary(fn).flatMap((taint): Taint[] => {
+      if (taint.origin.type !== 'parameter' || taint.origin.fn !== fn) return [addStep(taint, call, 'returned by callback')];
+      if (taint.origin.index !== 0) return [];
+      return elements.flatMap((element) => {
+        const combined = instantiate(taint, element);
+        return combined === undefined ? [] : [addStep(combined, call, 'returned by callback')];
+      });
+    });
   }
 
   /** What an inline callback returns: its own sources and the enclosing function's parameters (its own are bound by the call). */
@@ -445,7 +472,7 @@ export class FlowAnalyzer {
     const type = this.facade.getTypeOfNode(node);
     const parts = this.classifier.classifyType(type);
     if (parts.length === 0) {
-      return this.classifier.getOwnBrand(type) === undefined ? undefined : [];
+      return this.classifier.isDeclaredSafe(type) ? [] : undefined;
     }
     return parts.map((part) =>
       sourceTaint(

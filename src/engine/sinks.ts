@@ -7,6 +7,7 @@
  * to the syntactic chain from the import. `@sink` / `@declassify` JSDoc tags declare sinks and
  * sanitizers in the project's own code.
  */
+import path from 'node:path';
 import ts from 'typescript';
 import type { ApiAddress, DimensionSpec, LiteralCondition, SanitizerEntry, SinkEntry, SinkKind } from '../policy/types.js';
 import { SINK_KINDS } from '../policy/types.js';
@@ -43,6 +44,8 @@ export class SinkResolver {
     sinks: readonly SinkEntry[],
     sanitizers: readonly SanitizerEntry[],
     private readonly isProjectFile: (file: ts.SourceFile) => boolean,
+    /** the folder of the project's tsconfig: relative config modules and `@sink` paths are relative to it */
+    private readonly projectRoot: string = facade.program.getCurrentDirectory(),
   ) {
     for (const entry of sinks) {
       if (entry.access === 'assign') this.assignSinks.push(entry);
@@ -128,8 +131,8 @@ export class SinkResolver {
     return {
       kind,
       callee: describeCallee(call.expression),
-      module: file.fileName,
-      reason: `@sink ${kind} at ${file.fileName}:${line}`,
+      module: toProjectPath(this.projectRoot, file.fileName),
+      reason: `@sink ${kind} at ${toProjectPath(this.projectRoot, file.fileName)}:${line}`,
       dataArguments: selectArguments(call, indexes),
     };
   }
@@ -283,7 +286,18 @@ export class SinkResolver {
       }
       this.moduleSymbols = symbols;
     }
-    return this.moduleSymbols.get(normalizeModuleName(moduleName)) ?? new Set();
+    const normalized = normalizeModuleName(moduleName);
+    if (!normalized.startsWith('.')) return this.moduleSymbols.get(normalized) ?? new Set();
+    // `./src/privacy` in a config: the project module at that path, however each file imports it
+    const target = path.resolve(this.projectRoot, normalized).replace(/\.[cm]?[jt]sx?$/, '');
+    const matches = new Set<ts.Symbol>();
+    for (const symbols of this.moduleSymbols.values()) {
+      for (const symbol of symbols) {
+        const fileName = symbol.valueDeclaration?.getSourceFile().fileName.replace(/(\.d)?\.[cm]?[jt]sx?$/, '');
+        if (fileName === target || fileName === path.join(target, 'index')) matches.add(symbol);
+      }
+    }
+    return matches;
   }
 
   private getGlobalSymbol(name: string): ts.Symbol | undefined {
@@ -519,4 +533,8 @@ function safe<T>(compute: () => T, fallback: T): T {
   } catch {
     return fallback;
   }
+}
+
+function toProjectPath(projectRoot: string, fileName: string): string {
+  return path.relative(projectRoot, fileName).split(path.sep).join('/');
 }

@@ -37,6 +37,8 @@ export function analyzeSnippets(files: Readonly<Record<string, string>>, config:
     noEmit: true,
     lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'],
     types: ['node'],
+    // as if a tsconfig.json sat in the snippet folder: relative config modules and test globs start there
+    configFilePath: path.join(directory, 'tsconfig.json'),
   };
   const rootNames = Object.keys(files).map((name) => path.join(directory, name));
   const program = ts.createProgram({ rootNames, options, host: ts.createCompilerHost(options) });

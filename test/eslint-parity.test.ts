@@ -97,11 +97,15 @@ function parseCliReport(stdout: string): { findings: readonly CliFinding[]; supp
 function toCliFindings(value: unknown): CliFinding[] {
   if (!Array.isArray(value)) throw new Error('expected an array of findings');
   return value.map((entry: unknown) => {
-    if (typeof entry !== 'object' || entry === null) throw new Error('expected a finding object');
-    const { ruleId, file, line, column } = entry as Record<string, unknown>;
-    if (typeof ruleId !== 'string' || typeof file !== 'string' || typeof line !== 'number' || typeof column !== 'number') {
-      throw new Error(`malformed finding ${JSON.stringify(entry)}`);
+    if (
+      typeof entry === 'object' && entry !== null &&
+      'ruleId' in entry && typeof entry.ruleId === 'string' &&
+      'file' in entry && typeof entry.file === 'string' &&
+      'line' in entry && typeof entry.line === 'number' &&
+      'column' in entry && typeof entry.column === 'number'
+    ) {
+      return { ruleId: entry.ruleId, file: entry.file, line: entry.line, column: entry.column };
     }
-    return { ruleId, file, line, column };
+    throw new Error(`malformed finding ${JSON.stringify(entry)}`);
   });
 }

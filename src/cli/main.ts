@@ -15,6 +15,7 @@ import { formatSarif } from './format-sarif.js';
 import { formatText } from './format-text.js';
 import type { RuleDescriptor } from './rule-descriptor.js';
 import { toRelativePath } from './to-relative-path.js';
+import { COMMANDS } from './commands/index.js';
 
 const EXIT_CLEAN = 0;
 const EXIT_FINDINGS = 1;
@@ -59,6 +60,9 @@ export async function main(argv: readonly string[], environment: MainEnvironment
     .action((paths: string[], options: CheckOptions) => {
       exitCode = runCheck(paths, options, environment);
     });
+  for (const register of COMMANDS) register(program, environment, (code) => {
+    exitCode = code;
+  });
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

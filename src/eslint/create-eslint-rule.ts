@@ -46,8 +46,8 @@ export function createEslintRule(definition: RuleDefinition): ClassifiedRuleModu
       messages,
       schema: [],
       ...(wrapper === undefined ? {} : { hasSuggestions: true }),
+      defaultOptions: [],
     },
-    defaultOptions: [],
     create(context) {
       const services = ESLintUtils.getParserServices(context);
       const config = getConfigForContext(context.settings, services.program, context.cwd);

@@ -54,7 +54,7 @@ export interface CollectContext {
   readonly onFileError: (file: ts.SourceFile, error: unknown) => void;
 }
 
-const MAX_PROPAGATION_ROUNDS = 10_000;
+const MAX_PROPAGATION_ROUNDS = 1_000_000;
 
 export function collectFacts(context: CollectContext): EngineFact[] {
   return new FactCollector(context).collect();
@@ -65,6 +65,7 @@ class FactCollector {
   private readonly parameterFlows = new Map<ts.SignatureDeclaration, ParameterSinkFlow[]>();
   private readonly seenParameterFlows = new Set<string>();
   private readonly worklist: ts.SignatureDeclaration[] = [];
+  private readonly queued = new Set<ts.SignatureDeclaration>();
   private readonly jsDocSinkNames: ReadonlySet<string>;
 
   constructor(private readonly context: CollectContext) {
@@ -178,15 +179,21 @@ class FactCollector {
     const list = this.parameterFlows.get(flow.fn);
     if (list === undefined) this.parameterFlows.set(flow.fn, [flow]);
     else list.push(flow);
-    this.worklist.push(flow.fn);
+    if (!this.queued.has(flow.fn)) {
+      this.queued.add(flow.fn);
+      this.worklist.push(flow.fn);
+    }
   }
 
   /** Checks the callers of every function whose parameter reaches a sink, until nothing new is learned. */
   private propagateToCallers(): void {
     const visited = new Map<ts.SignatureDeclaration, number>();
+    // each round handles the flows a function gained since its last round; flows are finite and
+    // deduplicated, so this ends — the cap is a guard against a bug, not a budget
     for (let round = 0; round < MAX_PROPAGATION_ROUNDS && this.worklist.length > 0; round++) {
       const fn = this.worklist.shift();
       if (fn === undefined) break;
+      this.queued.delete(fn);
       const flows = this.parameterFlows.get(fn) ?? [];
       const done = visited.get(fn) ?? 0;
       if (done >= flows.length) continue;

@@ -66,6 +66,8 @@ class FactCollector {
   private readonly seenParameterFlows = new Set<string>();
   private readonly worklist: ts.SignatureDeclaration[] = [];
   private readonly queued = new Set<ts.SignatureDeclaration>();
+  private readonly calleeDeclarations = new Map<ts.Expression, readonly ts.Declaration[]>();
+  private programCallIndex: { calls: Map<string, (ts.CallExpression | ts.NewExpression)[]>; references: Map<string, ts.Identifier[]> } | undefined;
   private readonly jsDocSinkNames: ReadonlySet<string>;
 
   constructor(private readonly context: CollectContext) {
@@ -266,29 +268,51 @@ class FactCollector {
     const name = getFunctionName(fn);
     if (name === undefined) return [];
     const target = getFunctionSymbolDeclaration(fn);
+    const index = this.getProgramCallIndex();
     const sites: CallSite[] = [];
-    for (const file of this.context.files) {
-      const index = this.context.getFileIndex(file);
-      for (const call of index.callsByName.get(name) ?? []) {
-        if (this.context.sinks.getCalleeDeclaration(call.expression) === target || this.context.facade.getCalledDeclaration(call) === fn) {
-          sites.push({ kind: 'call', call });
-        }
-      }
-      for (const reference of index.functionReferences.get(name) ?? []) {
-        const declaration = this.context.sinks.getCalleeDeclaration(reference);
-        if (declaration !== target) continue;
-        const call = reference.parent;
-        if (!ts.isCallExpression(call)) continue;
-        const callee = skipOuterExpressions(call.expression);
-        if (!ts.isPropertyAccessExpression(callee) || !['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find'].includes(callee.name.text)) continue;
-        const elementTaints = this.context.flow.taintOf(callee.expression).flatMap((taint): Taint[] => {
-          const [first, ...rest] = taint.path;
-          return first === undefined || first === ANY_FIELD ? [{ ...taint, path: rest }] : [];
-        });
-        sites.push({ kind: 'reference', reference, elementTaints });
-      }
+    for (const call of index.calls.get(name) ?? []) {
+      if (this.refersTo(call.expression, target, fn)) sites.push({ kind: 'call', call });
+    }
+    for (const reference of index.references.get(name) ?? []) {
+      if (!this.refersTo(reference, target, fn)) continue;
+      const call = reference.parent;
+      if (!ts.isCallExpression(call)) continue;
+      const callee = skipOuterExpressions(call.expression);
+      if (!ts.isPropertyAccessExpression(callee) || !['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find'].includes(callee.name.text)) continue;
+      const elementTaints = this.context.flow.taintOf(callee.expression).flatMap((taint): Taint[] => {
+        const [first, ...rest] = taint.path;
+        return first === undefined || first === ANY_FIELD ? [{ ...taint, path: rest }] : [];
+      });
+      sites.push({ kind: 'reference', reference, elementTaints });
     }
     return sites;
+  }
+
+  /** Whether a callee or function reference names `fn` (its declaration, an overload of it, or the variable holding it). */
+  private refersTo(expression: ts.Expression, target: ts.Node, fn: ts.SignatureDeclaration): boolean {
+    let declarations = this.calleeDeclarations.get(expression);
+    if (declarations === undefined) {
+      const callee = skipOuterExpressions(expression);
+      const nameNode = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+      declarations = this.context.facade.getSymbol(nameNode)?.declarations ?? [];
+      this.calleeDeclarations.set(expression, declarations);
+    }
+    return declarations.includes(target as ts.Declaration) || declarations.includes(fn as ts.Declaration);
+  }
+
+  /** Calls and function references of the whole project by name, built once. */
+  private getProgramCallIndex(): { calls: Map<string, (ts.CallExpression | ts.NewExpression)[]>; references: Map<string, ts.Identifier[]> } {
+    if (this.programCallIndex === undefined) {
+      const calls = new Map<string, (ts.CallExpression | ts.NewExpression)[]>();
+      const references = new Map<string, ts.Identifier[]>();
+      for (const file of this.context.files) {
+        const fileIndex = this.context.getFileIndex(file);
+        for (const [name, list] of fileIndex.callsByName) appendAll(calls, name, list);
+        for (const [name, list] of fileIndex.functionReferences) appendAll(references, name, list);
+      }
+      this.programCallIndex = { calls, references };
+    }
+    return this.programCallIndex;
   }
 
   /** Dimension names and values of a telemetry call. */
@@ -551,4 +575,10 @@ function getFunctionSymbolDeclaration(fn: ts.SignatureDeclaration): ts.Node {
 
 function describeFunction(fn: ts.SignatureDeclaration): string {
   return getFunctionName(fn) ?? 'function';
+}
+
+function appendAll<V>(map: Map<string, V[]>, key: string, values: readonly V[]): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [...values]);
+  else list.push(...values);
 }

@@ -110,7 +110,7 @@ function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonl
   // a card literal that is itself reported flowing into a sink gets the flow's finding only
   const literalsInFindings = new Set<ts.Node>();
   const reported = facts.flatMap((fact) => enabled.flatMap((rule) => {
-    const finding = toFinding(rule, fact, config, rootDir);
+    const finding = toFinding(rule, fact, config, rootDir, facade);
     if (finding !== undefined && fact.type === 'flow' && fact.source.confidence === 'literal') literalsInFindings.add(fact.source.node);
     return finding === undefined ? [] : [{ fact, finding }];
   }));
@@ -130,7 +130,7 @@ function getSeverity(rule: RuleDefinition, config: ResolvedConfig): Severity | '
   return config.rules.get(rule.id) ?? 'error';
 }
 
-function toFinding(rule: RuleDefinition, fact: EngineFact, config: ResolvedConfig, rootDir: string): Finding | undefined {
+function toFinding(rule: RuleDefinition, fact: EngineFact, config: ResolvedConfig, rootDir: string, facade: CheckerFacade): Finding | undefined {
   const report = rule.check(fact);
   if (report === undefined) return undefined;
   const severity = getSeverity(rule, config);
@@ -172,8 +172,16 @@ function toFinding(rule: RuleDefinition, fact: EngineFact, config: ResolvedConfi
       : {}),
     trace: fact.type === 'flow' ? toTrace(fact.steps) : [],
     ...(fact.type === 'flow' ? { dataRange: { start: fact.value.getStart(file), end: fact.value.getEnd() } } : {}),
-    ...(fact.type === 'flow' && rule.meta.suggestion !== undefined ? { suggestion: rule.meta.suggestion } : {}),
+    ...(fact.type === 'flow' && rule.meta.suggestion !== undefined && canWrap(rule.meta.suggestion, fact.value, facade) ? { suggestion: rule.meta.suggestion } : {}),
   };
+}
+
+/** `maskPan` takes a card number (string or number); `redact` takes anything. */
+function canWrap(wrapper: 'redact' | 'maskPan', value: ts.Expression, facade: CheckerFacade): boolean {
+  if (wrapper === 'redact') return true;
+  const type = facade.getTypeOfNode(value);
+  const flags = type.isUnion() ? type.types.reduce((all, part) => all | part.flags, 0) : type.flags;
+  return (flags & (ts.TypeFlags.Object | ts.TypeFlags.BooleanLike)) === 0;
 }
 
 function toSourceInfo(source: import('./taint.js').SourceFact): SourceInfo {

@@ -45,6 +45,13 @@ export function defineRule<MessageIds extends string>(definition: RuleDefinition
   return definition;
 }
 
+const DOCS_BASE_URL = 'https://github.com/classified-dev/classified/blob/main/docs/rules/';
+
+/** The documentation page of a rule, shared by ESLint's `meta.docs.url` and SARIF's `helpUri`. */
+export function getRuleDocsUrl(ruleId: string): string {
+  return `${DOCS_BASE_URL}${ruleId}.md`;
+}
+
 /** Fills `{{name}}` placeholders the way ESLint does. */
 export function formatMessage(template: string, data: Readonly<Record<string, string>>): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, name: string) => data[name] ?? match);

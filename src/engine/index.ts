@@ -3,7 +3,7 @@
  * the rule definition API.
  */
 export { analyzeProgram, getFileIndex, type AnalysisResult } from './analyze.js';
-export { defineRule, formatMessage, type RuleDefinition, type RuleMeta, type RuleReport } from './define-rule.js';
+export { defineRule, formatMessage, getRuleDocsUrl, type RuleDefinition, type RuleMeta, type RuleReport } from './define-rule.js';
 export type { EngineFact } from './facts.js';
 export type { Confidence, Finding, Severity, SinkInfo, SourceInfo, TraceStep } from './findings-types.js';
 export { createProgramFromTsconfig, ProjectError, resolveTsconfigPath } from './project.js';

@@ -7,13 +7,10 @@
  * the CLI reads the same comments.
  */
 import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
-import type { Finding, RuleDefinition } from '../engine/index.js';
+import { getRuleDocsUrl, type Finding, type RuleDefinition } from '../engine/index.js';
 import { getConfigForContext } from './get-config-for-context.js';
 import { getFindingsForFile } from './get-findings-for-file.js';
 import { getWrapFix, type Wrapper } from './get-wrap-fix.js';
-
-/** Where each rule's documentation lives; the CLI's SARIF output links to the same pages. */
-export const DOCS_BASE_URL = 'https://github.com/classified-dev/classified/blob/main/docs/rules/';
 
 /** The typescript-eslint docs fields every `classified` rule sets. */
 export interface ClassifiedRuleDocs {
@@ -27,7 +24,7 @@ export type ClassifiedRuleModule = TSESLint.RuleModule<string, [], ClassifiedRul
 export const SUGGEST_WRAP_MESSAGE_ID = 'suggestWrap';
 const SUGGEST_WRAP_MESSAGE = 'Wrap the value in {{wrapper}}(...) from classified';
 
-const createRule = ESLintUtils.RuleCreator<ClassifiedRuleDocs>((name) => `${DOCS_BASE_URL}${name}.md`);
+const createRule = ESLintUtils.RuleCreator<ClassifiedRuleDocs>(getRuleDocsUrl);
 
 /** Creates the ESLint rule for one definition. */
 export function createEslintRule(definition: RuleDefinition): ClassifiedRuleModule {

@@ -1,10 +1,9 @@
-import path from 'node:path';
-import { createRuleTester, getRule, RULE_TESTER_ROOT } from '../helpers/rule-tester.js';
+import { createRuleTester, getRule } from '../helpers/rule-tester.js';
 
 const ruleTester = createRuleTester();
 
-// the engine names a `@sink` function's module by the file declaring it
-const REPLICATION_MODULE = path.join(RULE_TESTER_ROOT, 'helpers', 'replication.ts').split(path.sep).join('/');
+// the engine names a `@sink` function's module by the file declaring it, relative to the project
+const REPLICATION_MODULE = 'helpers/replication.ts';
 
 ruleTester.run('no-cross-region-transfer', getRule('no-cross-region-transfer'), {
   valid: [

@@ -36,9 +36,9 @@ export function track(cohort: string): void {
       code: `
 import { Counter } from 'prom-client';
 import type { Email } from 'classified';
-const signups = new Counter({ name: 'signups_total', help: 'Signups', labelNames: ['tenant_id', 'email', 'route'] as const });
-export function count(email: Email, url: string): void {
-  signups.inc({ email });
+const signups = new Counter({ name: 'signups_total', help: 'Signups', labelNames: ['tenant_id', 'plan', 'route'] as const });
+export function count(email: Email, plan: string, url: string): void {
+  signups.inc({ plan });
   signups.labels({ route: url }).inc();
   signups.inc({ tenant_id: email });
 }
@@ -46,11 +46,11 @@ export function count(email: Email, url: string): void {
       errors: [
         {
           messageId: 'dimensionNotAllowed',
-          data: { dimension: 'email', sink: 'signups.inc', module: 'prom-client' },
+          data: { dimension: 'plan', sink: 'signups.inc', module: 'prom-client' },
           line: 6,
           column: 17,
           endLine: 6,
-          endColumn: 22,
+          endColumn: 21,
         },
         {
           messageId: 'urlDimension',
@@ -70,30 +70,31 @@ export function count(email: Email, url: string): void {
         },
       ],
     },
-    // an OpenTelemetry span attribute: the name is not allow-listed and the value is an Email
+    // OpenTelemetry span attributes: a name outside the allow-list, and an Email value
     {
       code: `
 import { trace } from '@opentelemetry/api';
 import type { Email } from 'classified';
-export function tag(email: Email): void {
+export function tag(email: Email, cartSize: number): void {
+  trace.getActiveSpan()?.setAttribute('cart.size', cartSize);
   trace.getActiveSpan()?.setAttribute('enduser.email', email);
 }
 `,
       errors: [
         {
           messageId: 'dimensionNotAllowed',
-          data: { dimension: 'enduser.email', sink: 'trace.getActiveSpan.setAttribute', module: '@opentelemetry/api' },
+          data: { dimension: 'cart.size', sink: 'trace.getActiveSpan.setAttribute', module: '@opentelemetry/api' },
           line: 5,
-          column: 39,
+          column: 52,
           endLine: 5,
-          endColumn: 54,
+          endColumn: 60,
         },
         {
           messageId: 'classifiedValue',
           data: { class: 'Confidential', data: 'email', kind: 'Email', sink: 'trace.getActiveSpan.setAttribute', module: '@opentelemetry/api' },
-          line: 5,
+          line: 6,
           column: 56,
-          endLine: 5,
+          endLine: 6,
           endColumn: 61,
         },
       ],

@@ -46,4 +46,10 @@ describe('name inference', () => {
     expect(kindOf('number', ['order'])).toBeUndefined();
     expect(kindOf('ip', ['req'])).toBe('IPAddress');
   });
+
+  it('does not infer configuration values as customer data', () => {
+    expect(kindOf('SUPPORT_EMAIL', ['env', 'ProcessEnv'])).toBeUndefined();
+    expect(kindOf('email', ['smtpConfig'])).toBeUndefined();
+    expect(kindOf('email', ['customer'])).toBe('Email');
+  });
 });

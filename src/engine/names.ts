@@ -140,6 +140,11 @@ const VETO_WORDS: ReadonlySet<string> = new Set([
   'exists', 'present', 'confirmed', 'changed', 'updated', 'enabled', 'mac', 'wallet', 'url', 'host',
   'hostname', 'error', 'errors', 'message', 'schema', 'selector', 'class', 'style',
 ]);
+/** Owners that hold configuration, not customer data (`process.env.SUPPORT_EMAIL`, `config.smtp.email`). */
+const CONFIGURATION_OWNERS: ReadonlySet<string> = new Set([
+  'config', 'configuration', 'settings', 'env', 'environment', 'options', 'opts', 'constants', 'defaults',
+  'template', 'templates', 'schema', 'i18n', 'translations', 'placeholder', 'placeholders', 'labels', 'columns',
+]);
 /** First words that make a name a predicate (`isEmail`, `hasPhone`). */
 const PREDICATE_PREFIXES: ReadonlySet<string> = new Set(['is', 'has', 'should', 'can', 'did', 'was', 'allow', 'use', 'send', 'show', 'require', 'needs', 'with']);
 
@@ -174,6 +179,7 @@ export function inferFromName(
   const words = splitNameIntoWords(name);
   if (words.length === 0 || words.length > 8) return undefined;
   if (words.length > 1 && PREDICATE_PREFIXES.has(words[0] ?? '')) return undefined;
+  if (ownerNames.some((owner) => splitNameIntoWords(owner).some((word) => CONFIGURATION_OWNERS.has(word)))) return undefined;
   const head = singular(words);
   for (const pattern of PATTERNS) {
     if (!endsWith(head, pattern.words)) continue;

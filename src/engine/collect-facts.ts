@@ -144,6 +144,8 @@ class FactCollector {
     const value = skipOuterExpressions(carrier.value);
     if (ts.isLiteralExpression(value) || ts.isTemplateExpression(value) || ts.isObjectLiteralExpression(value) || ts.isArrayLiteralExpression(value) || isNullish(value)) return;
     if (ts.isCallExpression(value) && this.context.flow.isSanitizingCall(value)) return;
+    // `{ email: process.env.SUPPORT_EMAIL }` is configuration, not a customer's address
+    if (/^process\.env\b/.test(value.getText())) return;
     const inferred = this.context.classifier.inferName(key, []);
     if (inferred === undefined || levelRank(inferred.level) < levelRank('confidential')) return;
     if (!canCarryInferredValue(this.context.facade.getTypeOfNode(value), inferred)) return;

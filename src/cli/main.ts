@@ -8,19 +8,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { rules } from '../../rules/index.js';
-import { analyzeProgram, createProgramFromTsconfig, ProjectError, resolveTsconfigPath, type Finding } from '../engine/index.js';
-import { ConfigError, findConfigFile, loadConfigFile, resolveConfig } from '../policy/config.js';
+import { getRuleDocsUrl, ProjectError, resolveTsconfigPath, type Finding } from '../engine/index.js';
+import { ConfigError } from '../policy/config.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
 import { formatText } from './format-text.js';
 import type { RuleDescriptor } from './rule-descriptor.js';
 import { toRelativePath } from './to-relative-path.js';
 import { COMMANDS } from './commands/index.js';
+import { analyzeProjects } from './load-projects.js';
+import { prepareSelection } from './select-findings.js';
+import { CliUsageError } from './usage-error.js';
 
 const EXIT_CLEAN = 0;
 const EXIT_FINDINGS = 1;
 const EXIT_USAGE = 2;
-const DOCS_BASE = 'https://github.com/classified-dev/classified/blob/main/docs/rules/';
 
 interface CheckOptions {
   readonly project: string;
@@ -30,6 +32,10 @@ interface CheckOptions {
   readonly maxWarnings?: number;
   readonly explain: boolean;
   readonly color?: boolean;
+  // adoption: report only new findings / findings in changed files (see select-findings.ts)
+  readonly baseline?: string;
+  readonly changed?: boolean;
+  readonly base?: string;
 }
 
 export interface MainEnvironment {
@@ -57,6 +63,9 @@ export async function main(argv: readonly string[], environment: MainEnvironment
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
     .option('--explain', 'say why each source is classified and why each callee is a sink', false)
     .option('--no-color', 'never colour text output')
+    .option('--baseline <file>', 'report only findings not recorded in this baseline (see `classified baseline`)')
+    .option('--changed', 'report only findings in files changed since --base (default HEAD: staged, unstaged and untracked files)')
+    .option('--base <ref>', 'git revision for --changed (implies --changed); compared from its merge base with HEAD')
     .action((paths: string[], options: CheckOptions) => {
       exitCode = runCheck(paths, options, environment);
     });
@@ -78,12 +87,13 @@ function runCheck(paths: readonly string[], options: CheckOptions, environment: 
   const cwd = process.cwd();
   try {
     const tsconfigPath = resolveTsconfigPath(options.project);
-    const configPath = options.config === undefined ? findConfigFile(path.dirname(tsconfigPath)) : path.resolve(options.config);
-    const config = resolveConfig(configPath === undefined ? {} : loadConfigFile(configPath));
+    const select = prepareSelection(options, path.dirname(tsconfigPath)); // --changed, --baseline
     const started = Date.now();
-    const tsProgram = createProgramFromTsconfig(tsconfigPath);
-    const result = analyzeProgram(tsProgram, config, rules);
-    const findings = filterByPaths(result.findings, paths, cwd);
+    // one tsconfig, or each project a solution tsconfig references (load-projects.ts)
+    const result = analyzeProjects(tsconfigPath, { config: options.config, rules, fingerprints: options.baseline !== undefined });
+    const selection = select(filterByPaths(result.findings, paths, cwd), result.fingerprints);
+    const findings = selection.findings;
+    for (const note of selection.notes) process.stderr.write(`classified: ${note}\n`);
     for (const diagnostic of result.diagnostics) {
       process.stderr.write(`classified: ${toRelativePath(diagnostic.file, cwd)}: ${diagnostic.message}\n`);
     }
@@ -92,7 +102,7 @@ function runCheck(paths: readonly string[], options: CheckOptions, environment: 
     else fs.writeFileSync(options.output, report);
     return decideExitCode(findings, options.maxWarnings);
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof ProjectError) {
+    if (error instanceof ConfigError || error instanceof ProjectError || error instanceof CliUsageError) {
       process.stderr.write(`classified: ${error.message}\n`);
       return EXIT_USAGE;
     }
@@ -130,7 +140,7 @@ function getRuleDescriptors(): RuleDescriptor[] {
   return rules.map((rule) => ({
     id: rule.id,
     description: rule.meta.docs.description,
-    docsUrl: `${DOCS_BASE}${rule.id}.md`,
+    docsUrl: getRuleDocsUrl(rule.id),
     defaultSeverity: 'error',
   }));
 }

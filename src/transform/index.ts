@@ -26,6 +26,7 @@ import {
   getTransformConfig,
   getTsconfigPath,
   parseTransformOptions,
+  toDisplayPath,
   type ClassifiedTransformOptions,
   type ParsedTransformOptions,
 } from './transform-options.js';
@@ -86,27 +87,29 @@ const reportedByProgram = new WeakMap<ts.Program, Set<string>>();
  * message instead of a stack trace.
  */
 export default function classifiedTransformPlugin(program: ts.Program, pluginConfig: unknown, extras: TsPatchExtras): { readonly before: ts.TransformerFactory<ts.SourceFile> } {
-  const origin = `${getTsconfigPath(program) ?? 'tsconfig.json'}: compilerOptions.plugins entry "classified/transform"`;
+  const tsconfig = getTsconfigPath(program);
+  const origin = `${tsconfig === undefined ? 'tsconfig.json' : toDisplayPath(program, tsconfig)}: compilerOptions.plugins entry "classified/transform"`;
   if (typeof program.getTypeChecker !== 'function' || typeof extras?.addDiagnostic !== 'function') {
     throw new ClassifiedTransformError(`${origin}: must be loaded as a ts-patch "program" plugin (the default); remove "type" from the entry`);
   }
-  const report = (diagnostics: readonly ts.Diagnostic[], key: string): void => {
+  const report = (key: string, getDiagnostics: () => readonly ts.Diagnostic[]): void => {
     let reported = reportedByProgram.get(program);
     if (reported === undefined) {
       reported = new Set();
       reportedByProgram.set(program, reported);
     }
     if (reported.has(key)) return;
+    for (const diagnostic of getDiagnostics()) extras.addDiagnostic(diagnostic);
     reported.add(key);
-    for (const diagnostic of diagnostics) extras.addDiagnostic(diagnostic);
   };
   let parsed: ParsedTransformOptions;
   try {
-    parsed = parseTransformOptions(pluginConfig, origin);
-    report(collectDiagnostics(program, parsed, origin), JSON.stringify(parsed));
+    const options = parseTransformOptions(pluginConfig, origin);
+    parsed = options;
+    report(JSON.stringify(options), () => collectDiagnostics(program, options, origin));
   } catch (error) {
     if (!(error instanceof ClassifiedTransformError)) throw error;
-    report([transformErrorToDiagnostic(error.message)], `error:${error.message}`);
+    report(`error:${error.message}`, () => [transformErrorToDiagnostic(error.message)]);
     return { before: IDENTITY };
   }
   return { before: parsed.mode === 'redact' ? createRedactFactory(() => program, parsed, origin) : IDENTITY };

@@ -102,7 +102,8 @@ export function getTransformConfig(program: ts.Program, options: ParsedTransform
   const cached = byPath.get(key);
   if (cached !== undefined) return cached;
   if (options.config !== undefined && configPath !== undefined && fs.statSync(configPath, { throwIfNoEntry: false })?.isFile() !== true) {
-    throw new ClassifiedTransformError(`${origin}: option "config" is "${options.config}", but ${configPath} does not exist (expected a classified.config.json file, relative to ${baseDir})`);
+    const display = toDisplayPath(program, configPath);
+    throw new ClassifiedTransformError(`${origin}: option "config" is "${options.config}", but ${display} does not exist (expected a path to a classified.config.json file, relative to ${toDisplayPath(program, baseDir) || '.'})`);
   }
   let resolved: ResolvedConfig;
   try {
@@ -123,6 +124,12 @@ export function getTransformConfig(program: ts.Program, options: ParsedTransform
 export function getTsconfigPath(program: ts.Program): string | undefined {
   const configFilePath = program.getCompilerOptions()['configFilePath'];
   return typeof configFilePath === 'string' ? configFilePath : undefined;
+}
+
+/** A path as tsc prints file names: relative to the Program's current directory when inside it. */
+export function toDisplayPath(program: ts.Program, file: string): string {
+  const relative = path.relative(program.getCurrentDirectory(), file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
 }
 
 function getTsconfigDirectory(program: ts.Program): string | undefined {

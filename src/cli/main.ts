@@ -19,6 +19,7 @@ import { COMMANDS } from './commands/index.js';
 import { analyzeProjects } from './load-projects.js';
 import { prepareSelection } from './select-findings.js';
 import { CliUsageError } from './usage-error.js';
+import { getPackageVersion } from '../package-info.js';
 
 const EXIT_CLEAN = 0;
 const EXIT_FINDINGS = 1;
@@ -49,7 +50,7 @@ export async function main(argv: readonly string[], environment: MainEnvironment
   const program = new Command()
     .name('classified')
     .description('Checks that classified data in a TypeScript project only goes where the data-handling policy allows.')
-    .version(readPackageVersion())
+    .version(getPackageVersion())
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   program
@@ -115,7 +116,7 @@ function render(findings: readonly Finding[], options: CheckOptions, environment
     case 'json':
       return formatJson(findings, { cwd, filesAnalyzed, durationMs });
     case 'sarif':
-      return formatSarif(findings, { cwd, rules: getRuleDescriptors(), toolVersion: readPackageVersion() });
+      return formatSarif(findings, { cwd, rules: getRuleDescriptors(), toolVersion: getPackageVersion() });
     default: {
       const color = options.color !== false && options.output === undefined && environment.stdoutIsTTY;
       return formatText(findings, { cwd, color, explain: options.explain, filesAnalyzed });
@@ -151,13 +152,3 @@ function parseCount(value: string): number {
   return count;
 }
 
-function readPackageVersion(): string {
-  for (let directory = __dirname; ; directory = path.dirname(directory)) {
-    const manifest = path.join(directory, 'package.json');
-    if (fs.existsSync(manifest)) {
-      const parsed = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string; version?: string };
-      if (parsed.name === 'classified') return parsed.version ?? '0.0.0';
-    }
-    if (path.dirname(directory) === directory) return '0.0.0';
-  }
-}

@@ -7,7 +7,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { rules as definitions } from '../../rules/index.js';
 import { createEslintRule, type ClassifiedRuleModule } from './create-eslint-rule.js';
 import { createPreset, type ClassifiedPreset } from './create-preset.js';
-import { readPackageVersion } from './read-package-version.js';
+import { getPackageVersion } from '../package-info.js';
 
 export interface ClassifiedPlugin {
   readonly meta: { readonly name: 'classified'; readonly version: string };
@@ -26,7 +26,7 @@ const eslintRules: Record<string, ClassifiedRuleModule> = Object.fromEntries(
 
 const enable = (ids: readonly string[]): TSESLint.FlatConfig.Rules => Object.fromEntries(ids.map((id) => [`classified/${id}`, 'error']));
 
-const pluginWithoutConfigs = { meta: { name: 'classified', version: readPackageVersion() }, rules: eslintRules } as const;
+const pluginWithoutConfigs = { meta: { name: 'classified', version: getPackageVersion() }, rules: eslintRules } as const;
 
 /**
  * The plugin. The presets register this very object (ESLint refuses two different objects under

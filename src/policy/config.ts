@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import picomatch from 'picomatch';
 import { locateJsonSyntaxError } from './locate-json-syntax-error.js';
+import { getPackageRoot } from '../package-info.js';
 import type {
   ClassifiedConfig,
   Level,
@@ -244,7 +245,7 @@ function getValidator(): ValidateFunction<ClassifiedConfig> {
 
 /** Returns the path of the JSON Schema shipped with the package. */
 export function getConfigSchemaPath(): string {
-  return path.join(getPackageRootOrThrow(), 'schema', 'classified.config.schema.json');
+  return path.join(getPackageRoot(), 'schema', 'classified.config.schema.json');
 }
 
 function readConfigSchema(): Record<string, unknown> {
@@ -252,23 +253,6 @@ function readConfigSchema(): Record<string, unknown> {
   const schema: unknown = JSON.parse(fs.readFileSync(schemaPath, 'utf8'));
   if (!isRecord(schema)) throw new Error(`classified: ${schemaPath} is not a JSON Schema object`);
   return schema;
-}
-
-/**
- * Walks up from this module to the package root: the source runs from `src/policy/` under
- * vitest and from `dist/src/policy/` when built, so a fixed relative path would break one.
- */
-function getPackageRootOrThrow(): string {
-  for (let directory = __dirname; ; directory = path.dirname(directory)) {
-    const manifestPath = path.join(directory, 'package.json');
-    if (fs.existsSync(manifestPath)) {
-      const manifest: unknown = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
-      if (isRecord(manifest) && manifest['name'] === 'classified') return directory;
-    }
-    if (path.dirname(directory) === directory) {
-      throw new Error(`classified: cannot find the package root above ${__dirname} (broken installation)`);
-    }
-  }
 }
 
 // ---------------------------------------------------------------------------------------------

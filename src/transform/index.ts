@@ -17,7 +17,7 @@
 import ts from 'typescript';
 import { rules } from '../../rules/index.js';
 import { analyzeProgram, type Finding } from '../engine/index.js';
-import { readPackageVersion } from '../eslint/read-package-version.js';
+import { getPackageVersion } from '../package-info.js';
 import { createRedactTransformer } from './create-redact-transformer.js';
 import { getRedactionTarget, type RedactionTarget } from './get-redaction-target.js';
 import { engineProblemsToDiagnostics, findingToDiagnostic, transformErrorToDiagnostic } from './to-diagnostics.js';
@@ -117,7 +117,7 @@ export default function classifiedTransformPlugin(program: ts.Program, pluginCon
 
 /** ts-jest `astTransformers` contract: a name and version for its cache key, and `factory`. */
 export const name = 'classified/transform';
-export const version = readPackageVersion();
+export const version = getPackageVersion();
 
 /** What ts-jest passes `factory` (the part we use): its compiler, whose `program` is unset in isolated-modules mode. */
 export interface TsJestCompiler {

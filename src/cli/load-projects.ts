@@ -140,7 +140,7 @@ type HostWithReferenceSources = ts.CompilerHost & { useSourceOfProjectReferenceR
  * of their declaration outputs (parsed files are reused, nothing is read twice). Without
  * references the Program is returned as is.
  */
-function createProgramWithReferenceSources(program: ts.Program): ts.Program {
+export function createProgramWithReferenceSources(program: ts.Program): ts.Program {
   const projectReferences = program.getProjectReferences();
   if (projectReferences === undefined || projectReferences.length === 0) return program;
   const options = program.getCompilerOptions();

@@ -4,7 +4,11 @@
  */
 import type { Command } from 'commander';
 import type { MainEnvironment } from '../main.js';
+import { registerAnnotate } from './annotate.js';
+import { registerReport } from './report.js';
+import { registerBaseline } from './baseline.js';
+import { registerInit } from './init.js';
 
 export type RegisterCommand = (program: Command, environment: MainEnvironment, setExitCode: (code: number) => void) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [];
+export const COMMANDS: readonly RegisterCommand[] = [registerAnnotate, registerReport, registerBaseline, registerInit];

@@ -1,0 +1,84 @@
+/**
+ * `classified annotate [paths...] [--project tsconfig.json] [--config FILE] [--dry-run]`: rewrites
+ * the declared `string`/`number` types of fields, parameters and variables that name inference
+ * classifies to branded types from `classified`. Writes the files by default; `--dry-run` prints
+ * a unified diff instead. Exit codes: 0 done (or nothing to do), 2 usage, config or project
+ * errors. ts-morph is loaded only when this command runs.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { ProjectError } from '../../engine/project.js';
+import { ConfigError } from '../../policy/config.js';
+import { listProjects } from '../load-projects.js';
+import { loadProjectConfig } from '../project-config.js';
+import { toRelativePath } from '../to-relative-path.js';
+import type { FileChange } from '../annotate/annotate-project.js';
+import type { RegisterCommand } from './index.js';
+
+interface AnnotateCommandOptions {
+  readonly project: string;
+  readonly config?: string;
+  readonly dryRun: boolean;
+}
+
+export const registerAnnotate: RegisterCommand = (program: Command, _environment, setExitCode) => {
+  program
+    .command('annotate')
+    .description('rewrite the types of fields, parameters and variables that name inference classifies to branded types')
+    .argument('[paths...]', 'only annotate these files or folders')
+    .option('-p, --project <tsconfig>', 'tsconfig.json, or a folder containing one', 'tsconfig.json')
+    .option('-c, --config <file>', 'classified.config.json to use (default: found next to the tsconfig or above it)')
+    .option('--dry-run', 'print a unified diff instead of writing the files', false)
+    .action(async (paths: string[], options: AnnotateCommandOptions) => {
+      setExitCode(await runAnnotate(paths, options));
+    });
+};
+
+async function runAnnotate(paths: readonly string[], options: AnnotateCommandOptions): Promise<number> {
+  const cwd = process.cwd();
+  try {
+    const { tsconfigPath } = loadProjectConfig(options.project, options.config);
+    const { annotateProject } = await import('../annotate/annotate-project.js');
+    const { createUnifiedDiff } = await import('../annotate/unified-diff.js');
+    // one tsconfig, or each project a solution tsconfig references, each with its own config
+    const changes: FileChange[] = [];
+    const seen = new Set<string>();
+    let filesScanned = 0;
+    for (const project of listProjects(tsconfigPath)) {
+      const { config } = loadProjectConfig(project, options.config);
+      if (config.inference.mode === 'off') {
+        process.stderr.write(`classified: ${toRelativePath(project, cwd)}: name inference is off in the config ("inference": "off"); nothing to annotate there\n`);
+        continue;
+      }
+      const projectResult = annotateProject({ tsconfigPath: project, config, paths: paths.map((entry) => path.resolve(cwd, entry)) });
+      filesScanned += projectResult.filesScanned;
+      for (const change of projectResult.changes) {
+        if (seen.has(change.file)) continue;
+        seen.add(change.file);
+        changes.push(change);
+      }
+    }
+    const result = { changes, filesScanned };
+    const count = result.changes.reduce((sum, change) => sum + change.annotations.length, 0);
+    if (options.dryRun) {
+      process.stdout.write(result.changes.map((change) => createUnifiedDiff(toRelativePath(change.file, cwd), change.before, change.after)).join(''));
+      process.stderr.write(`classified: would annotate ${count} declaration${count === 1 ? '' : 's'} in ${result.changes.length} file${result.changes.length === 1 ? '' : 's'} (dry run, nothing written)\n`);
+      return 0;
+    }
+    for (const change of result.changes) {
+      fs.writeFileSync(change.file, change.after);
+      for (const annotation of change.annotations) {
+        process.stdout.write(`${toRelativePath(change.file, cwd)}:${annotation.line}:${annotation.column}  ${annotation.label}: ${annotation.from} -> ${annotation.to}  (name matches "${annotation.pattern}")\n`);
+      }
+    }
+    process.stdout.write(`annotated ${count} declaration${count === 1 ? '' : 's'} in ${result.changes.length} file${result.changes.length === 1 ? '' : 's'} (${result.filesScanned} scanned)\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof ProjectError) {
+      process.stderr.write(`classified: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,167 @@
+/**
+ * What both report formats show, computed once from the inventory: classified fields by class,
+ * the sinks each source reaches, flows grouped by sink kind, third parties and other regions.
+ */
+import { CLASSIFICATION_LEVELS, SINK_KINDS, type Level, type SinkKind } from '../../policy/types.js';
+import type { FieldEntry, FlowEntry, FlowStatus, Inventory, OtherSourceEntry, SinkRef, TypeEntry } from './collect-inventory.js';
+
+export const LEVELS_DESCENDING: readonly Level[] = [...CLASSIFICATION_LEVELS].reverse();
+
+export const LEVEL_TITLES: Readonly<Record<Level, string>> = {
+  restricted: 'Restricted',
+  confidential: 'Confidential',
+  internal: 'Internal',
+  public: 'Public',
+};
+
+/** The policy's highest class each sink kind may receive (DESIGN.md section 3). */
+export const SINK_KIND_LIMITS: Readonly<Record<SinkKind, string>> = {
+  log: 'Internal at most',
+  storage: 'Confidential at most (regional); no PAN/CVV, Restricted only in the vault',
+  vault: 'Restricted, never PAN/CVV',
+  'browser-storage': 'Internal at most',
+  'third-party': 'Internal at most',
+  'cross-region': 'Internal at most',
+  telemetry: 'Internal values under allow-listed dimension names',
+  'ml-training': 'Anonymized or Internal',
+  'payment-processor': 'Restricted (the only place a PAN may go)',
+};
+
+export interface ClassifiedField {
+  readonly field: FieldEntry;
+  readonly type: TypeEntry;
+  readonly label: string;
+}
+
+/** One destination a source reaches, with the worst status over its flows. */
+export interface Reach {
+  readonly sink: SinkRef;
+  readonly status: FlowStatus;
+  readonly ruleIds: readonly string[];
+  readonly locations: readonly string[];
+}
+
+export interface SinkGroup {
+  readonly sink: SinkRef;
+  readonly sources: readonly string[];
+  readonly status: FlowStatus;
+  readonly ruleIds: readonly string[];
+}
+
+export interface ReportModel {
+  readonly inventory: Inventory;
+  readonly fieldsByLevel: ReadonlyMap<Level, readonly ClassifiedField[]>;
+  /** types with at least one classified field or a field holding classified data */
+  readonly classifiedTypes: readonly TypeEntry[];
+  readonly reachesBySource: ReadonlyMap<string, readonly Reach[]>;
+  readonly flowsByKind: ReadonlyMap<SinkKind, readonly FlowEntry[]>;
+  readonly otherSources: readonly OtherSourceEntry[];
+  readonly thirdParties: readonly SinkGroup[];
+  readonly otherRegions: readonly SinkGroup[];
+  /** display name of a flow's source: `Customer.email` for fields, the label otherwise */
+  readonly sourceName: (flow: FlowEntry) => string;
+  readonly counts: { readonly allowed: number; readonly violation: number; readonly suppressed: number };
+}
+
+export function buildReportModel(inventory: Inventory): ReportModel {
+  const fieldsById = new Map<string, { field: FieldEntry; type: TypeEntry }>();
+  const fieldsByLevel = new Map<Level, ClassifiedField[]>(LEVELS_DESCENDING.map((level) => [level, []]));
+  for (const type of inventory.types) {
+    for (const field of type.fields) {
+      fieldsById.set(field.id, { field, type });
+      if (field.classification !== undefined) fieldsByLevel.get(field.classification.level)?.push({ field, type, label: `${field.owner}.${field.name}` });
+    }
+  }
+  for (const list of fieldsByLevel.values()) list.sort((a, b) => a.label.localeCompare(b.label));
+  const classifiedTypes = inventory.types.filter((type) => type.fields.some((field) => field.classification !== undefined || field.contains.length > 0));
+  const sourceName = (flow: FlowEntry): string => {
+    const entry = flow.fromField ? fieldsById.get(flow.sourceId) : undefined;
+    return entry === undefined ? flow.label : `${entry.field.owner}.${entry.field.name}`;
+  };
+  const reachesBySource = new Map<string, Reach[]>();
+  const flowsBySource = groupBy(inventory.flows, (flow) => flow.sourceId);
+  for (const [sourceId, flows] of flowsBySource) {
+    const bySink = groupBy(flows, (flow) => sinkKey(flow.sink));
+    reachesBySource.set(
+      sourceId,
+      [...bySink.values()].map((group) => ({
+        sink: (group[0] as FlowEntry).sink,
+        status: worstStatus(group),
+        ruleIds: unique(group.flatMap((flow) => (flow.ruleId === undefined ? [] : [flow.ruleId]))),
+        locations: unique(group.map((flow) => `${flow.file}:${flow.line}`)),
+      })).sort((a, b) => statusOrder(b.status) - statusOrder(a.status) || a.sink.kind.localeCompare(b.sink.kind) || a.sink.callee.localeCompare(b.sink.callee)),
+    );
+  }
+  const flowsByKind = new Map<SinkKind, FlowEntry[]>();
+  const levelOrder = (level: Level): number => LEVELS_DESCENDING.indexOf(level);
+  for (const kind of SINK_KINDS) {
+    const flows = inventory.flows
+      .filter((flow) => flow.sink.kind === kind)
+      .sort((a, b) => levelOrder(a.level) - levelOrder(b.level) || sourceName(a).localeCompare(sourceName(b)) || a.sink.callee.localeCompare(b.sink.callee) || a.file.localeCompare(b.file) || a.line - b.line);
+    if (flows.length > 0) flowsByKind.set(kind, flows);
+  }
+  const groupSinks = (kinds: readonly SinkKind[]): SinkGroup[] =>
+    [...groupBy(inventory.flows.filter((flow) => kinds.includes(flow.sink.kind)), (flow) => sinkKey(flow.sink)).values()].map((group) => ({
+      sink: (group[0] as FlowEntry).sink,
+      sources: unique(group.map(sourceName)).sort(),
+      status: worstStatus(group),
+      ruleIds: unique(group.flatMap((flow) => (flow.ruleId === undefined ? [] : [flow.ruleId]))),
+    }));
+  const counts = { allowed: 0, violation: 0, suppressed: 0 };
+  for (const flow of inventory.flows) counts[flow.status]++;
+  return {
+    inventory,
+    fieldsByLevel,
+    classifiedTypes,
+    reachesBySource,
+    flowsByKind,
+    otherSources: inventory.otherSources,
+    thirdParties: groupSinks(['third-party']),
+    otherRegions: groupSinks(['cross-region', 'browser-storage']),
+    sourceName,
+    counts,
+  };
+}
+
+/** Why something is classified: `declared as Email`, `inferred: field name "email" matches "email"`. */
+export function evidence(source: { readonly confidence: string; readonly reason: string }): string {
+  const reason = prettifyBrands(source.reason);
+  return reason.startsWith(source.confidence) ? reason : `${source.confidence}: ${reason}`;
+}
+
+/** `string & Brand<"confidential", "Email">` (how the checker prints a brand) → `Email`. */
+export function prettifyBrands(text: string): string {
+  return text.replace(/\(?(?:string|number|bigint|boolean) & Brand<"(\w+)", "(\w+)">\)?/g, (_match, _level: string, kind: string) => kind);
+}
+
+export function sinkKey(sink: SinkRef): string {
+  return `${sink.kind}|${sink.callee}|${sink.module}`;
+}
+
+export function worstStatus(flows: readonly { status: FlowStatus }[]): FlowStatus {
+  return flows.reduce<FlowStatus>((worst, flow) => (statusOrder(flow.status) > statusOrder(worst) ? flow.status : worst), 'allowed');
+}
+
+function statusOrder(status: FlowStatus): number {
+  return status === 'violation' ? 2 : status === 'suppressed' ? 1 : 0;
+}
+
+export function describeStatus(status: FlowStatus, ruleIds: readonly string[]): string {
+  if (status === 'allowed') return 'allowed';
+  return `${status === 'violation' ? 'violation' : 'suppressed'}${ruleIds.length > 0 ? `: ${ruleIds.join(', ')}` : ''}`;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list === undefined) groups.set(k, [item]);
+    else list.push(item);
+  }
+  return groups;
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}

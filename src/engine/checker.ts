@@ -7,19 +7,45 @@
 import ts from 'typescript';
 
 export class CheckerFacade {
+  // the engine asks about the same nodes from several places; the checker recomputes flow types each time
+  private readonly typeCache = new WeakMap<ts.Node, ts.Type>();
+  private readonly symbolCache = new WeakMap<ts.Node, ts.Symbol | null>();
+
   constructor(
     readonly program: ts.Program,
     readonly checker: ts.TypeChecker,
   ) {}
 
   getTypeOfNode(node: ts.Node): ts.Type {
-    return this.checker.getTypeAtLocation(node);
+    let type = this.typeCache.get(node);
+    if (type === undefined) {
+      type = this.checker.getTypeAtLocation(node);
+      this.typeCache.set(node, type);
+    }
+    return type;
+  }
+
+  /**
+   * The declared type of the variable, parameter or property a name refers to — without the
+   * control-flow narrowing `getTypeOfNode` does at each reference, which is the costly part and
+   * does not change whether a value is classified.
+   */
+  getTypeOfReference(identifier: ts.Identifier): ts.Type {
+    const symbol = this.getSymbol(identifier);
+    if (symbol !== undefined && (symbol.flags & (ts.SymbolFlags.Variable | ts.SymbolFlags.Property)) !== 0 && symbol.valueDeclaration !== undefined) {
+      return this.checker.getTypeOfSymbol(symbol);
+    }
+    return this.getTypeOfNode(identifier);
   }
 
   /** The symbol a name, property access or callee refers to, with import aliases resolved. */
   getSymbol(node: ts.Node): ts.Symbol | undefined {
-    const symbol = this.checker.getSymbolAtLocation(node);
-    return symbol === undefined ? undefined : this.resolveAlias(symbol);
+    const cached = this.symbolCache.get(node);
+    if (cached !== undefined) return cached ?? undefined;
+    const written = this.checker.getSymbolAtLocation(node);
+    const symbol = written === undefined ? undefined : this.resolveAlias(written);
+    this.symbolCache.set(node, symbol ?? null);
+    return symbol;
   }
 
   /** The symbol as written (an import specifier stays an alias). */

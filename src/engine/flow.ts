@@ -239,7 +239,7 @@ export class FlowAnalyzer {
 
   private identifierTaints(identifier: ts.Identifier): Taint[] {
     if (identifier.text === 'undefined') return [];
-    const declared = this.typeTaints(identifier, identifier.text);
+    const declared = this.typeTaints(identifier);
     if (declared !== undefined) return declared;
     const symbol = ts.isShorthandPropertyAssignment(identifier.parent) && identifier.parent.name === identifier
       ? this.facade.checker.getShorthandAssignmentValueSymbol(identifier.parent)
@@ -331,8 +331,7 @@ export class FlowAnalyzer {
 
   private propertyTaints(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, name: string): Taint[] {
     if (DERIVED_PROPERTIES.has(name)) return [];
-    const label = describeExpression(node);
-    const declared = this.typeTaints(node, label);
+    const declared = this.typeTaints(node);
     if (declared !== undefined) return declared;
     const getter = this.getProjectGetter(node);
     if (getter !== undefined) return this.cutByType(node, this.callbackResultOfGetter(node, getter));
@@ -356,7 +355,7 @@ export class FlowAnalyzer {
 
   private callTaints(call: ts.CallExpression): Taint[] {
     if (this.isSanitizingCall(call)) return [];
-    const declared = this.typeTaints(call, describeExpression(call));
+    const declared = this.typeTaints(call);
     if (declared !== undefined) return declared;
     // what a sink returns is its response, not the data sent to it
     if (this.sinks.getSinkForCall(call) !== undefined) return [];
@@ -468,12 +467,13 @@ export class FlowAnalyzer {
   }
 
   /** Declared (brand) and field-name classifications read off the checker's type, if any. */
-  private typeTaints(node: ts.Node, label: string): Taint[] | undefined {
-    const type = this.facade.getTypeOfNode(node);
+  private typeTaints(node: ts.Node): Taint[] | undefined {
+    const type = ts.isIdentifier(node) && !ts.isShorthandPropertyAssignment(node.parent) ? this.facade.getTypeOfReference(node) : this.facade.getTypeOfNode(node);
     const parts = this.classifier.classifyType(type);
     if (parts.length === 0) {
       return this.classifier.isDeclaredSafe(type) ? [] : undefined;
     }
+    const label = describeExpression(node);
     return parts.map((part) =>
       sourceTaint(
         {

@@ -1146,8 +1146,9 @@ function countSourceLines(files: ReadonlyMap<string, string>): { lines: number; 
   return { lines, files: count };
 }
 
-export function defaultOutDir(lines: number): string {
-  return path.resolve('.tmp', 'bench', String(lines));
+/** `<base>/.tmp/bench/<lines>/`; `base` is the repository root (default: the current directory). */
+export function defaultOutDir(lines: number, base: string = process.cwd()): string {
+  return path.resolve(base, '.tmp', 'bench', String(lines));
 }
 
 /** Reads the manifest of a generated project, or undefined when there is none. */

@@ -123,6 +123,7 @@ export class TypeClassifier {
       const value = typeArguments[typeArguments.length - 1];
       return value === undefined ? [] : prefix('*', this.walk(value, depth - 1, visiting));
     }
+    if (isDeclassifiedType(type)) return [];
     // the project's own types, and mapped or anonymous types built from them (`Pick<Customer, 'email'>`)
     const derived = ((type as ts.ObjectType).objectFlags & (ts.ObjectFlags.Mapped | ts.ObjectFlags.Anonymous)) !== 0;
     if (!this.isProjectType(type) && !derived) return [];
@@ -205,6 +206,15 @@ export function canCarryInferredValue(type: ts.Type, inferred: InferredName): bo
   if (flags & (ts.TypeFlags.BooleanLike | ts.TypeFlags.Void | ts.TypeFlags.Never)) return false;
   // objects: a `phone: { number: string }` or a class; their fields decide
   return (flags & ts.TypeFlags.Object) !== 0 && !isFunctionLikeType(type);
+}
+
+/** A type produced by classified's `Declassified<T>` (what `declassify()` returns): released, fields included. */
+function isDeclassifiedType(type: ts.Type): boolean {
+  if (type.aliasSymbol?.getName() === 'Declassified') return true;
+  const declaration = type.getSymbol()?.declarations?.[0];
+  if (declaration === undefined || !ts.isMappedTypeNode(declaration)) return false;
+  const alias = ts.findAncestor(declaration, ts.isTypeAliasDeclaration);
+  return alias?.name.text === 'Declassified' && alias.getSourceFile().text.includes('classifiedBrand');
 }
 
 function isFunctionLikeType(type: ts.Type): boolean {

@@ -225,7 +225,8 @@ class FactCollector {
         const combined = instantiate(flow.taint, addStep(argumentTaint, carrier.node, `passed to ${calleeName}()`));
         if (combined === undefined) continue;
         if (combined.origin.type === 'parameter') {
-          this.recordParameterFlow({ fn: combined.origin.fn, taint: combined, sink: flow.sink, sinkNode: flow.sinkNode, carrier: flow.carrier });
+          // if the caller turns out to be an entry point, this call is where its parameter leaves
+          this.recordParameterFlow({ fn: combined.origin.fn, taint: combined, sink: flow.sink, sinkNode: flow.sinkNode, carrier });
         } else if (levelRank(combined.origin.source.level) >= levelRank('confidential')) {
           this.addFlow(flow.sink, flow.sinkNode, carrier, combined);
         }

@@ -59,9 +59,10 @@ export function indexFile(file: ts.SourceFile): FileIndex {
       }
       case ts.SyntaxKind.AsExpression:
       case ts.SyntaxKind.TypeAssertionExpression: {
-        const parent = node.parent;
-        const nestedInAssertion = ts.isAsExpression(parent) || ts.isTypeAssertionExpression(parent) || ts.isParenthesizedExpression(parent);
-        if (!nestedInAssertion) assertions.push(node as ts.AsExpression | ts.TypeAssertion);
+        // `email as unknown as Public<string>` is one cast: keep only the outermost of a chain
+        let parent = node.parent;
+        while (ts.isParenthesizedExpression(parent)) parent = parent.parent;
+        if (!ts.isAsExpression(parent) && !ts.isTypeAssertionExpression(parent)) assertions.push(node as ts.AsExpression | ts.TypeAssertion);
         break;
       }
       case ts.SyntaxKind.NumericLiteral:

@@ -239,6 +239,9 @@ export class FlowAnalyzer {
 
   private identifierTaints(identifier: ts.Identifier): Taint[] {
     if (identifier.text === 'undefined') return [];
+    // `const shown = declassify(member, 'reason')`: the field names of its type no longer count
+    const initializer = getConstInitializer(this.facade.getSymbol(identifier)?.valueDeclaration);
+    if (initializer !== undefined && ts.isCallExpression(initializer) && this.isSanitizingCall(initializer)) return [];
     const declared = this.typeTaints(identifier);
     if (declared !== undefined) return declared;
     const symbol = ts.isShorthandPropertyAssignment(identifier.parent) && identifier.parent.name === identifier
@@ -427,6 +430,8 @@ export class FlowAnalyzer {
   /** A call to a client method or `fetch` that returns a promise: the result is a remote response. */
   private isRemoteCall(call: ts.CallExpression, callee: ts.Expression): boolean {
     const isMethod = ts.isPropertyAccessExpression(callee);
+    // `Promise.resolve(x)`, `Promise.all([...])` wrap their arguments, they do not fetch anything
+    if (isMethod && ts.isIdentifier(callee.expression) && callee.expression.text === 'Promise') return false;
     if (!isMethod && !(ts.isIdentifier(callee) && callee.text === 'fetch')) return false;
     const type = this.facade.getTypeOfNode(call);
     return this.facade.getPropertyOfType(type, 'then') !== undefined;
@@ -576,6 +581,14 @@ function getConcatenatedOperands(node: ts.BinaryExpression): ts.Expression[] {
   }
   operands.push(left);
   return operands.reverse();
+}
+
+function getConstInitializer(declaration: ts.Declaration | undefined): ts.Expression | undefined {
+  if (declaration === undefined || !ts.isVariableDeclaration(declaration) || declaration.initializer === undefined) return undefined;
+  if ((ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) === 0) return undefined;
+  let initializer = skipOuterExpressions(declaration.initializer);
+  while (ts.isAwaitExpression(initializer)) initializer = skipOuterExpressions(initializer.expression);
+  return initializer;
 }
 
 function isConcrete(taint: Taint): boolean {

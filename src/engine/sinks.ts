@@ -291,6 +291,12 @@ export class SinkResolver {
     // `./src/privacy` in a config: the project module at that path, however each file imports it
     const target = path.resolve(this.projectRoot, normalized).replace(/\.[cm]?[jt]sx?$/, '');
     const matches = new Set<ts.Symbol>();
+    // a project module nothing imports is still addressable through its source file
+    for (const extension of ['.ts', '.tsx', '.mts', '.cts', '/index.ts']) {
+      const file = this.facade.program.getSourceFile(target + extension);
+      const symbol = file === undefined ? undefined : this.facade.checker.getSymbolAtLocation(file);
+      if (symbol !== undefined) matches.add(symbol);
+    }
     for (const symbols of this.moduleSymbols.values()) {
       for (const symbol of symbols) {
         const fileName = symbol.valueDeclaration?.getSourceFile().fileName.replace(/(\.d)?\.[cm]?[jt]sx?$/, '');

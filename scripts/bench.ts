@@ -1,0 +1,621 @@
+/**
+ * `npm run bench`: how much `classified` costs next to type-checking, on generated codebases of
+ * several sizes (`scripts/generate-bench-project.ts`; reused when already generated with the same
+ * seed and generator version).
+ *
+ * For each size, as child processes (interleaved, `--runs` times, median reported), with wall time
+ * and peak RSS (`/usr/bin/time -v`, or an in-process wrapper reading `process.resourceUsage()`
+ * when GNU time is missing):
+ *   tsc                  node node_modules/typescript/bin/tsc -p <dir> --noEmit
+ *   check                node bin/classified.js check --project <dir> --format json
+ *   eslint               ESLint + typescript-eslint `recommendedTypeChecked` (projectService)
+ *   eslint+classified    the same plus `classified/eslint` `configs.recommended`
+ * `check` (and ESLint with classified) must find every known violation of the generated project
+ * (recall 1.0, else the exit code is 1); precision is printed too. Prints a table, the ratios
+ * check/tsc and (eslint+classified)/eslint and the growth exponent of `check` time against lines
+ * (log-log slope between the smallest size of at least 10k lines and the largest), and writes
+ * `docs/performance.md`.
+ *
+ * Options: --sizes 1000,10000,100000 (300000 works, it takes a while) --runs 3 --seed N
+ *          --tools tsc,check,eslint,eslint+classified --no-docs --regenerate
+ * Environment: BENCH_NO_GNU_TIME=1 forces the resourceUsage() wrapper; CLASSIFIED_REVISION labels
+ * the measured code in docs/performance.md when the tree is not a git checkout.
+ * Raw results of the last run: .tmp/bench/last-run.json.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  DEFAULT_SEED,
+  EXPECTED_FILE,
+  GENERATOR_VERSION,
+  defaultOutDir,
+  generateProject,
+  readManifest,
+  type BenchManifest,
+  type ExpectedFinding,
+} from './generate-bench-project.js';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const GNU_TIME = '/usr/bin/time';
+const HEAP_FLAG = '--max-old-space-size=8192';
+const CHILD_TIMEOUT_MS = 60 * 60 * 1000;
+const TOOLS = ['tsc', 'check', 'eslint', 'eslint+classified'] as const;
+type Tool = (typeof TOOLS)[number];
+
+const ESLINT_CONFIG_TSESLINT = 'eslint.typescript-eslint.config.mjs';
+const ESLINT_CONFIG_CLASSIFIED = 'eslint.classified.config.mjs';
+
+export interface BenchOptions {
+  readonly sizes: readonly number[];
+  readonly runs: number;
+  readonly seed: number;
+  readonly tools: readonly Tool[];
+  readonly writeDocs: boolean;
+  readonly regenerate: boolean;
+}
+
+interface Measurement {
+  readonly seconds: number;
+  /** user + system CPU time of the child (less sensitive to other load on the machine than wall time) */
+  readonly cpuSeconds: number;
+  readonly peakMb: number;
+  readonly exitCode: number;
+}
+
+interface Accuracy {
+  readonly recall: number;
+  readonly precision: number;
+  readonly missed: readonly string[];
+  readonly unexpected: readonly string[];
+}
+
+interface ToolResult {
+  readonly seconds: number;
+  readonly cpuSeconds: number;
+  readonly peakMb: number;
+  readonly runs: readonly Measurement[];
+  readonly accuracy?: Accuracy;
+}
+
+interface SizeResult {
+  readonly size: number;
+  readonly manifest: BenchManifest;
+  readonly tools: Partial<Record<Tool, ToolResult>>;
+}
+
+// ───────────────────────────────────────────── options ─────────────────────────────────────────────
+
+export function parseOptions(argv: readonly string[]): BenchOptions {
+  const value = (name: string): string | undefined => {
+    const index = argv.indexOf(name);
+    if (index === -1) return undefined;
+    const next = argv[index + 1];
+    if (next === undefined || next.startsWith('--')) throw new Error(`${name} needs a value`);
+    return next;
+  };
+  const sizes = (value('--sizes') ?? '1000,10000,100000').split(',').map((size) => Number(size.trim()));
+  if (sizes.some((size) => !Number.isInteger(size) || size <= 0)) throw new Error('--sizes expects positive integers, e.g. 1000,10000,100000');
+  const runs = Number(value('--runs') ?? 3);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs expects a positive integer');
+  const seed = Number(value('--seed') ?? DEFAULT_SEED);
+  if (!Number.isInteger(seed)) throw new Error('--seed expects an integer');
+  const tools = (value('--tools') ?? TOOLS.join(',')).split(',').map((tool) => tool.trim());
+  for (const tool of tools) if (!(TOOLS as readonly string[]).includes(tool)) throw new Error(`--tools: unknown tool ${tool} (expected ${TOOLS.join(', ')})`);
+  return {
+    sizes: [...new Set(sizes)].sort((a, b) => a - b),
+    runs,
+    seed,
+    tools: TOOLS.filter((tool) => tools.includes(tool)),
+    writeDocs: !argv.includes('--no-docs'),
+    regenerate: argv.includes('--regenerate'),
+  };
+}
+
+// ─────────────────────────────────────────── measuring ───────────────────────────────────────────
+
+/** A wrapper that runs a CommonJS/ESM node script in-process and records its peak RSS on exit. */
+const RSS_WRAPPER = `'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const [, , out, script, ...args] = process.argv;
+process.on('exit', (code) => {
+  const usage = process.resourceUsage();
+  fs.writeFileSync(out, JSON.stringify({ maxRssKb: usage.maxRSS, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6, code }));
+});
+process.argv = [process.argv[0], path.resolve(script), ...args];
+try {
+  require(path.resolve(script));
+} catch (error) {
+  if (error && error.code === 'ERR_REQUIRE_ESM') import(require('node:url').pathToFileURL(path.resolve(script)).href);
+  else throw error;
+}
+`;
+
+function hasGnuTime(): boolean {
+  if (process.env.BENCH_NO_GNU_TIME === '1' || !fs.existsSync(GNU_TIME)) return false;
+  const probe = spawnSync(GNU_TIME, ['-v', 'true'], { encoding: 'utf8' });
+  return probe.status === 0 && /Maximum resident set size/.test(probe.stderr);
+}
+
+/**
+ * Runs `node <nodeArgs> <script> <args>` once and returns its wall time and peak RSS. Output goes
+ * to `logFile`. `expectExit` lists the exit codes that are not failures (findings are exit 1).
+ */
+function measure(script: string, args: readonly string[], logFile: string, workDir: string, useGnuTime: boolean): Measurement {
+  const nodeArgs = [HEAP_FLAG];
+  const rssFile = path.join(workDir, `rss-${process.pid}.txt`);
+  fs.rmSync(rssFile, { force: true });
+  const log = fs.openSync(logFile, 'w');
+  let command: string;
+  let commandArgs: string[];
+  if (useGnuTime) {
+    command = GNU_TIME;
+    commandArgs = ['-v', '-o', rssFile, process.execPath, ...nodeArgs, script, ...args];
+  } else {
+    const wrapper = path.join(workDir, 'rss-wrapper.cjs');
+    if (!fs.existsSync(wrapper)) fs.writeFileSync(wrapper, RSS_WRAPPER);
+    command = process.execPath;
+    commandArgs = [...nodeArgs, wrapper, rssFile, script, ...args];
+  }
+  const started = process.hrtime.bigint();
+  const child = spawnSync(command, commandArgs, { cwd: ROOT, stdio: ['ignore', log, log], timeout: CHILD_TIMEOUT_MS });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  fs.closeSync(log);
+  if (child.error !== undefined) throw new Error(`${path.basename(script)} could not run: ${child.error.message} (log: ${logFile})`);
+  const exitCode = child.status ?? -1;
+  let peakKb = Number.NaN;
+  let cpuSeconds = Number.NaN;
+  if (fs.existsSync(rssFile)) {
+    const text = fs.readFileSync(rssFile, 'utf8');
+    if (useGnuTime) {
+      const field = (label: string): number => Number(new RegExp(`${label}:\\s*([\\d.]+)`).exec(text)?.[1] ?? Number.NaN);
+      peakKb = field('Maximum resident set size \\(kbytes\\)');
+      cpuSeconds = field('User time \\(seconds\\)') + field('System time \\(seconds\\)');
+    } else {
+      const usage = JSON.parse(text) as { maxRssKb: number; cpuSeconds: number };
+      peakKb = usage.maxRssKb;
+      cpuSeconds = usage.cpuSeconds;
+    }
+    fs.rmSync(rssFile, { force: true });
+  }
+  return { seconds, cpuSeconds, peakMb: peakKb / 1024, exitCode };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+// ─────────────────────────────────────────── accuracy ───────────────────────────────────────────
+
+function findingKey(file: string, line: number, ruleId: string): string {
+  return `${file}:${line} ${ruleId}`;
+}
+
+function compare(expected: readonly ExpectedFinding[], reported: ReadonlySet<string>): Accuracy {
+  const wanted = new Set(expected.map((finding) => findingKey(finding.file, finding.line, finding.ruleId)));
+  const hits = [...reported].filter((key) => wanted.has(key)).length;
+  return {
+    recall: wanted.size === 0 ? 1 : hits / wanted.size,
+    precision: reported.size === 0 ? 1 : hits / reported.size,
+    missed: expected.filter((finding) => !reported.has(findingKey(finding.file, finding.line, finding.ruleId))).map((finding) => `${findingKey(finding.file, finding.line, finding.ruleId)} (${finding.flow})`),
+    unexpected: [...reported].filter((key) => !wanted.has(key)),
+  };
+}
+
+function toProjectPath(projectDir: string, file: string): string {
+  return path.relative(projectDir, path.resolve(ROOT, file)).split(path.sep).join('/');
+}
+
+/** Findings of `classified check --format json`, as keys relative to the project. */
+function readCheckFindings(reportFile: string, projectDir: string): Set<string> {
+  const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as { findings: { file: string; line: number; ruleId: string; suppression?: unknown }[] };
+  return new Set(report.findings.filter((finding) => finding.suppression === undefined).map((finding) => findingKey(toProjectPath(projectDir, finding.file), finding.line, finding.ruleId)));
+}
+
+/** `classified/*` messages of an ESLint JSON report, as keys relative to the project. */
+function readEslintFindings(reportFile: string, projectDir: string): Set<string> {
+  const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as { filePath: string; messages: { ruleId: string | null; line: number }[] }[];
+  const keys = new Set<string>();
+  for (const file of report) {
+    for (const message of file.messages) {
+      if (message.ruleId?.startsWith('classified/') === true) keys.add(findingKey(toProjectPath(projectDir, file.filePath), message.line, message.ruleId.slice('classified/'.length)));
+    }
+  }
+  return keys;
+}
+
+function countEslintMessages(reportFile: string): number {
+  const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as { messages: unknown[] }[];
+  return report.reduce((sum, file) => sum + file.messages.length, 0);
+}
+
+// ─────────────────────────────────────────── projects ───────────────────────────────────────────
+
+function ensureProject(size: number, seed: number, regenerate: boolean): { dir: string; manifest: BenchManifest; expected: ExpectedFinding[] } {
+  const dir = defaultOutDir(size, ROOT);
+  const existing = readManifest(dir);
+  const reusable = !regenerate && existing !== undefined && existing.generatorVersion === GENERATOR_VERSION && existing.seed === seed && existing.targetLines === size && fs.existsSync(path.join(dir, EXPECTED_FILE));
+  let manifest: BenchManifest;
+  if (reusable) {
+    manifest = existing;
+    log(`  reusing ${path.relative(ROOT, dir)} (${manifest.lines} lines, ${manifest.files} files, seed ${seed})`);
+  } else {
+    const started = Date.now();
+    manifest = generateProject({ seed, lines: size, outDir: dir });
+    log(`  generated ${path.relative(ROOT, dir)} in ${((Date.now() - started) / 1000).toFixed(1)} s (${manifest.lines} lines, ${manifest.files} files, ${manifest.domains} domains, call chains up to ${manifest.maxChainDepth} deep)`);
+  }
+  writeEslintConfigs(dir);
+  const expected = JSON.parse(fs.readFileSync(path.join(dir, EXPECTED_FILE), 'utf8')) as ExpectedFinding[];
+  return { dir, manifest, expected };
+}
+
+function writeEslintConfigs(dir: string): void {
+  const base = [
+    "import tseslint from 'typescript-eslint';",
+    '',
+    'const typeChecked = [',
+    '  ...tseslint.configs.recommendedTypeChecked,',
+    '  { languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } } },',
+    '];',
+  ];
+  fs.writeFileSync(path.join(dir, ESLINT_CONFIG_TSESLINT), [...base, '', 'export default typeChecked;', ''].join('\n'));
+  fs.writeFileSync(
+    path.join(dir, ESLINT_CONFIG_CLASSIFIED),
+    [base[0], "import classified from 'classified/eslint';", ...base.slice(1), '', 'export default [...typeChecked, classified.configs.recommended];', ''].join('\n'),
+  );
+}
+
+// ─────────────────────────────────────────── running ───────────────────────────────────────────
+
+function log(message: string): void {
+  process.stdout.write(`${message}\n`);
+}
+
+function runSize(size: number, options: BenchOptions, useGnuTime: boolean): SizeResult {
+  log(`\nsize ${size}`);
+  const { dir, manifest, expected } = ensureProject(size, options.seed, options.regenerate);
+  const logs = path.join(dir, '.bench-logs');
+  fs.mkdirSync(logs, { recursive: true });
+  const rel = path.relative(ROOT, dir);
+  const commands: Record<Tool, { script: string; args: (run: number) => string[]; report: (run: number) => string }> = {
+    tsc: {
+      script: 'node_modules/typescript/bin/tsc',
+      args: () => ['-p', rel, '--noEmit'],
+      report: (run) => path.join(logs, `tsc-${run}.log`),
+    },
+    check: {
+      script: 'bin/classified.js',
+      args: (run) => ['check', '--project', rel, '--format', 'json', '--output', path.join(logs, `check-${run}.json`)],
+      report: (run) => path.join(logs, `check-${run}.json`),
+    },
+    eslint: {
+      script: 'node_modules/eslint/bin/eslint.js',
+      args: (run) => ['--config', path.join(rel, ESLINT_CONFIG_TSESLINT), '--format', 'json', '--output-file', path.join(logs, `eslint-${run}.json`), path.join(rel, 'src')],
+      report: (run) => path.join(logs, `eslint-${run}.json`),
+    },
+    'eslint+classified': {
+      script: 'node_modules/eslint/bin/eslint.js',
+      args: (run) => ['--config', path.join(rel, ESLINT_CONFIG_CLASSIFIED), '--format', 'json', '--output-file', path.join(logs, `eslint-classified-${run}.json`), path.join(rel, 'src')],
+      report: (run) => path.join(logs, `eslint-classified-${run}.json`),
+    },
+  };
+  const measurements = new Map<Tool, Measurement[]>(options.tools.map((tool) => [tool, []]));
+  const accuracy = new Map<Tool, Accuracy>();
+  // runs are interleaved (tsc, check, eslint, eslint+classified, tsc, ...) so drift hits every tool alike
+  for (let run = 1; run <= options.runs; run++) {
+    for (const tool of options.tools) {
+      const command = commands[tool];
+      const logFile = path.join(logs, `${tool.replace('+', '-')}-${run}.out`);
+      const result = measure(command.script, command.args(run), logFile, logs, useGnuTime);
+      measurements.get(tool)?.push(result);
+      const failed = tool === 'tsc' ? result.exitCode !== 0 : result.exitCode > 1;
+      log(`  run ${run}/${options.runs} ${tool.padEnd(17)} ${result.seconds.toFixed(2).padStart(8)} s wall ${result.cpuSeconds.toFixed(2).padStart(8)} s cpu ${result.peakMb.toFixed(0).padStart(6)} MB  exit ${result.exitCode}${failed ? `  FAILED, see ${path.relative(ROOT, logFile)}` : ''}`);
+      if (failed) process.exitCode = 1;
+      if (run === 1 && !failed) {
+        if (tool === 'check') accuracy.set(tool, compare(expected, readCheckFindings(command.report(run), dir)));
+        if (tool === 'eslint+classified') accuracy.set(tool, compare(expected, readEslintFindings(command.report(run), dir)));
+        if (tool === 'eslint') {
+          const messages = countEslintMessages(command.report(run));
+          if (messages > 0) log(`    (typescript-eslint reports ${messages} messages on the generated code)`);
+        }
+      }
+      (globalThis as { gc?: () => void }).gc?.();
+    }
+  }
+  const tools: Partial<Record<Tool, ToolResult>> = {};
+  for (const [tool, runs] of measurements) {
+    const toolAccuracy = accuracy.get(tool);
+    tools[tool] = {
+      seconds: median(runs.map((run) => run.seconds)),
+      cpuSeconds: median(runs.map((run) => run.cpuSeconds)),
+      peakMb: median(runs.map((run) => run.peakMb)),
+      runs,
+      ...(toolAccuracy === undefined ? {} : { accuracy: toolAccuracy }),
+    };
+    if (toolAccuracy !== undefined) {
+      log(`  ${tool}: recall ${toolAccuracy.recall.toFixed(3)}, precision ${toolAccuracy.precision.toFixed(3)} (${expected.length} known violations)`);
+      for (const miss of toolAccuracy.missed.slice(0, 20)) log(`    missed      ${miss}`);
+      for (const extra of toolAccuracy.unexpected.slice(0, 20)) log(`    unexpected  ${extra}`);
+      if (toolAccuracy.recall < 1) process.exitCode = 1;
+    }
+  }
+  return { size, manifest, tools };
+}
+
+// ─────────────────────────────────────────── reporting ───────────────────────────────────────────
+
+function seconds(result: ToolResult | undefined): string {
+  return result === undefined ? '–' : result.seconds.toFixed(2);
+}
+
+function megabytes(result: ToolResult | undefined): string {
+  return result === undefined || Number.isNaN(result.peakMb) ? '–' : result.peakMb.toFixed(0);
+}
+
+function ratio(numerator: ToolResult | undefined, denominator: ToolResult | undefined): string {
+  return numerator === undefined || denominator === undefined ? '–' : (numerator.seconds / denominator.seconds).toFixed(2);
+}
+
+function accuracyCell(result: ToolResult | undefined): string {
+  const accuracy = result?.accuracy;
+  return accuracy === undefined ? '–' : `${accuracy.recall.toFixed(2)} / ${accuracy.precision.toFixed(2)}`;
+}
+
+/** The slope of log(time) against log(lines) between the smallest size of ≥10k lines and the largest. */
+export function growthExponent(points: readonly { lines: number; seconds: number }[]): { exponent: number; from: number; to: number } | undefined {
+  const eligible = points.filter((point) => point.lines >= 10_000 && point.seconds > 0).sort((a, b) => a.lines - b.lines);
+  const first = eligible[0];
+  const last = eligible[eligible.length - 1];
+  if (first === undefined || last === undefined || first === last || first.lines === last.lines) return undefined;
+  return { exponent: Math.log(last.seconds / first.seconds) / Math.log(last.lines / first.lines), from: first.lines, to: last.lines };
+}
+
+function renderTable(results: readonly SizeResult[]): string[] {
+  const header = [
+    'size', 'lines', 'files', 'tsc s', 'check s', 'check/tsc', 'eslint s', 'eslint+classified s', '(eslint+classified)/eslint',
+    'tsc MB', 'check MB', 'eslint MB', 'eslint+classified MB', 'check recall / precision', 'eslint+classified recall / precision',
+  ];
+  const rows = results.map((result) => [
+    String(result.size),
+    String(result.manifest.lines),
+    String(result.manifest.files),
+    seconds(result.tools.tsc),
+    seconds(result.tools.check),
+    ratio(result.tools.check, result.tools.tsc),
+    seconds(result.tools.eslint),
+    seconds(result.tools['eslint+classified']),
+    ratio(result.tools['eslint+classified'], result.tools.eslint),
+    megabytes(result.tools.tsc),
+    megabytes(result.tools.check),
+    megabytes(result.tools.eslint),
+    megabytes(result.tools['eslint+classified']),
+    accuracyCell(result.tools.check),
+    accuracyCell(result.tools['eslint+classified']),
+  ]);
+  return [`| ${header.join(' | ')} |`, `|${header.map((cell, index) => (index < 3 ? '---' : '---:')).join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)];
+}
+
+function cpu(result: ToolResult | undefined): string {
+  return result === undefined || Number.isNaN(result.cpuSeconds) ? '–' : result.cpuSeconds.toFixed(2);
+}
+
+function cpuRatio(numerator: ToolResult | undefined, denominator: ToolResult | undefined): string {
+  return numerator === undefined || denominator === undefined ? '–' : (numerator.cpuSeconds / denominator.cpuSeconds).toFixed(2);
+}
+
+/** The same comparison in CPU seconds (user + system), which other load on the machine distorts less. */
+function renderCpuTable(results: readonly SizeResult[]): string[] {
+  const header = ['size', 'lines', 'tsc cpu s', 'check cpu s', 'check/tsc', 'eslint cpu s', 'eslint+classified cpu s', '(eslint+classified)/eslint'];
+  const rows = results.map((result) => [
+    String(result.size),
+    String(result.manifest.lines),
+    cpu(result.tools.tsc),
+    cpu(result.tools.check),
+    cpuRatio(result.tools.check, result.tools.tsc),
+    cpu(result.tools.eslint),
+    cpu(result.tools['eslint+classified']),
+    cpuRatio(result.tools['eslint+classified'], result.tools.eslint),
+  ]);
+  return [`| ${header.join(' | ')} |`, `|${header.map((cell, index) => (index < 2 ? '---' : '---:')).join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)];
+}
+
+function exponentLine(results: readonly SizeResult[], tool: Tool): string {
+  const slope = (measure: (result: ToolResult) => number): ReturnType<typeof growthExponent> =>
+    growthExponent(
+      results.flatMap((result) => {
+        const measured = result.tools[tool];
+        return measured === undefined || Number.isNaN(measure(measured)) ? [] : [{ lines: result.manifest.lines, seconds: measure(measured) }];
+      }),
+    );
+  const wall = slope((result) => result.seconds);
+  const cpuTime = slope((result) => result.cpuSeconds);
+  if (wall === undefined) return `growth exponent of ${tool} time vs lines: n/a (needs two sizes of at least 10k lines)`;
+  return `growth exponent of ${tool} time vs lines (log-log slope, ${wall.from} → ${wall.to} lines): ${wall.exponent.toFixed(2)} wall${cpuTime === undefined ? '' : `, ${cpuTime.exponent.toFixed(2)} CPU`}`;
+}
+
+interface Machine {
+  readonly cpu: string;
+  readonly cores: number;
+  readonly memoryGb: number;
+  readonly node: string;
+  readonly os: string;
+  readonly versions: string;
+  readonly revision: string;
+  /** 1-minute load average when the bench started and when it ended (other work on the machine skews wall times) */
+  loadAverage: string;
+}
+
+/** The commit measured (read-only git queries), `+ uncommitted changes` when src/ or rules/ differ from it. */
+function describeRevision(): string {
+  const fromEnvironment = process.env.CLASSIFIED_REVISION;
+  if (fromEnvironment !== undefined && fromEnvironment !== '') return fromEnvironment;
+  const git = (args: string[]): string | undefined => {
+    const result = spawnSync('git', ['-C', ROOT, ...args], { encoding: 'utf8' });
+    return result.status === 0 ? result.stdout.trim() : undefined;
+  };
+  const commit = git(['rev-parse', '--short', 'HEAD']);
+  if (commit === undefined) return 'unknown (not a git checkout)';
+  const dirty = git(['status', '--porcelain', '--', 'src', 'rules']);
+  return `${commit}${dirty === undefined || dirty === '' ? '' : ' + uncommitted changes in src/ or rules/'}`;
+}
+
+function describeMachine(): Machine {
+  let cpu = os.cpus()[0]?.model ?? 'unknown';
+  try {
+    const match = /^model name\s*:\s*(.+)$/m.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'));
+    if (match?.[1] !== undefined) cpu = match[1].trim();
+  } catch {
+    // not Linux: os.cpus() it is
+  }
+  const version = (pkg: string): string => {
+    try {
+      return (JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+    } catch {
+      return '?';
+    }
+  };
+  return {
+    cpu,
+    cores: os.availableParallelism?.() ?? os.cpus().length,
+    memoryGb: os.totalmem() / 1024 ** 3,
+    node: process.version,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    versions: `typescript ${version('typescript')}, eslint ${version('eslint')}, typescript-eslint ${version('typescript-eslint')}`,
+    revision: describeRevision(),
+    loadAverage: os.loadavg()[0]?.toFixed(2) ?? '?',
+  };
+}
+
+function renderDoc(results: readonly SizeResult[], options: BenchOptions, machine: Machine, useGnuTime: boolean): string {
+  const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  return [
+    '# Performance',
+    '',
+    '<!-- written by `npm run bench` (scripts/bench.ts); edit the script, not this file -->',
+    '',
+    '`classified` is held to one bar (DESIGN.md §9): its cost is a small fraction of type-checking.',
+    '`npm run bench` measures it on generated codebases (`scripts/generate-bench-project.ts`: seeded,',
+    'deterministic service projects with pg repositories, pino logs, Segment analytics, prom-client',
+    'metrics, branded and unbranded personal data, cross-file helper chains up to 5 files deep, and',
+    'known violations listed in `expected-findings.json`).',
+    '',
+    '## Last run',
+    '',
+    `${date} — sizes ${options.sizes.join(', ')}, seed ${options.seed}, median of ${options.runs} run${options.runs === 1 ? '' : 's'} per tool.`,
+    '',
+    ...renderTable(results),
+    '',
+    'CPU time (user + system, median), which load from other processes on the machine distorts less than wall time:',
+    '',
+    ...renderCpuTable(results),
+    '',
+    `- ${exponentLine(results, 'check')}`,
+    `- ${exponentLine(results, 'tsc')} (for comparison)`,
+    '- recall / precision: against the generated project\'s known violations (`file:line ruleId`); recall must be 1.00.',
+    '- every time includes start-up (Node, loading TypeScript: about 2 s here), which flattens the exponent at small sizes.',
+    '',
+    '### Machine',
+    '',
+    `- CPU: ${machine.cpu}, ${machine.cores} cores`,
+    `- memory: ${machine.memoryGb.toFixed(1)} GiB`,
+    `- Node.js ${machine.node}, ${machine.os}`,
+    `- ${machine.versions}`,
+    `- classified at ${machine.revision}`,
+    `- 1-minute load average at start → end of the run: ${machine.loadAverage} (with ${machine.cores} cores; a load above that means wall times include waiting for a CPU)`,
+    '',
+    '## What is measured',
+    '',
+    'Each command runs as a child process of the bench, from the repository root, with',
+    `\`node ${HEAP_FLAG}\`; the runs of the four commands are interleaved and the median is reported.`,
+    `Wall time is measured around the child; peak memory is the child's maximum resident set size (${useGnuTime ? '`/usr/bin/time -v`' : '`process.resourceUsage().maxRSS` inside a wrapper'}).`,
+    '',
+    '| column | command |',
+    '|---|---|',
+    '| tsc | `node node_modules/typescript/bin/tsc -p <project> --noEmit` |',
+    '| check | `node bin/classified.js check --project <project> --format json` (builds its own Program) |',
+    `| eslint | ESLint with typescript-eslint \`recommendedTypeChecked\` (\`projectService\`) on \`<project>/src\` (\`${ESLINT_CONFIG_TSESLINT}\`) |`,
+    `| eslint+classified | the same plus \`classified/eslint\` \`configs.recommended\` (\`${ESLINT_CONFIG_CLASSIFIED}\`) |`,
+    '',
+    'Sizes are target line counts; a project is generated in whole domains of six files, so the real',
+    'line count (`lines`) is slightly above the target. The generated projects live in',
+    '`.tmp/bench/<size>/` and are reused while the seed and the generator version are unchanged',
+    '(`--regenerate` forces it). The ESLint configs and per-run logs are written next to them.',
+    '',
+    '## Running it',
+    '',
+    '```sh',
+    'npm run bench                                          # sizes 1000,10000,100000, 3 runs',
+    'npm run bench -- --sizes 1000,10000,100000,300000     # the 300k project too (slow: ESLint alone takes minutes)',
+    'npm run bench -- --sizes 10000 --runs 5 --tools tsc,check --no-docs',
+    'node dist/scripts/generate-bench-project.js --lines 50000 --seed 7   # just generate',
+    '```',
+    '',
+    'To see where `check` spends its time, profile one run and aggregate self time per function:',
+    '',
+    '```sh',
+    'node --cpu-prof --cpu-prof-dir=.tmp/prof bin/classified.js check --project .tmp/bench/100000 --format json > /dev/null',
+    'node dist/scripts/summarize-cpu-profile.js .tmp/prof/*.cpuprofile',
+    '```',
+    '',
+    '<!-- TODO(issue 5): pre-commit speed — `classified check --changed` on the 100k-line project with',
+    'one changed file — is not measured yet: the flag does not exist. See scripts/bench.ts. -->',
+    '',
+  ].join('\n');
+}
+
+// ─────────────────────────────────────────────── main ───────────────────────────────────────────────
+
+export function main(argv: readonly string[]): number {
+  let options: BenchOptions;
+  try {
+    options = parseOptions(argv);
+  } catch (error) {
+    process.stderr.write(`bench: ${(error as Error).message}\n`);
+    return 2;
+  }
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'src', 'cli', 'main.js'))) {
+    process.stderr.write('bench: dist/ is missing; run `npm run build` first (npm run bench does)\n');
+    return 2;
+  }
+  if (options.tools.includes('eslint+classified')) {
+    try {
+      require.resolve('classified/eslint', { paths: [ROOT] });
+    } catch {
+      process.stderr.write('bench: classified/eslint is not built yet; skipping eslint+classified\n');
+      options = { ...options, tools: options.tools.filter((tool) => tool !== 'eslint+classified') };
+    }
+  }
+  const useGnuTime = hasGnuTime();
+  const machine = describeMachine();
+  log(`bench: sizes ${options.sizes.join(', ')}; ${options.runs} run(s); tools ${options.tools.join(', ')}; peak memory via ${useGnuTime ? GNU_TIME : 'process.resourceUsage() wrapper'}`);
+  log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb.toFixed(1)} GiB, Node ${machine.node}; classified at ${machine.revision}; load average ${machine.loadAverage}`);
+
+  const results = options.sizes.map((size) => runSize(size, options, useGnuTime));
+  machine.loadAverage += ` → ${os.loadavg()[0]?.toFixed(2) ?? '?'}`;
+  const rawFile = path.join(ROOT, '.tmp', 'bench', 'last-run.json');
+  fs.writeFileSync(rawFile, `${JSON.stringify({ options, machine, results }, null, 2)}\n`);
+
+  // TODO(issue 5): pre-commit speed. Once `classified check --changed` exists, measure it here on
+  // the 100k-line project with one changed file (touch one domain's service.ts, run
+  // `check --changed`, compare with a full `check`), and add the column to docs/performance.md.
+
+  log('');
+  for (const line of renderTable(results)) log(line);
+  log('');
+  for (const line of renderCpuTable(results)) log(line);
+  log('');
+  log(exponentLine(results, 'check'));
+  log(`${exponentLine(results, 'tsc')} (for comparison)`);
+  if (options.writeDocs) {
+    const docFile = path.join(ROOT, 'docs', 'performance.md');
+    fs.writeFileSync(docFile, renderDoc(results, options, machine, useGnuTime));
+    log(`wrote ${path.relative(ROOT, docFile)}`);
+  }
+  return typeof process.exitCode === 'number' ? process.exitCode : 0;
+}
+
+if (typeof module !== 'undefined' && require.main === module) process.exitCode = main(process.argv.slice(2));

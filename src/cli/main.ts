@@ -88,6 +88,7 @@ function runCheck(paths: readonly string[], options: CheckOptions, environment: 
   const cwd = process.cwd();
   try {
     const tsconfigPath = resolveTsconfigPath(options.project);
+    checkPathsInsideProject(paths, path.dirname(tsconfigPath), cwd);
     const select = prepareSelection(options, path.dirname(tsconfigPath)); // --changed, --baseline
     const started = Date.now();
     // one tsconfig, or each project a solution tsconfig references (load-projects.ts)
@@ -129,6 +130,16 @@ function decideExitCode(findings: readonly Finding[], maxWarnings: number | unde
   if (active.some((finding) => finding.severity === 'error')) return EXIT_FINDINGS;
   const warnings = active.filter((finding) => finding.severity === 'warn').length;
   return maxWarnings !== undefined && warnings > maxWarnings ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/** Path filters name parts of the project: one outside its folder is a mistake (or a probe), said so. */
+function checkPathsInsideProject(paths: readonly string[], projectDir: string, cwd: string): void {
+  for (const entry of paths) {
+    const relative = path.relative(projectDir, path.resolve(cwd, entry));
+    if (relative.startsWith('..') || path.isAbsolute(relative)) {
+      throw new CliUsageError(`${entry}: outside the project root ${toRelativePath(projectDir, cwd) || '.'}; path filters must name files or folders of the project`);
+    }
+  }
 }
 
 function filterByPaths(findings: readonly Finding[], paths: readonly string[], cwd: string): readonly Finding[] {

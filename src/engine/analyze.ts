@@ -5,6 +5,7 @@
  * rule, the best-evidenced source kept), severity and suppressions live here, once for all
  * front ends.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { BUILTIN_SANITIZERS, BUILTIN_SINKS } from '../policy/catalog.js';
@@ -79,7 +80,8 @@ function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonl
     }
     return known;
   };
-  const files = program.getSourceFiles().filter((file) => !file.isDeclarationFile && isProjectFile(file));
+  const diagnostics: { file: string; message: string }[] = [];
+  const files = program.getSourceFiles().filter((file) => !file.isDeclarationFile && isProjectFile(file) && !isLinkedFromOutside(file.fileName, rootDir, diagnostics));
   const inference = config.inference.mode === 'off'
     ? undefined
     : {
@@ -90,7 +92,6 @@ function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonl
   const sinks = new SinkResolver(facade, [...BUILTIN_SINKS, ...config.sinks], [...BUILTIN_SANITIZERS, ...config.sanitizers], isProjectFile, rootDir);
   const http = new HttpSinkResolver(facade, config.firstPartyHosts);
   const flow = new FlowAnalyzer(facade, classifier, sinks, { isProjectFile, isTestFile, getFileIndex });
-  const diagnostics: { file: string; message: string }[] = [];
   for (const file of files) {
     const syntaxErrors = program.getSyntacticDiagnostics(file);
     if (syntaxErrors.length > 0) {
@@ -101,6 +102,8 @@ function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonl
   }
   const facts = collectFacts({ facade, config, classifier, flow, sinks, http, files, getFileIndex, isTestFile, onFileError: (file, error) => {
     diagnostics.push({ file: file.fileName, message: `analysis failed: ${error instanceof Error ? error.message : String(error)}; the file was skipped` });
+  }, onFileBudgetExceeded: (file, message) => {
+    diagnostics.push({ file: file.fileName, message });
   } });
   for (const node of flow.truncated.slice(0, 20)) {
     const file = node.getSourceFile();
@@ -118,6 +121,36 @@ function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonl
     reported.filter(({ fact }) => fact.type !== 'card-literal' || !literalsInFindings.has(fact.source.node)).map(({ finding }) => finding),
   );
   return { findings: applySuppressions(findings, files), files: files.map((file) => file.fileName), diagnostics };
+}
+
+/**
+ * A file under the project folder that is really a symbolic link to somewhere outside it: not
+ * the project's code, so not analysed (and said so) — a link must not pull outside files in.
+ */
+function isLinkedFromOutside(fileName: string, rootDir: string, diagnostics: { file: string; message: string }[]): boolean {
+  if (isOutside(rootDir, fileName)) return false;
+  let real: string;
+  try {
+    real = fs.realpathSync(fileName);
+  } catch {
+    return false;
+  }
+  if (real === fileName || !isOutside(safeRealpath(rootDir), real)) return false;
+  diagnostics.push({ file: fileName, message: 'is a symbolic link to a file outside the project root; not analysed' });
+  return true;
+}
+
+function isOutside(directory: string, file: string): boolean {
+  const relative = path.relative(directory, file);
+  return relative.startsWith('..') || path.isAbsolute(relative);
+}
+
+function safeRealpath(directory: string): string {
+  try {
+    return fs.realpathSync(directory);
+  } catch {
+    return directory;
+  }
 }
 
 /** The folder of the project's tsconfig (what `testFiles` globs and relative config modules are relative to). */

@@ -7,8 +7,6 @@
  *   marker file when executed or required leaves no marker behind;
  * - paths outside the project root are refused or printed relative, without following symlinks
  *   out of the project.
- * Cases that currently fail are marked KNOWN FAILURE and only run with CLASSIFIED_KNOWN_FAILURES=1
- * (listed in docs/limitations.md).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -24,7 +22,6 @@ const created: string[] = [];
 afterAll(() => {
   if (process.env.KEEP_HOSTILE === undefined) for (const directory of created) fs.rmSync(directory, { recursive: true, force: true });
 });
-const knownFailure = process.env.CLASSIFIED_KNOWN_FAILURES === '1' ? it : it.skip;
 
 function project(files: Readonly<Record<string, string | Buffer>>, options: { outsideRepository?: boolean; name?: string } = {}): string {
   const directory = writeProject(files, options);
@@ -301,7 +298,7 @@ describe('safety: paths outside the project root', () => {
     }
   });
 
-  knownFailure('KNOWN FAILURE: does not follow a symlink out of the project root', () => {
+  it('does not follow a symlink out of the project root', () => {
     const run = runCli(['check', '--project', dir, '--format', 'json']);
     expect(describeCrash(run)).toBeUndefined();
     const files = parseReport(run).findings.map((finding) => finding.file);
@@ -309,7 +306,7 @@ describe('safety: paths outside the project root', () => {
     expect(files.filter((file) => file.includes('linked-out'))).toEqual([]);
   });
 
-  knownFailure('KNOWN FAILURE: refuses a path argument outside the project root', () => {
+  it('refuses a path argument outside the project root', () => {
     const run = runCli(['check', '--project', dir, '--format', 'json', path.join(outside, 'leak.ts')]);
     expect(describeCrash(run)).toBeUndefined();
     expect(run.status).toBe(2);

@@ -396,7 +396,7 @@ function renderTable(results: readonly SizeResult[]): string[] {
     accuracyCell(result.tools.check),
     accuracyCell(result.tools['eslint+classified']),
   ]);
-  return [`| ${header.join(' | ')} |`, `|${header.map((cell, index) => (index < 3 ? '---' : '---:')).join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)];
+  return [`| ${header.join(' | ')} |`, `|${header.map((_cell, index) => (index < 3 ? '---' : '---:')).join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)];
 }
 
 function cpu(result: ToolResult | undefined): string {
@@ -420,7 +420,7 @@ function renderCpuTable(results: readonly SizeResult[]): string[] {
     cpu(result.tools['eslint+classified']),
     cpuRatio(result.tools['eslint+classified'], result.tools.eslint),
   ]);
-  return [`| ${header.join(' | ')} |`, `|${header.map((cell, index) => (index < 2 ? '---' : '---:')).join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)];
+  return [`| ${header.join(' | ')} |`, `|${header.map((_cell, index) => (index < 2 ? '---' : '---:')).join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)];
 }
 
 function exponentLine(results: readonly SizeResult[], tool: Tool): string {

@@ -1154,14 +1154,6 @@ function stepTypes(flow: FlowSpec): { step: StepSpec; type: ValueType }[] {
   });
 }
 
-/** The type of the value a flow's stop is applied to. */
-function typeBeforeStop(flow: FlowSpec): ValueType {
-  let type = SOURCES[flow.source].type;
-  const until = flow.stop === null ? flow.steps.length : Math.min(flow.stop.at, flow.steps.length);
-  for (const step of flow.steps.slice(0, until)) type = stepResultType(step, type);
-  return type;
-}
-
 /** The type a step produces from a value of `type` (mirrors `applyStep`). */
 export function stepResultType(step: StepSpec, type: ValueType): ValueType {
   switch (step.kind) {
@@ -1187,5 +1179,3 @@ export function stepResultType(step: StepSpec, type: ValueType): ValueType {
   }
 }
 
-/** Sources that are parameters of the entry function classified only by their name. */
-const ENTRY_PARAMETER_SOURCES: ReadonlySet<SourceId> = new Set<SourceId>(['contactEmail', 'cardNumber', 'salary']);

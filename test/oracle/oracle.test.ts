@@ -14,8 +14,6 @@
  * ORACLE_RUNS and ORACLE_SEED override the defaults; ORACLE_INCLUDE_KNOWN=1 keeps the known
  * disagreements in (the test then fails and shows one of them, shrunk).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getCardIssuer } from '../../src/engine/card-numbers.js';
@@ -23,7 +21,6 @@ import {
   cardLiteral,
   caseArb,
   expectedRules,
-  knownDisagreement,
   renderCase,
   ruleFor,
   type CaseSpec,

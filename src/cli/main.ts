@@ -8,8 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { rules } from '../../rules/index.js';
-import { getRuleDocsUrl, ProjectError, resolveTsconfigPath, type Finding } from '../engine/index.js';
-import { ConfigError } from '../policy/config.js';
+import { getRuleDocsUrl, resolveTsconfigPath, type Finding } from '../engine/index.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
 import { formatText } from './format-text.js';
@@ -18,12 +17,12 @@ import { toRelativePath } from './to-relative-path.js';
 import { COMMANDS } from './commands/index.js';
 import { analyzeProjects } from './load-projects.js';
 import { prepareSelection } from './select-findings.js';
-import { CliUsageError } from './usage-error.js';
+import { CliUsageError, EXIT_USAGE, reportUsageError } from './usage-error.js';
 import { getPackageVersion } from '../package-info.js';
 
 const EXIT_CLEAN = 0;
 const EXIT_FINDINGS = 1;
-const EXIT_USAGE = 2;
+
 
 interface CheckOptions {
   readonly project: string;
@@ -104,11 +103,9 @@ function runCheck(paths: readonly string[], options: CheckOptions, environment: 
     else fs.writeFileSync(options.output, report);
     return decideExitCode(findings, options.maxWarnings);
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof ProjectError || error instanceof CliUsageError) {
-      process.stderr.write(`classified: ${error.message}\n`);
-      return EXIT_USAGE;
-    }
-    throw error;
+    const code = reportUsageError(error);
+    if (code === undefined) throw error;
+    return code;
   }
 }
 

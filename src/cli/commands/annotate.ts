@@ -8,8 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { ProjectError } from '../../engine/project.js';
-import { ConfigError } from '../../policy/config.js';
+import { reportUsageError } from '../usage-error.js';
 import { listProjects } from '../load-projects.js';
 import { loadProjectConfig } from '../project-config.js';
 import { toRelativePath } from '../to-relative-path.js';
@@ -75,10 +74,8 @@ async function runAnnotate(paths: readonly string[], options: AnnotateCommandOpt
     process.stdout.write(`annotated ${count} declaration${count === 1 ? '' : 's'} in ${result.changes.length} file${result.changes.length === 1 ? '' : 's'} (${result.filesScanned} scanned)\n`);
     return 0;
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof ProjectError) {
-      process.stderr.write(`classified: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    const code = reportUsageError(error);
+    if (code === undefined) throw error;
+    return code;
   }
 }

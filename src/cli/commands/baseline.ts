@@ -9,13 +9,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { rules } from '../../../rules/index.js';
-import { ProjectError, resolveTsconfigPath } from '../../engine/index.js';
-import { ConfigError } from '../../policy/config.js';
+import { resolveTsconfigPath } from '../../engine/index.js';
 import { BaselineError, formatBaseline, readBaseline, type BaselineEntry } from '../baseline-file.js';
 import { toProjectPath } from '../fingerprint.js';
 import { analyzeProjects } from '../load-projects.js';
 import { toRelativePath } from '../to-relative-path.js';
-import { CliUsageError } from '../usage-error.js';
+import { CliUsageError, reportUsageError } from '../usage-error.js';
 import type { RegisterCommand } from './index.js';
 
 interface BaselineOptions {
@@ -70,11 +69,9 @@ function runBaseline(file: string, options: BaselineOptions): number {
     process.stdout.write(`classified: wrote ${count(entries.length, 'finding')} in ${count(files, 'file')} to ${name}${change}\n`);
     return 0;
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof ProjectError || error instanceof CliUsageError) {
-      process.stderr.write(`classified: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    const code = reportUsageError(error);
+    if (code === undefined) throw error;
+    return code;
   }
 }
 

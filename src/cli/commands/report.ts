@@ -8,8 +8,8 @@
 import fs from 'node:fs';
 import { Option, type Command } from 'commander';
 import { rules } from '../../../rules/index.js';
-import { createProgramFromTsconfig, ProjectError } from '../../engine/project.js';
-import { ConfigError } from '../../policy/config.js';
+import { createProgramFromTsconfig } from '../../engine/project.js';
+import { reportUsageError } from '../usage-error.js';
 import { createProgramWithReferenceSources, listProjects } from '../load-projects.js';
 import { loadProjectConfig } from '../project-config.js';
 import type { RegisterCommand } from './index.js';
@@ -53,10 +53,8 @@ async function runReport(options: ReportCommandOptions): Promise<number> {
     else fs.writeFileSync(options.output, report);
     return 0;
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof ProjectError) {
-      process.stderr.write(`classified: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    const code = reportUsageError(error);
+    if (code === undefined) throw error;
+    return code;
   }
 }

@@ -514,13 +514,17 @@ export class FlowAnalyzer {
   private cutByType(node: ts.Node, taints: readonly Taint[]): Taint[] {
     if (taints.length === 0) return [];
     const type = this.facade.getTypeOfNode(node);
-    const flags = type.isUnion() ? type.types.reduce((all, part) => all | part.flags, 0) : type.flags;
-    if (flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.StringLike | ts.TypeFlags.Object | ts.TypeFlags.TypeParameter)) return [...taints];
-    if (flags & ts.TypeFlags.BooleanLike) return [];
+    // `T | undefined` can hold what `T` can: only the non-nullish members decide
+    const nullish = ts.TypeFlags.Void | ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Never;
+    const parts = (type.isUnion() ? type.types : [type]).filter((part) => (part.flags & nullish) === 0);
+    if (parts.length === 0) return [];
+    const flags = parts.reduce((all, part) => all | part.flags, 0);
+    const carriesAnything = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.StringLike | ts.TypeFlags.Object | ts.TypeFlags.NonPrimitive | ts.TypeFlags.TypeParameter | ts.TypeFlags.Intersection | ts.TypeFlags.Index | ts.TypeFlags.IndexedAccess | ts.TypeFlags.Conditional | ts.TypeFlags.Substitution;
+    if (flags & carriesAnything) return [...taints];
+    if ((flags & ~ts.TypeFlags.BooleanLike) === 0) return [];
     if (flags & (ts.TypeFlags.NumberLike | ts.TypeFlags.BigIntLike)) {
       return taints.filter((taint) => taint.origin.type === 'parameter' || taint.origin.source.numeric);
     }
-    if (flags & (ts.TypeFlags.Void | ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Never)) return [];
     return [...taints];
   }
 

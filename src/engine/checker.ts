@@ -13,7 +13,7 @@ export class CheckerFacade {
 
   constructor(
     readonly program: ts.Program,
-    readonly checker: ts.TypeChecker,
+    private readonly checker: ts.TypeChecker,
   ) {}
 
   getTypeOfNode(node: ts.Node): ts.Type {
@@ -46,6 +46,16 @@ export class CheckerFacade {
     const symbol = written === undefined ? undefined : this.resolveAlias(written);
     this.symbolCache.set(node, symbol ?? null);
     return symbol;
+  }
+
+  /** The variable a shorthand property `{ email }` reads (not the property it creates). */
+  getShorthandValueSymbol(property: ts.ShorthandPropertyAssignment): ts.Symbol | undefined {
+    return this.checker.getShorthandAssignmentValueSymbol(property);
+  }
+
+  /** The module symbol of a source file (for addressing a project module nothing imports). */
+  getSourceFileModuleSymbol(file: ts.SourceFile): ts.Symbol | undefined {
+    return this.checker.getSymbolAtLocation(file);
   }
 
   /** The symbol as written (an import specifier stays an alias). */

@@ -245,7 +245,7 @@ export class FlowAnalyzer {
     const declared = this.typeTaints(identifier);
     if (declared !== undefined) return declared;
     const symbol = ts.isShorthandPropertyAssignment(identifier.parent) && identifier.parent.name === identifier
-      ? this.facade.checker.getShorthandAssignmentValueSymbol(identifier.parent)
+      ? this.facade.getShorthandValueSymbol(identifier.parent)
       : this.facade.getSymbol(identifier);
     const declaration = symbol?.valueDeclaration;
     if (symbol === undefined || declaration === undefined) return [];

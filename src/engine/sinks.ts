@@ -294,7 +294,7 @@ export class SinkResolver {
     // a project module nothing imports is still addressable through its source file
     for (const extension of ['.ts', '.tsx', '.mts', '.cts', '/index.ts']) {
       const file = this.facade.program.getSourceFile(target + extension);
-      const symbol = file === undefined ? undefined : this.facade.checker.getSymbolAtLocation(file);
+      const symbol = file === undefined ? undefined : this.facade.getSourceFileModuleSymbol(file);
       if (symbol !== undefined) matches.add(symbol);
     }
     for (const symbols of this.moduleSymbols.values()) {

@@ -120,6 +120,10 @@ class FactCollector {
 
   private getSink(call: ts.CallExpression | ts.NewExpression, name: string): SinkMatch | undefined {
     const { sinks, http } = this.context;
+    if (this.context.getFileIndex(call.getSourceFile()).returnedFunctionNames.has(name)) {
+      const returned = sinks.getSinkForReturnedFunctionCall(call);
+      if (returned !== undefined) return returned;
+    }
     if (sinks.hasCandidates(name) || this.jsDocSinkNames.has(name)) {
       const sink = sinks.getSinkForCall(call);
       if (sink !== undefined) return sink;
@@ -145,7 +149,10 @@ class FactCollector {
         this.addFlow(sink, sinkNode, carrier, taint);
       }
     }
-    if (!concrete && carrier.key !== undefined) this.inferFromKey(sink, sinkNode, carrier, carrier.key);
+    // a key names the data only when nothing else does: a whole parameter (`{ email }` in a wrapper)
+    // is decided at the call sites
+    const wholeParameter = taints.some((taint) => taint.origin.type === 'parameter' && taint.read.length === 0);
+    if (!concrete && !wholeParameter && carrier.key !== undefined) this.inferFromKey(sink, sinkNode, carrier, carrier.key);
   }
 
   /** `logger.info({ email: input })`: the key names the data when nothing else does. */
@@ -252,7 +259,9 @@ class FactCollector {
     const read = flow.taint.read.filter((segment) => segment !== ANY_FIELD);
     const name = read[read.length - 1] ?? parameterName;
     if (name === '') return;
-    const owners = read.length > 1 ? [read[read.length - 2] ?? ''] : read.length === 1 && parameterName !== '' ? [parameterName] : [];
+    const parameterType = this.context.facade.getTypeOfNode(parameter).getSymbol()?.getName();
+    const typeOwners = parameterType === undefined || parameterType.startsWith('__') ? [] : [parameterType];
+    const owners = read.length > 1 ? [read[read.length - 2] ?? ''] : read.length === 1 ? [...(parameterName === '' ? [] : [parameterName]), ...typeOwners] : [];
     const inferred = this.context.classifier.inferName(name, owners);
     if (inferred === undefined || levelRank(inferred.level) < levelRank('confidential')) return;
     if (!canCarryInferredValue(this.context.facade.getTypeOfNode(parameter), inferred) && read.length === 0) return;

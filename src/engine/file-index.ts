@@ -16,7 +16,12 @@ export interface FileIndex {
   readonly stringLiterals: readonly ts.LiteralLikeNode[];
   /** identifiers passed as arguments, by name: function references handed to other calls */
   readonly functionReferences: ReadonlyMap<string, readonly ts.Identifier[]>;
+  /** names of variables holding a function returned by a call (`const end = histogram.startTimer()`) */
+  readonly returnedFunctionNames: ReadonlySet<string>;
 }
+
+/** Library calls that return a function which itself emits data (prom-client timers). */
+const FUNCTION_RETURNING_CALLS: ReadonlySet<string> = new Set(['startTimer']);
 
 const ASSIGNMENT_OPERATORS: ReadonlySet<ts.SyntaxKind> = new Set([
   ts.SyntaxKind.EqualsToken,
@@ -33,6 +38,7 @@ export function indexFile(file: ts.SourceFile): FileIndex {
   const assertions: (ts.AsExpression | ts.TypeAssertion)[] = [];
   const stringLiterals: ts.LiteralLikeNode[] = [];
   const functionReferences = new Map<string, ts.Identifier[]>();
+  const returnedFunctionNames = new Set<string>();
   const stack: ts.Node[] = [file];
   const pushChild = (child: ts.Node): void => {
     stack.push(child);
@@ -49,6 +55,15 @@ export function indexFile(file: ts.SourceFile): FileIndex {
         if (name !== undefined) append(callsByName, name, call);
         for (const argument of call.arguments ?? []) {
           if (ts.isIdentifier(argument)) append(functionReferences, argument.text, argument);
+        }
+        break;
+      }
+      case ts.SyntaxKind.VariableDeclaration: {
+        const declaration = node as ts.VariableDeclaration;
+        const initializer = declaration.initializer === undefined ? undefined : skipOuterExpressions(declaration.initializer);
+        if (ts.isIdentifier(declaration.name) && initializer !== undefined && ts.isCallExpression(initializer)) {
+          const called = getCalleeName(initializer.expression);
+          if (called !== undefined && FUNCTION_RETURNING_CALLS.has(called)) returnedFunctionNames.add(declaration.name.text);
         }
         break;
       }
@@ -79,7 +94,7 @@ export function indexFile(file: ts.SourceFile): FileIndex {
     }
     ts.forEachChild(node, pushChild);
   }
-  return { calls, callsByName, assignments, assertions, stringLiterals, functionReferences };
+  return { calls, callsByName, assignments, assertions, stringLiterals, functionReferences, returnedFunctionNames };
 }
 
 /** The name a callee is called through: `info` for `logger.info`, `track` for `a?.track`. */

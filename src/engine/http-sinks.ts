@@ -10,7 +10,6 @@ import { getCalleeName, skipOuterExpressions } from './file-index.js';
 import { getObjectProperty, getStaticString, resolveConstInitializer, type SinkMatch } from './sinks.js';
 
 export const HTTP_CALLEE_NAMES: ReadonlySet<string> = new Set(['fetch', 'axios', 'get', 'post', 'put', 'patch', 'delete', 'request', 'head', 'options', 'postForm', 'putForm', 'patchForm']);
-const AXIOS_DATA_METHODS: ReadonlySet<string> = new Set(['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm']);
 const INTERNAL_HOST = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|[^.]+|.*\.(local|internal|localhost|svc|cluster\.local))$/i;
 
 export class HttpSinkResolver {
@@ -60,7 +59,7 @@ export class HttpSinkResolver {
     const receiver = ts.isPropertyAccessExpression(callee) ? skipOuterExpressions(callee.expression) : callee;
     const instance = this.getAxiosInstance(receiver);
     if (instance === undefined) return undefined;
-    const [first, second] = call.arguments;
+    const [first] = call.arguments;
     if (method === undefined || method === 'request') {
       if (first === undefined) return undefined;
       const url = getObjectProperty(first, 'url', this.facade);
@@ -69,8 +68,8 @@ export class HttpSinkResolver {
       return { host, data: [...call.arguments] };
     }
     const host = (first === undefined ? undefined : this.getHost(first)) ?? instance.baseHost;
-    const data = AXIOS_DATA_METHODS.has(method) ? [first, second] : [first];
-    return { host, data: data.filter((argument): argument is ts.Expression => argument !== undefined) };
+    // every argument goes out: the URL, the body, and the config's `params` (the query string)
+    return { host, data: [...call.arguments] };
   }
 
   private getAxiosInstance(expression: ts.Expression): { baseHost: string | undefined } | undefined {

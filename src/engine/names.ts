@@ -87,6 +87,8 @@ const PATTERNS: readonly NamePattern[] = [
   { words: ['user', 'ip'], level: CONFIDENTIAL, kind: 'IPAddress' },
   { words: ['customer', 'ip'], level: CONFIDENTIAL, kind: 'IPAddress' },
   { words: ['remote', 'address'], level: CONFIDENTIAL, kind: 'IPAddress' },
+  { words: ['forwarded', 'for'], level: CONFIDENTIAL, kind: 'IPAddress' },
+  { words: ['real', 'ip'], level: CONFIDENTIAL, kind: 'IPAddress' },
   { words: ['ip'], level: CONFIDENTIAL, kind: 'IPAddress', owners: REQUEST_OWNERS },
   { words: ['first', 'name'], level: CONFIDENTIAL, kind: 'PersonName' },
   { words: ['last', 'name'], level: CONFIDENTIAL, kind: 'PersonName' },

@@ -82,6 +82,25 @@ export class SinkResolver {
     return this.getJsDocSink(call);
   }
 
+  /**
+   * `const end = histogram.startTimer(); end({ route })`: calling the function a telemetry sink
+   * returned emits its argument's labels too.
+   */
+  getSinkForReturnedFunctionCall(call: ts.CallExpression | ts.NewExpression): SinkMatch | undefined {
+    const callee = skipOuterExpressions(call.expression);
+    if (!ts.isIdentifier(callee) || !ts.isCallExpression(call)) return undefined;
+    const initializer = resolveConstInitializer(callee, this.facade);
+    if (initializer === callee || !ts.isCallExpression(initializer)) return undefined;
+    const producer = this.getSinkForCall(initializer);
+    if (producer === undefined || producer.kind !== 'telemetry') return undefined;
+    return {
+      ...producer,
+      callee: `${callee.text} (from ${producer.callee})`,
+      dataArguments: [...call.arguments],
+      dimensions: [{ shape: 'object', arg: 0 }],
+    };
+  }
+
   /** The sink an assignment writes to (`document.cookie = v`, `localStorage.key = v`), if any. */
   getSinkForAssignment(assignment: ts.BinaryExpression): SinkMatch | undefined {
     const target = skipOuterExpressions(assignment.left);

@@ -318,7 +318,23 @@ class FactCollector {
       declarations = this.context.facade.getSymbol(nameNode)?.declarations ?? [];
       this.calleeDeclarations.set(expression, declarations);
     }
-    return declarations.includes(target as ts.Declaration) || declarations.includes(fn as ts.Declaration);
+    if (declarations.includes(target as ts.Declaration) || declarations.includes(fn as ts.Declaration)) return true;
+    // a call through an interface (or abstract member) reaches the project classes implementing it
+    return declarations.some((declaration) => this.isImplementedBy(declaration, target));
+  }
+
+  /** Whether `target`, a method of a project class, implements the interface or abstract member `member`. */
+  private isImplementedBy(member: ts.Declaration, target: ts.Node): boolean {
+    const isAbstractMember = ts.isMethodSignature(member) || ts.isPropertySignature(member) || (ts.isMethodDeclaration(member) && member.body === undefined);
+    if (!isAbstractMember || !(ts.isMethodDeclaration(target) || ts.isPropertyDeclaration(target))) return false;
+    const memberName = member.name?.getText();
+    if (memberName === undefined || target.name.getText() !== memberName) return false;
+    const owner = member.parent;
+    const implementer = target.parent;
+    if (!ts.isClassLike(implementer)) return false;
+    return (implementer.heritageClauses ?? []).some((clause) =>
+      clause.types.some((type) => (this.context.facade.getSymbol(type.expression)?.declarations ?? []).includes(owner as ts.Declaration)),
+    );
   }
 
   /** Calls and function references of the whole project by name, built once. */

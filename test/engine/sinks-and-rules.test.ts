@@ -215,3 +215,34 @@ export function run(email: Email): void {
     expect(result.keys).toEqual(['deep.ts:4 no-pii-logging']);
   });
 });
+
+describe('calls through interfaces', () => {
+  it('reaches the project class implementing an interface whose method leaks its parameter', () => {
+    const result = analyzeSnippets({
+      'log.ts': `
+import pino from 'pino';
+export interface AppLog {
+  info(message: string): void;
+}
+export class PinoAppLog implements AppLog {
+  private readonly logger = pino();
+  info(message: string): void {
+    this.logger.info(message);
+  }
+}
+`,
+      'service.ts': `
+import type { Email } from 'classified';
+import type { AppLog } from './log.js';
+export class SignupService {
+  constructor(private readonly log: AppLog) {}
+  signedUp(email: Email, plan: string): void {
+    this.log.info(\`signed up \${email}\`);
+    this.log.info(\`plan \${plan}\`);
+  }
+}
+`,
+    });
+    expect(result.keys).toEqual(['service.ts:7 no-pii-logging']);
+  });
+});

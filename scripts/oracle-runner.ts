@@ -33,7 +33,8 @@ export interface RunOptions {
 }
 
 const ROOT = findRepositoryRoot(__dirname);
-const OPTIONS: ts.CompilerOptions = {
+/** Compiler options of generated snippet projects (the oracle's and the engine tests'). */
+export const SNIPPET_COMPILER_OPTIONS: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
   module: ts.ModuleKind.NodeNext,
   moduleResolution: ts.ModuleResolutionKind.NodeNext,
@@ -87,7 +88,7 @@ export function runOracleBatch(cases: readonly OracleCase[], runOptions: RunOpti
   });
   const tsconfigPath = path.join(projectDir, 'tsconfig.json');
   fs.writeFileSync(tsconfigPath, `${JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'nodenext', moduleResolution: 'nodenext', strict: true, skipLibCheck: true, noEmit: true, lib: ['ES2023', 'DOM'], types: ['node'] }, include: ['**/*.ts'] }, null, 2)}\n`);
-  const options = { ...OPTIONS, configFilePath: tsconfigPath };
+  const options = { ...SNIPPET_COMPILER_OPTIONS, configFilePath: tsconfigPath };
   try {
     let findings: readonly Finding[];
     let diagnostics: readonly { file: string; message: string }[];

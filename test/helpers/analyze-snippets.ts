@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { rules } from '../../rules/index.js';
+import { SNIPPET_COMPILER_OPTIONS } from '../../scripts/oracle-runner.js';
 import { analyzeProgram, type AnalysisResult, type Finding } from '../../src/engine/index.js';
 import { resolveConfig } from '../../src/policy/config.js';
 import type { ClassifiedConfig } from '../../src/policy/types.js';
@@ -29,14 +30,7 @@ export function analyzeSnippets(files: Readonly<Record<string, string>>, config:
     fs.writeFileSync(file, text);
   }
   const options: ts.CompilerOptions = {
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    strict: true,
-    skipLibCheck: true,
-    noEmit: true,
-    lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'],
-    types: ['node'],
+    ...SNIPPET_COMPILER_OPTIONS,
     // as if a tsconfig.json sat in the snippet folder: relative config modules and test globs start there
     configFilePath: path.join(directory, 'tsconfig.json'),
   };

@@ -17,8 +17,8 @@ import type { CardLiteralFact, DeclassificationFact, DimensionFact, EngineFact, 
 import { getCalleeName, skipOuterExpressions, type FileIndex } from './file-index.js';
 import { describeExpression, sourceTaint, type FlowAnalyzer } from './flow.js';
 import { HTTP_CALLEE_NAMES, type HttpSinkResolver } from './http-sinks.js';
-import { isUrlLikeName } from './names.js';
-import { getPropertyNameText, getStaticString, resolveConstInitializer, type SinkMatch, type SinkResolver } from './sinks.js';
+import { isConfigurationName, isUrlLikeName } from './names.js';
+import { getPropertyChain, getPropertyNameText, getStaticString, resolveConstInitializer, type SinkMatch, type SinkResolver } from './sinks.js';
 import { ANY_FIELD, addStep, instantiate, type Step, type Taint } from './taint.js';
 
 /** Data reaching a sink through a parameter of `fn`: recorded, then checked at `fn`'s callers. */
@@ -160,8 +160,9 @@ class FactCollector {
     const value = skipOuterExpressions(carrier.value);
     if (ts.isLiteralExpression(value) || ts.isTemplateExpression(value) || ts.isObjectLiteralExpression(value) || ts.isArrayLiteralExpression(value) || isNullish(value)) return;
     if (ts.isCallExpression(value) && this.context.flow.isSanitizingCall(value)) return;
-    // `{ email: process.env.SUPPORT_EMAIL }` is configuration, not a customer's address
-    if (/^process\.env\b/.test(value.getText())) return;
+    // `{ email: process.env.SUPPORT_EMAIL }`, `{ email: config.smtp.from }`: configuration, not a customer's address
+    const chain = getPropertyChain(value);
+    if (chain !== undefined && chain.slice(0, -1).some(isConfigurationName)) return;
     const inferred = this.context.classifier.inferName(key, []);
     if (inferred === undefined || levelRank(inferred.level) < levelRank('confidential')) return;
     if (!canCarryInferredValue(this.context.facade.getTypeOfNode(value), inferred)) return;

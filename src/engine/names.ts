@@ -150,6 +150,11 @@ const CONFIGURATION_OWNERS: ReadonlySet<string> = new Set([
 /** First words that make a name a predicate (`isEmail`, `hasPhone`). */
 const PREDICATE_PREFIXES: ReadonlySet<string> = new Set(['is', 'has', 'should', 'can', 'did', 'was', 'allow', 'use', 'send', 'show', 'require', 'needs', 'with']);
 
+/** Whether a name holds configuration rather than customer data (`smtpConfig`, `env`, `settings`). */
+export function isConfigurationName(name: string): boolean {
+  return splitNameIntoWords(name).some((word) => CONFIGURATION_OWNERS.has(word));
+}
+
 /** Splits `customerEmailAddress`, `customer_email`, `x-customer-email` into lowercase words. */
 export function splitNameIntoWords(name: string): string[] {
   return name
@@ -181,7 +186,7 @@ export function inferFromName(
   const words = splitNameIntoWords(name);
   if (words.length === 0 || words.length > 8) return undefined;
   if (words.length > 1 && PREDICATE_PREFIXES.has(words[0] ?? '')) return undefined;
-  if (ownerNames.some((owner) => splitNameIntoWords(owner).some((word) => CONFIGURATION_OWNERS.has(word)))) return undefined;
+  if (ownerNames.some(isConfigurationName)) return undefined;
   const head = singular(words);
   for (const pattern of PATTERNS) {
     if (!endsWith(head, pattern.words)) continue;

@@ -265,6 +265,22 @@ export function run(customer: Customer, plan: Plan, file: UploadedFile, body: an
     expect(result.byRule('no-pii-logging')[0]?.confidence).toBe('inferred');
   });
 
+  it('does not take configuration values under a sensitive key for customer data', () => {
+    const result = analyzeSnippets({
+      'log.ts': LOGGER,
+      'app.ts': `
+import { logger } from './log.js';
+const config = { smtp: { from: 'noreply@example.com' } };
+export function run(input: { from: string }): void {
+  logger.info({ email: process.env.SUPPORT_EMAIL });
+  logger.info({ email: config.smtp.from });
+  logger.info({ email: input.from });
+}
+`,
+    });
+    expect(result.keys).toEqual(['app.ts:7 no-pii-logging']);
+  });
+
   it('can be turned off or extended by config', () => {
     const files = {
       'log.ts': LOGGER,

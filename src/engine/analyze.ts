@@ -10,10 +10,9 @@ import path from 'node:path';
 import ts from 'typescript';
 import { BUILTIN_SANITIZERS, BUILTIN_SINKS } from '../policy/catalog.js';
 import type { ResolvedConfig } from '../policy/config.js';
-import { normalizeName } from './names.js';
 import { maskCardNumbersInText } from './card-numbers.js';
 import { CheckerFacade } from './checker.js';
-import { TypeClassifier } from './classify.js';
+import { getNameInferenceOptions, TypeClassifier } from './classify.js';
 import { collectFacts } from './collect-facts.js';
 import { formatMessage, type RuleDefinition } from './define-rule.js';
 import type { EngineFact } from './facts.js';
@@ -82,13 +81,7 @@ function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonl
   };
   const diagnostics: { file: string; message: string }[] = [];
   const files = program.getSourceFiles().filter((file) => !file.isDeclarationFile && isProjectFile(file) && !isLinkedFromOutside(file.fileName, rootDir, diagnostics));
-  const inference = config.inference.mode === 'off'
-    ? undefined
-    : {
-        add: new Map([...config.inference.add].map(([name, level]) => [normalizeName(name), level])),
-        ignore: new Set([...config.inference.ignore].map(normalizeName)),
-      };
-  const classifier = new TypeClassifier(facade, inference, isProjectFile);
+  const classifier = new TypeClassifier(facade, getNameInferenceOptions(config.inference), isProjectFile);
   const sinks = new SinkResolver(facade, [...BUILTIN_SINKS, ...config.sinks], [...BUILTIN_SANITIZERS, ...config.sanitizers], isProjectFile, rootDir);
   const http = new HttpSinkResolver(facade, config.firstPartyHosts);
   const flow = new FlowAnalyzer(facade, classifier, sinks, { isProjectFile, isTestFile, getFileIndex });

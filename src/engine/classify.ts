@@ -9,7 +9,8 @@ import ts from 'typescript';
 import type { Level } from '../policy/types.js';
 import { levelRank } from '../policy/types.js';
 import type { CheckerFacade } from './checker.js';
-import { inferFromName, type InferredName, type NameInferenceOptions } from './names.js';
+import type { ResolvedInference } from '../policy/config.js';
+import { inferFromName, normalizeName, type InferredName, type NameInferenceOptions } from './names.js';
 
 export interface Brand {
   readonly level: Level;
@@ -196,6 +197,20 @@ export class TypeClassifier {
     const declaration = type.getSymbol()?.declarations?.[0];
     return declaration !== undefined && this.isProjectFile(declaration.getSourceFile());
   }
+}
+
+/** The name-inference options of a config (`inference: "off"` gives none); names compare normalised. */
+export function getNameInferenceOptions(inference: ResolvedInference): NameInferenceOptions | undefined {
+  if (inference.mode === 'off') return undefined;
+  return {
+    add: new Map([...inference.add].map(([name, level]) => [normalizeName(name), level])),
+    ignore: new Set([...inference.ignore].map(normalizeName)),
+  };
+}
+
+/** Whether a declaration comes from classified's own types and runtime helpers (`declassify`, `Email`, ...). */
+export function isClassifiedPackageFile(file: ts.SourceFile): boolean {
+  return file.text.includes('classifiedBrand') || /[\\/]classified[\\/]/.test(file.fileName);
 }
 
 /** Whether a value of this type can hold what the name suggests (a boolean `email` cannot). */

@@ -10,7 +10,7 @@
 import ts from 'typescript';
 import { levelRank } from '../policy/types.js';
 import type { CheckerFacade } from './checker.js';
-import { canCarryInferredValue, type TypeClassifier } from './classify.js';
+import { canCarryInferredValue, isClassifiedPackageFile, type TypeClassifier } from './classify.js';
 import { findCardNumbers, isKnownTestCardNumber, maskCardDigits } from './card-numbers.js';
 import { getCalleeName, skipOuterExpressions, type FileIndex } from './file-index.js';
 import { isSanitizingName } from './names.js';
@@ -114,8 +114,7 @@ export class FlowAnalyzer {
     if (name === undefined || !names.has(name)) return false;
     const declaration = this.sinks.getCalleeDeclaration(call.expression);
     if (declaration === undefined) return false;
-    const file = declaration.getSourceFile();
-    return file.text.includes('classifiedBrand') || /[\\/]classified[\\/]/.test(file.fileName);
+    return isClassifiedPackageFile(declaration.getSourceFile());
   }
 
   /**

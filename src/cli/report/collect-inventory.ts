@@ -10,13 +10,11 @@
  * the real rules' own `check` decides for each flow whether it is allowed or which rule it
  * breaks. No classification, sink resolution or flow analysis is re-implemented here.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { CheckerFacade } from '../../engine/checker.js';
-import { canCarryInferredValue, TypeClassifier } from '../../engine/classify.js';
+import { canCarryInferredValue, getNameInferenceOptions, isClassifiedPackageFile, TypeClassifier } from '../../engine/classify.js';
 import { analyzeProgram, getFileIndex, type EngineFact, type Finding, type RuleDefinition } from '../../engine/index.js';
-import { normalizeName } from '../../engine/names.js';
 import { getSuppressions } from '../../engine/suppressions.js';
 import type { ResolvedConfig } from '../../policy/config.js';
 import { levelRank, type Level, type SinkKind } from '../../policy/types.js';
@@ -198,13 +196,7 @@ export function collectInventory(options: InventoryOptions): Inventory {
     const sourceFiles = program.getSourceFiles().filter((file) => files.has(file.fileName));
     const facade = new CheckerFacade(program, program.getTypeChecker());
     const isProjectFile = (file: ts.SourceFile): boolean => files.has(file.fileName);
-    const inference = config.inference.mode === 'off'
-      ? undefined
-      : {
-          add: new Map([...config.inference.add].map(([name, level]) => [normalizeName(name), level])),
-          ignore: new Set([...config.inference.ignore].map(normalizeName)),
-        };
-    const classifier = new TypeClassifier(facade, inference, isProjectFile);
+    const classifier = new TypeClassifier(facade, getNameInferenceOptions(config.inference), isProjectFile);
 
     // --- fields of the project's types
     for (const file of sourceFiles) {
@@ -565,7 +557,7 @@ function findDeclassifyCalls(
     for (const call of getFileIndex(file).callsByName.get('declassify') ?? []) {
       if (!ts.isCallExpression(call)) continue;
       const declaration = facade.getSymbol(call.expression)?.declarations?.[0];
-      if (declaration === undefined || isProjectFile(declaration.getSourceFile()) || !isFromClassifiedPackage(declaration.getSourceFile().fileName)) continue;
+      if (declaration === undefined || isProjectFile(declaration.getSourceFile()) || !isClassifiedPackageFile(declaration.getSourceFile())) continue;
       const [value, reason] = call.arguments;
       // calls without a literal reason are `no-unsafe-declassification` facts, listed from the engine
       if (reason === undefined || !ts.isStringLiteralLike(reason) || reason.text.trim() === '') continue;
@@ -573,25 +565,6 @@ function findDeclassifyCalls(
     }
   }
   return entries;
-}
-
-const packageNames = new Map<string, string | undefined>();
-
-function isFromClassifiedPackage(fileName: string): boolean {
-  for (let directory = path.dirname(fileName); ; directory = path.dirname(directory)) {
-    let name = packageNames.get(directory);
-    if (!packageNames.has(directory)) {
-      const manifest = path.join(directory, 'package.json');
-      try {
-        name = fs.existsSync(manifest) ? (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string }).name : undefined;
-      } catch {
-        name = undefined;
-      }
-      packageNames.set(directory, name);
-    }
-    if (name !== undefined) return name === 'classified';
-    if (path.dirname(directory) === directory) return false;
-  }
 }
 
 function collectSuppressions(files: readonly ts.SourceFile[], findings: readonly Finding[], relative: (file: string) => string): SuppressionEntry[] {

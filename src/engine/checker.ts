@@ -16,26 +16,25 @@ export class CheckerFacade {
     private readonly checker: ts.TypeChecker,
   ) {}
 
+  /**
+   * The type of an expression or declaration. A name of a variable, parameter or property gets
+   * its declared type, without the control-flow narrowing the checker does at each reference:
+   * narrowing is the costly part and does not change whether a value is classified.
+   */
   getTypeOfNode(node: ts.Node): ts.Type {
     let type = this.typeCache.get(node);
     if (type === undefined) {
-      type = this.checker.getTypeAtLocation(node);
+      type = (ts.isIdentifier(node) ? this.getDeclaredTypeOfReference(node) : undefined) ?? this.checker.getTypeAtLocation(node);
       this.typeCache.set(node, type);
     }
     return type;
   }
 
-  /**
-   * The declared type of the variable, parameter or property a name refers to — without the
-   * control-flow narrowing `getTypeOfNode` does at each reference, which is the costly part and
-   * does not change whether a value is classified.
-   */
-  getTypeOfReference(identifier: ts.Identifier): ts.Type {
-    const symbol = this.getSymbol(identifier);
-    if (symbol !== undefined && (symbol.flags & (ts.SymbolFlags.Variable | ts.SymbolFlags.Property)) !== 0 && symbol.valueDeclaration !== undefined) {
-      return this.checker.getTypeOfSymbol(symbol);
-    }
-    return this.getTypeOfNode(identifier);
+  private getDeclaredTypeOfReference(identifier: ts.Identifier): ts.Type | undefined {
+    // `{ email }`: the variable read, not the property the literal creates (whose type needs the whole literal checked)
+    const symbol = ts.isShorthandPropertyAssignment(identifier.parent) && identifier.parent.name === identifier ? this.resolveShorthandValueSymbol(identifier.parent) : this.getSymbol(identifier);
+    if (symbol === undefined || (symbol.flags & (ts.SymbolFlags.Variable | ts.SymbolFlags.Property)) === 0 || symbol.valueDeclaration === undefined) return undefined;
+    return this.checker.getTypeOfSymbol(symbol);
   }
 
   /** The symbol a name, property access or callee refers to, with import aliases resolved. */
@@ -51,6 +50,11 @@ export class CheckerFacade {
   /** The variable a shorthand property `{ email }` reads (not the property it creates). */
   getShorthandValueSymbol(property: ts.ShorthandPropertyAssignment): ts.Symbol | undefined {
     return this.checker.getShorthandAssignmentValueSymbol(property);
+  }
+
+  private resolveShorthandValueSymbol(property: ts.ShorthandPropertyAssignment): ts.Symbol | undefined {
+    const symbol = this.checker.getShorthandAssignmentValueSymbol(property);
+    return symbol === undefined ? undefined : this.resolveAlias(symbol);
   }
 
   /** The module symbol of a source file (for addressing a project module nothing imports). */

@@ -472,7 +472,7 @@ export class FlowAnalyzer {
 
   /** Declared (brand) and field-name classifications read off the checker's type, if any. */
   private typeTaints(node: ts.Node): Taint[] | undefined {
-    const type = ts.isIdentifier(node) && !ts.isShorthandPropertyAssignment(node.parent) ? this.facade.getTypeOfReference(node) : this.facade.getTypeOfNode(node);
+    const type = this.facade.getTypeOfNode(node);
     const parts = this.classifier.classifyType(type);
     if (parts.length === 0) {
       return this.classifier.isDeclaredSafe(type) ? [] : undefined;

@@ -5,7 +5,6 @@
  */
 import path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { main } from './main.js';
 
 const STACK_SIZE_MB = 256;
 const HEAP_SIZE_MB = 8192;
@@ -35,6 +34,9 @@ export function runInWorker(argv: readonly string[]): Promise<number> {
 if (!isMainThread && parentPort !== null) {
   const input = workerData as WorkerInput;
   const port = parentPort;
+  // loaded here, not at the top: the launching thread must not load TypeScript and the engine too
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { main } = require('./main.js') as typeof import('./main.js');
   main(input.argv, { stdoutIsTTY: input.stdoutIsTTY }).then(
     (code) => port.postMessage(code),
     (error: unknown) => {

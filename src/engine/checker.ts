@@ -24,16 +24,33 @@ export class CheckerFacade {
   getTypeOfNode(node: ts.Node): ts.Type {
     let type = this.typeCache.get(node);
     if (type === undefined) {
-      type = (ts.isIdentifier(node) ? this.getDeclaredTypeOfReference(node) : undefined) ?? this.checker.getTypeAtLocation(node);
+      type = this.getDeclaredTypeOfReference(node) ?? (ts.isCallExpression(node) ? this.getSoleSignature(node)?.getReturnType() : undefined) ?? this.checker.getTypeAtLocation(node);
       this.typeCache.set(node, type);
     }
     return type;
   }
 
-  private getDeclaredTypeOfReference(identifier: ts.Identifier): ts.Type | undefined {
+  /**
+   * The signature a call can only mean: its callee's type has one call signature, not generic,
+   * not returning `this`. Resolving the call instead would check every argument against the
+   * parameters (inference, assignability), which the analysis does not need.
+   */
+  private getSoleSignature(call: ts.CallExpression): ts.Signature | undefined {
+    const callee = call.expression;
+    if (callee.kind === ts.SyntaxKind.SuperKeyword || callee.kind === ts.SyntaxKind.ImportKeyword) return undefined;
+    const signatures = this.getTypeOfNode(callee).getCallSignatures();
+    const signature = signatures.length === 1 ? signatures[0] : undefined;
+    if (signature === undefined || signature.getTypeParameters() !== undefined) return undefined;
+    return (signature.getReturnType().flags & ts.TypeFlags.TypeParameter) === 0 ? signature : undefined;
+  }
+
+  /** The declared type of what a name or `receiver.name` refers to, if it is a variable, parameter, property or function. */
+  private getDeclaredTypeOfReference(node: ts.Node): ts.Type | undefined {
+    let symbol: ts.Symbol | undefined;
     // `{ email }`: the variable read, not the property the literal creates (whose type needs the whole literal checked)
-    const symbol = ts.isShorthandPropertyAssignment(identifier.parent) && identifier.parent.name === identifier ? this.resolveShorthandValueSymbol(identifier.parent) : this.getSymbol(identifier);
-    if (symbol === undefined || (symbol.flags & (ts.SymbolFlags.Variable | ts.SymbolFlags.Property)) === 0 || symbol.valueDeclaration === undefined) return undefined;
+    if (ts.isIdentifier(node)) symbol = ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node ? this.resolveShorthandValueSymbol(node.parent) : this.getSymbol(node);
+    else if (ts.isPropertyAccessExpression(node)) symbol = this.getSymbol(node.name);
+    if (symbol === undefined || (symbol.flags & (ts.SymbolFlags.Variable | ts.SymbolFlags.Property | ts.SymbolFlags.GetAccessor | ts.SymbolFlags.Function | ts.SymbolFlags.Method)) === 0) return undefined;
     return this.checker.getTypeOfSymbol(symbol);
   }
 
@@ -41,10 +58,25 @@ export class CheckerFacade {
   getSymbol(node: ts.Node): ts.Symbol | undefined {
     const cached = this.symbolCache.get(node);
     if (cached !== undefined) return cached ?? undefined;
-    const written = this.checker.getSymbolAtLocation(node);
+    const member = ts.isIdentifier(node) && ts.isPropertyAccessExpression(node.parent) && node.parent.name === node ? this.getMemberOfDeclaredType(node.parent) : undefined;
+    const written = member ?? this.checker.getSymbolAtLocation(node);
     const symbol = written === undefined ? undefined : this.resolveAlias(written);
     this.symbolCache.set(node, symbol ?? null);
     return symbol;
+  }
+
+  /**
+   * `receiver.name` looked up on the receiver's declared type. The checker would first narrow the
+   * receiver at this reference (walking the function's control flow back to its declaration),
+   * which costs more than the rest of the analysis of a call; the member found is the same unless
+   * a type guard picked one member of a union, and then the union's member names it too.
+   * Undefined when the declared type has no such member (the checker then decides).
+   */
+  private getMemberOfDeclaredType(access: ts.PropertyAccessExpression): ts.Symbol | undefined {
+    if (!ts.isIdentifier(access.name)) return undefined;
+    const receiverType = this.getNonNullableType(this.getTypeOfNode(access.expression));
+    if ((receiverType.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never)) !== 0) return undefined;
+    return this.checker.getPropertyOfType(receiverType, access.name.text);
   }
 
   /** The variable a shorthand property `{ email }` reads (not the property it creates). */
@@ -83,7 +115,8 @@ export class CheckerFacade {
   /** The declaration of the function or method a call resolves to, overloads included. */
   getCalledDeclaration(call: ts.CallLikeExpression): ts.SignatureDeclaration | undefined {
     try {
-      const declaration = this.checker.getResolvedSignature(call)?.getDeclaration();
+      const sole = ts.isCallExpression(call) ? this.getSoleSignature(call) : undefined;
+      const declaration = (sole ?? this.checker.getResolvedSignature(call))?.getDeclaration();
       return declaration && !ts.isJSDocSignature(declaration) ? declaration : undefined;
     } catch {
       return undefined;

@@ -10,6 +10,7 @@ export class CheckerFacade {
   // the engine asks about the same nodes from several places; the checker recomputes flow types each time
   private readonly typeCache = new WeakMap<ts.Node, ts.Type>();
   private readonly symbolCache = new WeakMap<ts.Node, ts.Symbol | null>();
+  private readonly symbolTypeCache = new WeakMap<ts.Symbol, ts.Type>();
 
   constructor(
     readonly program: ts.Program,
@@ -24,21 +25,23 @@ export class CheckerFacade {
   getTypeOfNode(node: ts.Node): ts.Type {
     let type = this.typeCache.get(node);
     if (type === undefined) {
-      type = this.getDeclaredTypeOfReference(node) ?? (ts.isCallExpression(node) ? this.getSoleSignature(node)?.getReturnType() : undefined) ?? this.checker.getTypeAtLocation(node);
+      type = this.getDeclaredTypeOfReference(node) ?? this.getSoleSignature(node)?.getReturnType() ?? this.checker.getTypeAtLocation(node);
       this.typeCache.set(node, type);
     }
     return type;
   }
 
   /**
-   * The signature a call can only mean: its callee's type has one call signature, not generic,
-   * not returning `this`. Resolving the call instead would check every argument against the
-   * parameters (inference, assignability), which the analysis does not need.
+   * The signature a call or `new` can only mean: its callee's type has one signature, not
+   * generic, not returning `this`. Resolving the call instead would check every argument against
+   * the parameters (inference, assignability), which the analysis does not need.
    */
-  private getSoleSignature(call: ts.CallExpression): ts.Signature | undefined {
-    const callee = call.expression;
+  private getSoleSignature(node: ts.Node): ts.Signature | undefined {
+    if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return undefined;
+    const callee = node.expression;
     if (callee.kind === ts.SyntaxKind.SuperKeyword || callee.kind === ts.SyntaxKind.ImportKeyword) return undefined;
-    const signatures = this.getTypeOfNode(callee).getCallSignatures();
+    const calleeType = this.getTypeOfNode(callee);
+    const signatures = ts.isCallExpression(node) ? calleeType.getCallSignatures() : calleeType.getConstructSignatures();
     const signature = signatures.length === 1 ? signatures[0] : undefined;
     if (signature === undefined || signature.getTypeParameters() !== undefined) return undefined;
     return (signature.getReturnType().flags & ts.TypeFlags.TypeParameter) === 0 ? signature : undefined;
@@ -51,7 +54,26 @@ export class CheckerFacade {
     if (ts.isIdentifier(node)) symbol = ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node ? this.resolveShorthandValueSymbol(node.parent) : this.getSymbol(node);
     else if (ts.isPropertyAccessExpression(node)) symbol = this.getSymbol(node.name);
     if (symbol === undefined || (symbol.flags & (ts.SymbolFlags.Variable | ts.SymbolFlags.Property | ts.SymbolFlags.GetAccessor | ts.SymbolFlags.Function | ts.SymbolFlags.Method)) === 0) return undefined;
-    return this.checker.getTypeOfSymbol(symbol);
+    let type = this.symbolTypeCache.get(symbol);
+    if (type === undefined) {
+      type = this.getTypeOfInitializedVariable(symbol.valueDeclaration) ?? this.checker.getTypeOfSymbol(symbol);
+      this.symbolTypeCache.set(symbol, type);
+    }
+    return type;
+  }
+
+  /**
+   * `const order = await repo.findById(id)`, `const log = new AuditLog(db)`: an unannotated
+   * variable has the type of its initializer, which for a call with one possible signature is
+   * that signature's (awaited) return type — read without checking the arguments.
+   */
+  private getTypeOfInitializedVariable(declaration: ts.Declaration | undefined): ts.Type | undefined {
+    if (declaration === undefined || !ts.isVariableDeclaration(declaration) || declaration.type !== undefined || declaration.initializer === undefined || !ts.isIdentifier(declaration.name)) return undefined;
+    const initializer = skipParentheses(declaration.initializer);
+    const awaited = ts.isAwaitExpression(initializer);
+    const returned = this.getSoleSignature(awaited ? skipParentheses(initializer.expression) : initializer)?.getReturnType();
+    if (returned === undefined || !awaited) return returned;
+    return this.checker.getAwaitedType(returned);
   }
 
   /** The symbol a name, property access or callee refers to, with import aliases resolved. */
@@ -187,4 +209,10 @@ export class CheckerFacade {
   typeToString(type: ts.Type): string {
     return this.checker.typeToString(type);
   }
+}
+
+function skipParentheses(expression: ts.Expression): ts.Expression {
+  let current = expression;
+  while (ts.isParenthesizedExpression(current)) current = current.expression;
+  return current;
 }

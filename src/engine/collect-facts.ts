@@ -15,6 +15,7 @@ import type { TypeClassifier } from './classify.js';
 import { canCarryInferredValue } from './classify.js';
 import type { CardLiteralFact, DeclassificationFact, DimensionFact, EngineFact, FlowFact } from './facts.js';
 import { getCalleeName, skipOuterExpressions, type FileIndex } from './file-index.js';
+import { CallSiteIndex, getFunctionName } from './call-sites.js';
 import { describeExpression, sourceTaint, type FlowAnalyzer } from './flow.js';
 import { HTTP_CALLEE_NAMES, type HttpSinkResolver } from './http-sinks.js';
 import { isConfigurationName, isUrlLikeName } from './names.js';
@@ -70,12 +71,12 @@ class FactCollector {
   private readonly seenParameterFlows = new Set<string>();
   private readonly worklist: ts.SignatureDeclaration[] = [];
   private readonly queued = new Set<ts.SignatureDeclaration>();
-  private readonly calleeDeclarations = new Map<ts.Expression, readonly ts.Declaration[]>();
-  private programCallIndex: { calls: Map<string, (ts.CallExpression | ts.NewExpression)[]>; references: Map<string, ts.Identifier[]> } | undefined;
+  private readonly callSites: CallSiteIndex;
   private readonly jsDocSinkNames: ReadonlySet<string>;
 
   constructor(private readonly context: CollectContext) {
     this.jsDocSinkNames = collectJsDocSinkNames(context.files);
+    this.callSites = new CallSiteIndex(context.facade, context.files, context.getFileIndex);
   }
 
   collect(): EngineFact[] {
@@ -287,16 +288,8 @@ class FactCollector {
   }
 
   private findCallSites(fn: ts.SignatureDeclaration): CallSite[] {
-    const name = getFunctionName(fn);
-    if (name === undefined) return [];
-    const target = getFunctionSymbolDeclaration(fn);
-    const index = this.getProgramCallIndex();
-    const sites: CallSite[] = [];
-    for (const call of index.calls.get(name) ?? []) {
-      if (this.refersTo(call.expression, target, fn)) sites.push({ kind: 'call', call });
-    }
-    for (const reference of index.references.get(name) ?? []) {
-      if (!this.refersTo(reference, target, fn)) continue;
+    const sites: CallSite[] = this.callSites.callsTo(fn).map((call) => ({ kind: 'call', call }));
+    for (const reference of this.callSites.referencesTo(fn)) {
       const call = reference.parent;
       if (!ts.isCallExpression(call)) continue;
       const callee = skipOuterExpressions(call.expression);
@@ -308,49 +301,6 @@ class FactCollector {
       sites.push({ kind: 'reference', reference, elementTaints });
     }
     return sites;
-  }
-
-  /** Whether a callee or function reference names `fn` (its declaration, an overload of it, or the variable holding it). */
-  private refersTo(expression: ts.Expression, target: ts.Node, fn: ts.SignatureDeclaration): boolean {
-    let declarations = this.calleeDeclarations.get(expression);
-    if (declarations === undefined) {
-      const callee = skipOuterExpressions(expression);
-      const nameNode = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
-      declarations = this.context.facade.getSymbol(nameNode)?.declarations ?? [];
-      this.calleeDeclarations.set(expression, declarations);
-    }
-    if (declarations.includes(target as ts.Declaration) || declarations.includes(fn as ts.Declaration)) return true;
-    // a call through an interface (or abstract member) reaches the project classes implementing it
-    return declarations.some((declaration) => this.isImplementedBy(declaration, target));
-  }
-
-  /** Whether `target`, a method of a project class, implements the interface or abstract member `member`. */
-  private isImplementedBy(member: ts.Declaration, target: ts.Node): boolean {
-    const isAbstractMember = ts.isMethodSignature(member) || ts.isPropertySignature(member) || (ts.isMethodDeclaration(member) && member.body === undefined);
-    if (!isAbstractMember || !(ts.isMethodDeclaration(target) || ts.isPropertyDeclaration(target))) return false;
-    const memberName = member.name?.getText();
-    if (memberName === undefined || target.name.getText() !== memberName) return false;
-    const owner = member.parent;
-    const implementer = target.parent;
-    if (!ts.isClassLike(implementer)) return false;
-    return (implementer.heritageClauses ?? []).some((clause) =>
-      clause.types.some((type) => (this.context.facade.getSymbol(type.expression)?.declarations ?? []).includes(owner as ts.Declaration)),
-    );
-  }
-
-  /** Calls and function references of the whole project by name, built once. */
-  private getProgramCallIndex(): { calls: Map<string, (ts.CallExpression | ts.NewExpression)[]>; references: Map<string, ts.Identifier[]> } {
-    if (this.programCallIndex === undefined) {
-      const calls = new Map<string, (ts.CallExpression | ts.NewExpression)[]>();
-      const references = new Map<string, ts.Identifier[]>();
-      for (const file of this.context.files) {
-        const fileIndex = this.context.getFileIndex(file);
-        for (const [name, list] of fileIndex.callsByName) appendAll(calls, name, list);
-        for (const [name, list] of fileIndex.functionReferences) appendAll(references, name, list);
-      }
-      this.programCallIndex = { calls, references };
-    }
-    return this.programCallIndex;
   }
 
   /** Dimension names and values of a telemetry call. */
@@ -597,26 +547,7 @@ function collectJsDocSinkNames(files: readonly ts.SourceFile[]): Set<string> {
   return names;
 }
 
-function getFunctionName(fn: ts.SignatureDeclaration): string | undefined {
-  if (fn.name !== undefined && (ts.isIdentifier(fn.name) || ts.isPrivateIdentifier(fn.name) || ts.isStringLiteral(fn.name))) return fn.name.text;
-  const parent = fn.parent;
-  if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && ts.isIdentifier(parent.name)) return parent.name.text;
-  return undefined;
-}
-
-/** The declaration a callee's symbol points at for `fn`: the function itself or the variable holding it. */
-function getFunctionSymbolDeclaration(fn: ts.SignatureDeclaration): ts.Node {
-  const parent = fn.parent;
-  if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent))) return parent;
-  return fn;
-}
-
 function describeFunction(fn: ts.SignatureDeclaration): string {
   return getFunctionName(fn) ?? 'function';
 }
 
-function appendAll<V>(map: Map<string, V[]>, key: string, values: readonly V[]): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [...values]);
-  else list.push(...values);
-}

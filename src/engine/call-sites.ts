@@ -1,0 +1,136 @@
+/**
+ * Where the project calls a function: every call and function reference of the project, indexed
+ * by the declarations its callee resolves to. Built per name on first use, so asking for the
+ * callers of every `findById` in a project with a hundred repositories resolves each `findById(...)`
+ * callee once instead of once per repository.
+ */
+import ts from 'typescript';
+import type { CheckerFacade } from './checker.js';
+import { skipOuterExpressions, type FileIndex } from './file-index.js';
+
+type Call = ts.CallExpression | ts.NewExpression;
+
+interface ByDeclaration<T> {
+  readonly byDeclaration: Map<ts.Node, T[]>;
+}
+
+export class CallSiteIndex {
+  private namedIndex: { calls: Map<string, Call[]>; references: Map<string, ts.Identifier[]> } | undefined;
+  private readonly callsByName = new Map<string, ByDeclaration<Call>>();
+  private readonly referencesByName = new Map<string, ByDeclaration<ts.Identifier>>();
+
+  constructor(
+    private readonly facade: CheckerFacade,
+    private readonly files: readonly ts.SourceFile[],
+    private readonly getFileIndex: (file: ts.SourceFile) => FileIndex,
+  ) {}
+
+  /** Calls of `fn`: through its declaration, an overload, the variable holding it, or an interface member it implements. */
+  callsTo(fn: ts.SignatureDeclaration): Call[] {
+    const name = getFunctionName(fn);
+    if (name === undefined) return [];
+    return this.lookUp(this.callsByName, name, () => this.getNamedIndex().calls.get(name) ?? [], (call) => call.expression, fn);
+  }
+
+  /** Identifiers naming `fn` as an argument of another call (`list.forEach(notify)`). */
+  referencesTo(fn: ts.SignatureDeclaration): ts.Identifier[] {
+    const name = getFunctionName(fn);
+    if (name === undefined) return [];
+    return this.lookUp(this.referencesByName, name, () => this.getNamedIndex().references.get(name) ?? [], (reference) => reference, fn);
+  }
+
+  private lookUp<T extends ts.Node>(cache: Map<string, ByDeclaration<T>>, name: string, candidates: () => readonly T[], calleeOf: (item: T) => ts.Expression, fn: ts.SignatureDeclaration): T[] {
+    let entry = cache.get(name);
+    if (entry === undefined) {
+      entry = { byDeclaration: new Map() };
+      for (const item of candidates()) {
+        for (const declaration of this.getCalleeDeclarations(calleeOf(item))) append(entry.byDeclaration, declaration, item);
+      }
+      cache.set(name, entry);
+    }
+    const lists = getTargets(fn, this.facade).flatMap((declaration) => {
+      const list = entry.byDeclaration.get(declaration);
+      return list === undefined ? [] : [list];
+    });
+    if (lists.length <= 1) return [...(lists[0] ?? [])];
+    // several targets (an interface member and the method): each call once, in source order
+    const found = new Set(lists.flat());
+    return candidates().filter((item) => found.has(item));
+  }
+
+  private getCalleeDeclarations(expression: ts.Expression): readonly ts.Declaration[] {
+    const callee = skipOuterExpressions(expression);
+    const nameNode = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+    return this.facade.getSymbol(nameNode)?.declarations ?? [];
+  }
+
+  private getNamedIndex(): { calls: Map<string, Call[]>; references: Map<string, ts.Identifier[]> } {
+    if (this.namedIndex === undefined) {
+      const calls = new Map<string, Call[]>();
+      const references = new Map<string, ts.Identifier[]>();
+      for (const file of this.files) {
+        const fileIndex = this.getFileIndex(file);
+        for (const [name, list] of fileIndex.callsByName) appendAll(calls, name, list);
+        for (const [name, list] of fileIndex.functionReferences) appendAll(references, name, list);
+      }
+      this.namedIndex = { calls, references };
+    }
+    return this.namedIndex;
+  }
+}
+
+/**
+ * The declarations a callee resolving to `fn` may name: `fn` itself, the variable or property
+ * holding it, and the interface or abstract members its class implements (a call through the
+ * interface reaches the implementing class).
+ */
+function getTargets(fn: ts.SignatureDeclaration, facade: CheckerFacade): ts.Node[] {
+  const holder = getFunctionSymbolDeclaration(fn);
+  const targets: ts.Node[] = holder === fn ? [fn] : [fn, holder];
+  if (!ts.isMethodDeclaration(holder) && !ts.isPropertyDeclaration(holder)) return targets;
+  const implementer = holder.parent;
+  if (!ts.isClassLike(implementer)) return targets;
+  const name = holder.name.getText();
+  for (const clause of implementer.heritageClauses ?? []) {
+    for (const type of clause.types) {
+      for (const owner of facade.getSymbol(type.expression)?.declarations ?? []) {
+        if (!ts.isInterfaceDeclaration(owner) && !ts.isClassLike(owner)) continue;
+        for (const member of owner.members as ts.NodeArray<ts.ClassElement | ts.TypeElement>) {
+          if (isAbstractMember(member) && member.name?.getText() === name) targets.push(member);
+        }
+      }
+    }
+  }
+  return targets;
+}
+
+function isAbstractMember(member: ts.Node): boolean {
+  return ts.isMethodSignature(member) || ts.isPropertySignature(member) || (ts.isMethodDeclaration(member) && member.body === undefined);
+}
+
+/** The name a function is called by: its own, or that of the variable or property holding it. */
+export function getFunctionName(fn: ts.SignatureDeclaration): string | undefined {
+  if (fn.name !== undefined && (ts.isIdentifier(fn.name) || ts.isPrivateIdentifier(fn.name) || ts.isStringLiteral(fn.name))) return fn.name.text;
+  const parent = fn.parent;
+  if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && ts.isIdentifier(parent.name)) return parent.name.text;
+  return undefined;
+}
+
+/** The declaration a callee's symbol points at for `fn`: the function itself or the variable holding it. */
+function getFunctionSymbolDeclaration(fn: ts.SignatureDeclaration): ts.Node {
+  const parent = fn.parent;
+  if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent))) return parent;
+  return fn;
+}
+
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+function appendAll<V>(map: Map<string, V[]>, key: string, values: readonly V[]): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [...values]);
+  else list.push(...values);
+}

@@ -37,14 +37,39 @@ export class CheckerFacade {
    * the parameters (inference, assignability), which the analysis does not need.
    */
   private getSoleSignature(node: ts.Node): ts.Signature | undefined {
+    const signature = this.getOnlySignature(node);
+    if (signature === undefined || signature.getTypeParameters() !== undefined) return undefined;
+    return (signature.getReturnType().flags & ts.TypeFlags.TypeParameter) === 0 ? signature : undefined;
+  }
+
+  /** The one signature, generic or not, the callee's type has for this call or `new`. */
+  private getOnlySignature(node: ts.Node): ts.Signature | undefined {
     if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return undefined;
     const callee = node.expression;
     if (callee.kind === ts.SyntaxKind.SuperKeyword || callee.kind === ts.SyntaxKind.ImportKeyword) return undefined;
     const calleeType = this.getTypeOfNode(callee);
     const signatures = ts.isCallExpression(node) ? calleeType.getCallSignatures() : calleeType.getConstructSignatures();
-    const signature = signatures.length === 1 ? signatures[0] : undefined;
-    if (signature === undefined || signature.getTypeParameters() !== undefined) return undefined;
-    return (signature.getReturnType().flags & ts.TypeFlags.TypeParameter) === 0 ? signature : undefined;
+    return signatures.length === 1 ? signatures[0] : undefined;
+  }
+
+  /**
+   * The return type a called function declares, its type parameters left as they are — for a
+   * project function whose body the analysis follows anyway: what the arguments bind them to
+   * reaches the result through the function's summary. Instantiating them would mean inferring
+   * every argument's type. Falls back to the call's type for overloads, and where only
+   * instantiation tells what the type is (`Confidential<T>` is a conditional type).
+   */
+  getDeclaredReturnType(call: ts.CallExpression): ts.Type {
+    const returned = this.getOnlySignature(call)?.getReturnType();
+    return returned === undefined || this.isDeferred(returned, 3) ? this.getTypeOfNode(call) : returned;
+  }
+
+  private isDeferred(type: ts.Type, depth: number): boolean {
+    if ((type.flags & (ts.TypeFlags.Conditional | ts.TypeFlags.Substitution | ts.TypeFlags.IndexedAccess | ts.TypeFlags.Index)) !== 0) return true;
+    if (depth === 0) return false;
+    if (type.isUnionOrIntersection()) return type.types.some((part) => this.isDeferred(part, depth - 1));
+    const isReference = (type.flags & ts.TypeFlags.Object) !== 0 && ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) !== 0;
+    return isReference && this.checker.getTypeArguments(type as ts.TypeReference).some((argument) => this.isDeferred(argument, depth - 1));
   }
 
   /** The declared type of what a name or `receiver.name` refers to, if it is a variable, parameter, property or function. */
@@ -137,8 +162,8 @@ export class CheckerFacade {
   /** The declaration of the function or method a call resolves to, overloads included. */
   getCalledDeclaration(call: ts.CallLikeExpression): ts.SignatureDeclaration | undefined {
     try {
-      const sole = ts.isCallExpression(call) ? this.getSoleSignature(call) : undefined;
-      const declaration = (sole ?? this.checker.getResolvedSignature(call))?.getDeclaration();
+      // with one signature there is nothing to resolve (a generic one's declaration is the same for every instantiation)
+      const declaration = (this.getOnlySignature(call) ?? this.checker.getResolvedSignature(call))?.getDeclaration();
       return declaration && !ts.isJSDocSignature(declaration) ? declaration : undefined;
     } catch {
       return undefined;

@@ -357,15 +357,16 @@ export class FlowAnalyzer {
 
   private callTaints(call: ts.CallExpression): Taint[] {
     if (this.isSanitizingCall(call)) return [];
-    const declared = this.typeTaints(call);
+    const declaration = this.facade.getCalledDeclaration(call);
+    const followed = declaration !== undefined && this.hasAnalyzableBody(declaration) ? declaration : undefined;
+    // a project function's result is followed through its body: its declared return type says what the body cannot (a brand)
+    const type = followed === undefined ? this.facade.getTypeOfNode(call) : this.facade.getDeclaredReturnType(call);
+    const declared = this.typeTaints(call, type);
     if (declared !== undefined) return declared;
     // what a sink returns is its response, not the data sent to it
     if (this.sinks.getSinkForCall(call) !== undefined) return [];
     const callee = skipOuterExpressions(call.expression);
-    const declaration = this.facade.getCalledDeclaration(call);
-    if (declaration !== undefined && this.hasAnalyzableBody(declaration)) {
-      return this.cutByType(call, this.applyReturnSummary(call, declaration));
-    }
+    if (followed !== undefined) return this.cutByType(call, this.applyReturnSummary(call, followed), type);
     const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
     const receiver = ts.isPropertyAccessExpression(callee) ? this.taintOf(callee.expression) : [];
     let taints: Taint[];
@@ -471,8 +472,7 @@ export class FlowAnalyzer {
   }
 
   /** Declared (brand) and field-name classifications read off the checker's type, if any. */
-  private typeTaints(node: ts.Node): Taint[] | undefined {
-    const type = this.facade.getTypeOfNode(node);
+  private typeTaints(node: ts.Node, type = this.facade.getTypeOfNode(node)): Taint[] | undefined {
     const parts = this.classifier.classifyType(type);
     if (parts.length === 0) {
       return this.classifier.isDeclaredSafe(type) ? [] : undefined;
@@ -510,9 +510,9 @@ export class FlowAnalyzer {
   }
 
   /** A boolean never carries the data; a number only when the data is numeric (not an email's length). */
-  private cutByType(node: ts.Node, taints: readonly Taint[]): Taint[] {
+  private cutByType(node: ts.Node, taints: readonly Taint[], type?: ts.Type): Taint[] {
     if (taints.length === 0) return [];
-    const type = this.facade.getTypeOfNode(node);
+    type ??= this.facade.getTypeOfNode(node);
     // `T | undefined` can hold what `T` can: only the non-nullish members decide
     const nullish = ts.TypeFlags.Void | ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Never;
     const parts = (type.isUnion() ? type.types : [type]).filter((part) => (part.flags & nullish) === 0);

@@ -9,6 +9,7 @@ import ts from 'typescript';
 import { rules } from '../../rules/index.js';
 import { SNIPPET_COMPILER_OPTIONS } from '../../scripts/oracle-runner.js';
 import { analyzeProgram, type AnalysisResult, type Finding } from '../../src/engine/index.js';
+import { createAnalysisCompilerHost } from '../../src/engine/project.js';
 import { resolveConfig } from '../../src/policy/config.js';
 import type { ClassifiedConfig } from '../../src/policy/types.js';
 
@@ -35,7 +36,8 @@ export function analyzeSnippets(files: Readonly<Record<string, string>>, config:
     configFilePath: path.join(directory, 'tsconfig.json'),
   };
   const rootNames = Object.keys(files).map((name) => path.join(directory, name));
-  const program = ts.createProgram({ rootNames, options, host: ts.createCompilerHost(options) });
+  // the host the CLI uses, so snippets are parsed as projects are (JSDoc only where the engine's tags are)
+  const program = ts.createProgram({ rootNames, options, host: createAnalysisCompilerHost(options) });
   const result = analyzeProgram(program, resolveConfig(config), rules);
   const active = result.findings.filter((finding) => finding.suppression === undefined);
   return {

@@ -1,0 +1,120 @@
+/**
+ * The engine reads types the cheap way where it can (declared types of names and members, the
+ * one signature of a call, a project function's declared return type). These cases are where a
+ * shortcut could lose what the checker's full answer has.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeSnippets } from '../helpers/analyze-snippets.js';
+
+const LOGGER = `
+import pino from 'pino';
+export const logger = pino();
+`;
+
+describe('type shortcuts keep what the checker would say', () => {
+  it('reads a brand through a generic helper whose return type is Confidential<T>', () => {
+    const result = analyzeSnippets({
+      'log.ts': LOGGER,
+      'app.ts': `
+import type { Confidential } from 'classified';
+import { logger } from './log.js';
+function seal<T>(value: T): Confidential<T> {
+  return value as Confidential<T>;
+}
+export function run(note: string): void {
+  logger.info({ sealed: seal(note) });
+  logger.info({ plain: note });
+}
+`,
+    });
+    expect(result.keys).toEqual(['app.ts:8 no-pii-logging']);
+  });
+
+  it('follows a generic project wrapper by its body, and a brand on its argument', () => {
+    const result = analyzeSnippets({
+      'log.ts': LOGGER,
+      'app.ts': `
+import type { Email } from 'classified';
+import { logger } from './log.js';
+interface Envelope<T> { status: number; body: T }
+function ok<T>(body: T, status = 200): Envelope<T> {
+  return { status, body };
+}
+interface View { id: string; contact: Email }
+export function respond(view: View, id: string): void {
+  logger.info({ response: ok(view) });
+  logger.info({ response: ok({ id }) });
+  logger.info({ status: ok(view).status });
+}
+`,
+    });
+    expect(result.keys).toEqual(['app.ts:10 no-pii-logging']);
+  });
+
+  it('types a shorthand property, an awaited call and a new instance by their declarations', () => {
+    const result = analyzeSnippets({
+      'log.ts': LOGGER,
+      'app.ts': `
+import type { Email, PAN } from 'classified';
+import { logger } from './log.js';
+class CardView {
+  constructor(readonly last4: string, readonly pan: PAN) {}
+}
+interface Repo { load(id: string): Promise<{ id: string; email: Email }> }
+export async function run(repo: Repo, id: string, email: Email, pan: PAN): Promise<void> {
+  logger.info({ email });
+  const account = await repo.load(id);
+  logger.info({ who: account.email });
+  logger.info({ id: account.id });
+  const view = new CardView('4242', pan);
+  logger.info({ card: view.pan });
+  logger.info({ last4: view.last4 });
+}
+`,
+    });
+    expect(result.keys).toEqual(['app.ts:9 no-pii-logging', 'app.ts:11 no-pii-logging', 'app.ts:14 no-restricted-logging']);
+  });
+
+  it('finds a sink member on a receiver declared optional or as a union', () => {
+    const result = analyzeSnippets({
+      'log.ts': LOGGER,
+      'app.ts': `
+import type { Logger } from 'pino';
+import type { Email } from 'classified';
+export class Service {
+  constructor(private readonly log: Logger | undefined, private readonly fallback: Logger | Console) {}
+  run(email: Email): void {
+    if (this.log !== undefined) this.log.warn({ email });
+    this.log?.error({ email });
+    this.fallback.info({ email });
+  }
+}
+`,
+    });
+    expect(result.keys).toEqual(['app.ts:7 no-pii-logging', 'app.ts:8 no-pii-logging', 'app.ts:9 no-pii-logging']);
+  });
+
+  it('still reads @sink and @declassify tags, whose files keep their JSDoc', () => {
+    const result = analyzeSnippets({
+      'audit.ts': `
+/** @sink log */
+export function audit(message: unknown): void {
+  void message;
+}
+/** @declassify */
+export function tokenize(value: string): string {
+  return value.slice(-4);
+}
+`,
+      'app.ts': `
+import type { Email } from 'classified';
+import { audit, tokenize } from './audit.js';
+export function run(email: Email): void {
+  audit({ email });
+  audit({ token: tokenize(email) });
+}
+`,
+    });
+    expect(result.keys).toEqual(['app.ts:5 no-pii-logging']);
+  });
+});

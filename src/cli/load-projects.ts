@@ -24,6 +24,8 @@ export interface AnalyzeProjectsOptions {
   readonly rules: readonly RuleDefinition[];
   /** compute a baseline fingerprint for every finding (costs one AST walk per finding) */
   readonly fingerprints?: boolean;
+  /** `check --changed`: only findings in these files are wanted (see `AnalyzeOptions.focus`) */
+  readonly focus?: (fileName: string) => boolean;
 }
 
 export interface ProjectsAnalysis {
@@ -92,7 +94,7 @@ export function analyzeProjects(tsconfigPath: string, options: AnalyzeProjectsOp
     const program = createProgramWithReferenceSources(createProgramFromTsconfig(project));
     const foreign = getReferencedProjectFiles(program);
     const isOwn = (file: string): boolean => !foreign.has(normalizePath(file));
-    const result = analyzeProgram(program, config, options.rules);
+    const result = analyzeProgram(program, config, options.rules, options.focus === undefined ? {} : { focus: options.focus });
     const own = result.findings.filter((finding) => isOwn(finding.file));
     const projectFingerprints = options.fingerprints === true
       ? computeFingerprints(own, { projectRoot, getSourceFile: (file) => program.getSourceFile(file) })

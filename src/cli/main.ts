@@ -88,10 +88,10 @@ function runCheck(paths: readonly string[], options: CheckOptions, environment: 
   try {
     const tsconfigPath = resolveTsconfigPath(options.project);
     checkPathsInsideProject(paths, path.dirname(tsconfigPath), cwd);
-    const select = prepareSelection(options, path.dirname(tsconfigPath)); // --changed, --baseline
+    const { select, focus } = prepareSelection(options, path.dirname(tsconfigPath)); // --changed, --baseline
     const started = Date.now();
     // one tsconfig, or each project a solution tsconfig references (load-projects.ts)
-    const result = analyzeProjects(tsconfigPath, { config: options.config, rules, fingerprints: options.baseline !== undefined });
+    const result = analyzeProjects(tsconfigPath, { config: options.config, rules, fingerprints: options.baseline !== undefined, ...(focus === undefined ? {} : { focus }) });
     const selection = select(filterByPaths(result.findings, paths, cwd), result.fingerprints);
     const findings = selection.findings;
     for (const note of selection.notes) process.stderr.write(`classified: ${note}\n`);

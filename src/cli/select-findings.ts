@@ -1,9 +1,10 @@
 /**
  * The adoption filters of `classified check`: `--changed [--base REF]` keeps the findings in
- * files changed since REF, `--baseline FILE` drops the findings recorded in a baseline. Both act
- * on the findings of the whole-program analysis — the facts (brands, summaries across files) are
- * always computed for the whole project; only what is reported is narrowed. Each filter that
- * hides findings says so in a note (printed on stderr), so a quiet run is never a silent one.
+ * files changed since REF, `--baseline FILE` drops the findings recorded in a baseline. The facts
+ * (brands, summaries across files) come from the whole project; `--changed` alone also focuses
+ * the analysis on the changed files and what they call (`focus`), which finds the same findings
+ * in them for less work. Each filter that hides findings says so in a note (printed on stderr),
+ * so a quiet run is never a silent one.
  */
 import path from 'node:path';
 import type { Finding } from '../engine/index.js';
@@ -28,6 +29,15 @@ export interface Selection {
 /** Applies the filters to the findings of an analysis (see `prepareSelection`). */
 export type SelectFindings = (findings: readonly Finding[], fingerprints: ReadonlyMap<Finding, string>) => Selection;
 
+export interface PreparedSelection {
+  readonly select: SelectFindings;
+  /**
+   * With `--changed` alone: the files the analysis may focus on. Not with `--baseline`, which
+   * needs every finding to tell which baselined ones are fixed.
+   */
+  readonly focus?: (fileName: string) => boolean;
+}
+
 /**
  * Reads what the filters need — the baseline file, git's list of changed files — before the
  * (long) analysis runs, so that a missing baseline or a bad revision fails fast; errors are
@@ -35,26 +45,29 @@ export type SelectFindings = (findings: readonly Finding[], fingerprints: Readon
  * `findings`; `fingerprints` holds the baseline fingerprint of every finding of the analysis
  * (needed only with `--baseline`). `projectDir` is where git is asked.
  */
-export function prepareSelection(options: SelectOptions, projectDir: string): SelectFindings {
+export function prepareSelection(options: SelectOptions, projectDir: string): PreparedSelection {
   const base = options.changed === true || options.base !== undefined ? options.base ?? 'HEAD' : undefined;
   const changed = base === undefined ? undefined : listChangedFiles(projectDir, base);
   const baseline = options.baseline === undefined ? undefined : readBaseline(options.baseline);
-  return (findings, fingerprints) => {
+  const realPaths = new Map<string, string>();
+  const isChanged = (file: string): boolean => {
+    let real = realPaths.get(file);
+    if (real === undefined) {
+      real = realPath(file);
+      realPaths.set(file, real);
+    }
+    return changed?.has(real) === true;
+  };
+  const focus = changed !== undefined && baseline === undefined ? isChanged : undefined;
+  const select: SelectFindings = (findings, fingerprints) => {
     const notes: string[] = [];
     let selected = findings;
     if (changed !== undefined) {
-      const realPaths = new Map<string, string>();
-      const isChanged = (file: string): boolean => {
-        let real = realPaths.get(file);
-        if (real === undefined) {
-          real = realPath(file);
-          realPaths.set(file, real);
-        }
-        return changed.has(real);
-      };
       const kept = selected.filter((finding) => isChanged(finding.file));
       const hidden = countActive(selected) - countActive(kept);
-      notes.push(`--changed: ${plural(changed.size, 'file')} changed since ${base}; ${plural(hidden, 'finding')} in unchanged files not reported`);
+      // a focused analysis does not look for findings elsewhere, so it cannot count them
+      const left = focus === undefined ? `${plural(hidden, 'finding')} in unchanged files not reported` : 'findings in unchanged files not reported (the analysis followed the changed files into them)';
+      notes.push(`--changed: ${plural(changed.size, 'file')} changed since ${base}; ${left}`);
       selected = kept;
     }
     if (baseline !== undefined && options.baseline !== undefined) {
@@ -76,6 +89,7 @@ export function prepareSelection(options: SelectOptions, projectDir: string): Se
     }
     return { findings: selected, notes };
   };
+  return focus === undefined ? { select } : { select, focus };
 }
 
 function countActive(findings: readonly Finding[]): number {

@@ -36,8 +36,18 @@ const fileIndexes = new WeakMap<ts.SourceFile, FileIndex>();
 
 const CONFIDENCE_ORDER: Readonly<Record<Confidence, number>> = { declared: 0, literal: 1, inferred: 2 };
 
-/** Analyses a Program with the given config and rules; repeated calls with the same arguments are free. */
-export function analyzeProgram(program: ts.Program, config: ResolvedConfig, rules: readonly RuleDefinition[]): AnalysisResult {
+export interface AnalyzeOptions {
+  /**
+   * Only findings in these files are wanted (`check --changed`): the rest of the project is
+   * analysed only as far as these files reach into it through calls, so the findings in these
+   * files are exactly those of a whole analysis, and other files' findings may be missing.
+   */
+  readonly focus?: (fileName: string) => boolean;
+}
+
+/** Analyses a Program with the given config and rules; repeated calls with the same arguments are free (focused ones are not kept). */
+export function analyzeProgram(program: ts.Program, config: ResolvedConfig, rules: readonly RuleDefinition[], options: AnalyzeOptions = {}): AnalysisResult {
+  if (options.focus !== undefined) return runAnalysis(program, config, rules, options.focus);
   let byConfig = resultsByProgram.get(program);
   if (byConfig === undefined) {
     byConfig = new WeakMap();
@@ -65,7 +75,7 @@ export function getFileIndex(file: ts.SourceFile): FileIndex {
   return index;
 }
 
-function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonly RuleDefinition[]): AnalysisResult {
+function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonly RuleDefinition[], isFocused?: (fileName: string) => boolean): AnalysisResult {
   const facade = new CheckerFacade(program, program.getTypeChecker());
   const rootDir = getProjectRoot(program);
   const isProjectFile = (file: ts.SourceFile): boolean =>
@@ -93,7 +103,8 @@ function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonl
       diagnostics.push({ file: file.fileName, message: `syntax error${position}: ${ts.flattenDiagnosticMessageText(first?.messageText ?? '', ' ')} (analysed as far as it parses)` });
     }
   }
-  const facts = collectFacts({ facade, config, classifier, flow, sinks, http, files, getFileIndex, isTestFile, onFileError: (file, error) => {
+  const focus = isFocused === undefined ? undefined : new Set(files.filter((file) => isFocused(file.fileName)));
+  const facts = collectFacts({ facade, config, classifier, flow, sinks, http, files, getFileIndex, isTestFile, ...(focus === undefined ? {} : { focus }), onFileError: (file, error) => {
     diagnostics.push({ file: file.fileName, message: `analysis failed: ${error instanceof Error ? error.message : String(error)}; the file was skipped` });
   }, onFileBudgetExceeded: (file, message) => {
     diagnostics.push({ file: file.fileName, message });

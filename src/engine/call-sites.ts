@@ -84,7 +84,7 @@ export class CallSiteIndex {
  * holding it, and the interface or abstract members its class implements (a call through the
  * interface reaches the implementing class).
  */
-function getTargets(fn: ts.SignatureDeclaration, facade: CheckerFacade): ts.Node[] {
+export function getTargets(fn: ts.SignatureDeclaration, facade: CheckerFacade): ts.Node[] {
   const holder = getFunctionSymbolDeclaration(fn);
   const targets: ts.Node[] = holder === fn ? [fn] : [fn, holder];
   if (!ts.isMethodDeclaration(holder) && !ts.isPropertyDeclaration(holder)) return targets;
@@ -104,7 +104,8 @@ function getTargets(fn: ts.SignatureDeclaration, facade: CheckerFacade): ts.Node
   return targets;
 }
 
-function isAbstractMember(member: ts.Node): boolean {
+/** An interface member or abstract method: calls through it reach the classes implementing it. */
+export function isAbstractMember(member: ts.Node): boolean {
   return ts.isMethodSignature(member) || ts.isPropertySignature(member) || (ts.isMethodDeclaration(member) && member.body === undefined);
 }
 

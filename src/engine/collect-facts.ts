@@ -17,6 +17,7 @@ import type { CardLiteralFact, DeclassificationFact, DimensionFact, EngineFact, 
 import { getCalleeName, skipOuterExpressions, type FileIndex } from './file-index.js';
 import { CallSiteIndex, getFunctionName } from './call-sites.js';
 import { describeExpression, sourceTaint, type FlowAnalyzer } from './flow.js';
+import { ReachableFunctions } from './reachable-functions.js';
 import { HTTP_CALLEE_NAMES, type HttpSinkResolver } from './http-sinks.js';
 import { isConfigurationName, isUrlLikeName } from './names.js';
 import { getPropertyChain, getPropertyNameText, getStaticString, resolveConstInitializer, type SinkMatch, type SinkResolver } from './sinks.js';
@@ -55,6 +56,8 @@ export interface CollectContext {
   readonly onFileError: (file: ts.SourceFile, error: unknown) => void;
   /** a file whose analysis was cut short by its time budget */
   readonly onFileBudgetExceeded: (file: ts.SourceFile, message: string) => void;
+  /** only findings in these files are wanted (`check --changed`): other files are analysed as far as these reach into them */
+  readonly focus?: ReadonlySet<ts.SourceFile>;
 }
 
 const MAX_PROPAGATION_ROUNDS = 1_000_000;
@@ -72,17 +75,24 @@ class FactCollector {
   private readonly worklist: ts.SignatureDeclaration[] = [];
   private readonly queued = new Set<ts.SignatureDeclaration>();
   private readonly callSites: CallSiteIndex;
+  /** with a focus: the functions the focused files can reach */
+  private readonly reachable: ReachableFunctions | undefined;
   private readonly jsDocSinkNames: ReadonlySet<string>;
 
   constructor(private readonly context: CollectContext) {
     this.jsDocSinkNames = collectJsDocSinkNames(context.files);
     this.callSites = new CallSiteIndex(context.facade, context.files, context.getFileIndex);
+    if (context.focus !== undefined) {
+      const projectFiles = new Set(context.files);
+      this.reachable = new ReachableFunctions(context.facade, context.files, context.getFileIndex, (file) => projectFiles.has(file), context.focus);
+    }
   }
 
   collect(): EngineFact[] {
     for (const file of this.context.files) this.guard(file, () => this.collectSinkSites(file));
     this.propagateToCallers();
     for (const file of this.context.files) {
+      if (this.context.focus !== undefined && !this.context.focus.has(file)) continue;
       this.guard(file, () => {
         this.collectCardLiterals(file);
         this.collectDeclassifications(file);
@@ -99,7 +109,15 @@ class FactCollector {
     }
   }
 
+  /** Whether what happens at `node` can lead to a finding in a focused file (always, without a focus). */
+  private isInScope(node: ts.Node): boolean {
+    const { focus } = this.context;
+    return focus === undefined || this.reachable === undefined || focus.has(node.getSourceFile()) || this.reachable.contains(node);
+  }
+
   private collectSinkSites(file: ts.SourceFile): void {
+    const focused = this.context.focus === undefined || this.context.focus.has(file);
+    if (!focused && this.reachable?.touches(file) !== true) return;
     const index = this.context.getFileIndex(file);
     const started = Date.now();
     for (const [position, call] of index.calls.entries()) {
@@ -107,6 +125,7 @@ class FactCollector {
         this.context.onFileBudgetExceeded(file, `analysis stopped after ${FILE_BUDGET_MS / 1000} s; ${index.calls.length - position} of ${index.calls.length} calls not checked`);
         return;
       }
+      if (!focused && !this.isInScope(call)) continue;
       const name = getCalleeName(call.expression);
       if (name === undefined) continue;
       const sink = this.getSink(call, name);
@@ -114,6 +133,7 @@ class FactCollector {
     }
     for (const assignment of index.assignments) {
       if (assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken && assignment.operatorToken.kind !== ts.SyntaxKind.PlusEqualsToken) continue;
+      if (!focused && !this.isInScope(assignment)) continue;
       const sink = this.context.sinks.getSinkForAssignment(assignment);
       if (sink !== undefined) this.checkSink(sink, assignment);
     }
@@ -224,6 +244,7 @@ class FactCollector {
       this.guard(fn.getSourceFile(), () => {
         const sites = this.findCallSites(fn);
         for (const site of sites) {
+          if (!this.isInScope(site.kind === 'call' ? site.call : site.reference)) continue;
           for (const flow of pending) this.checkCallSite(site, flow);
         }
         // an entry point (exported API, framework callback): its parameters' names are all we know

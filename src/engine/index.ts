@@ -2,7 +2,7 @@
  * The engine's public surface for the front ends: analyse a Program, the findings' shape, and
  * the rule definition API.
  */
-export { analyzeProgram, getFileIndex, type AnalysisResult } from './analyze.js';
+export { analyzeProgram, getFileIndex, type AnalysisResult, type AnalyzeOptions } from './analyze.js';
 export { defineRule, formatMessage, getRuleDocsUrl, type RuleDefinition, type RuleMeta, type RuleReport } from './define-rule.js';
 export type { EngineFact } from './facts.js';
 export type { Confidence, Finding, Severity, SinkInfo, SourceInfo, TraceStep } from './findings-types.js';

@@ -35,7 +35,6 @@ if (!isMainThread && parentPort !== null) {
   const input = workerData as WorkerInput;
   const port = parentPort;
   // loaded here, not at the top: the launching thread must not load TypeScript and the engine too
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { main } = require('./main.js') as typeof import('./main.js');
   main(input.argv, { stdoutIsTTY: input.stdoutIsTTY }).then(
     (code) => port.postMessage(code),

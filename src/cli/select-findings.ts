@@ -41,7 +41,7 @@ export interface PreparedSelection {
 /**
  * Reads what the filters need — the baseline file, git's list of changed files — before the
  * (long) analysis runs, so that a missing baseline or a bad revision fails fast; errors are
- * `CliUsageError`s. The returned function applies `--changed` and then `--baseline` to
+ * `CliUsageError`s. The returned `select` applies `--changed` and then `--baseline` to
  * `findings`; `fingerprints` holds the baseline fingerprint of every finding of the analysis
  * (needed only with `--baseline`). `projectDir` is where git is asked.
  */

@@ -2,12 +2,15 @@
  * Every question the engine asks the TypeScript checker goes through this module: the type of an
  * expression, the symbol behind a name or callee, a symbol's declarations, a type's properties.
  * Keeping the checker surface this small is what makes a later move to TypeScript 7's API one
- * module's work. Nothing here caches; callers memoize per Program.
+ * module's work. It also decides how each question is asked: the cheapest way that gives the
+ * analysis the same answer (declared types, a call's only signature), since the checker's full
+ * answers cost more than the rest of the analysis. One facade lives for one analysis, and caches
+ * per node and per symbol for as long.
  */
 import ts from 'typescript';
 
 export class CheckerFacade {
-  // the engine asks about the same nodes from several places; the checker recomputes flow types each time
+  // the engine asks about the same nodes from several places, and the checker does not cache these answers
   private readonly typeCache = new WeakMap<ts.Node, ts.Type>();
   private readonly symbolCache = new WeakMap<ts.Node, ts.Symbol | null>();
   private readonly symbolTypeCache = new WeakMap<ts.Symbol, ts.Type>();

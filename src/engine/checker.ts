@@ -10,10 +10,11 @@
 import ts from 'typescript';
 
 export class CheckerFacade {
-  // the engine asks about the same nodes from several places, and the checker does not cache these answers
-  private readonly typeCache = new WeakMap<ts.Node, ts.Type>();
-  private readonly symbolCache = new WeakMap<ts.Node, ts.Symbol | null>();
-  private readonly symbolTypeCache = new WeakMap<ts.Symbol, ts.Type>();
+  // the engine asks about the same nodes from several places, and the checker does not cache these answers;
+  // plain Maps, not WeakMaps: they die with the analysis, and weak tables with 100,000s of entries slow every GC
+  private readonly typeCache = new Map<ts.Node, ts.Type>();
+  private readonly symbolCache = new Map<ts.Node, ts.Symbol | null>();
+  private readonly symbolTypeCache = new Map<ts.Symbol, ts.Type>();
 
   constructor(
     readonly program: ts.Program,
@@ -28,31 +29,37 @@ export class CheckerFacade {
   getTypeOfNode(node: ts.Node): ts.Type {
     let type = this.typeCache.get(node);
     if (type === undefined) {
-      type = this.getDeclaredTypeOfReference(node) ?? this.getSoleSignature(node)?.getReturnType() ?? this.checker.getTypeAtLocation(node);
+      type = this.getTypeWithoutNarrowing(node) ?? this.checker.getTypeAtLocation(node);
       this.typeCache.set(node, type);
     }
     return type;
   }
 
-  /**
-   * The signature a call or `new` can only mean: its callee's type has one signature, not
-   * generic, not returning `this`. Resolving the call instead would check every argument against
-   * the parameters (inference, assignability), which the analysis does not need.
-   */
-  private getSoleSignature(node: ts.Node): ts.Signature | undefined {
-    const signature = this.getOnlySignature(node);
-    if (signature === undefined || signature.getTypeParameters() !== undefined) return undefined;
-    return (signature.getReturnType().flags & ts.TypeFlags.TypeParameter) === 0 ? signature : undefined;
-  }
-
   /** The one signature, generic or not, the callee's type has for this call or `new`. */
   private getOnlySignature(node: ts.Node): ts.Signature | undefined {
-    if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return undefined;
-    const callee = node.expression;
-    if (callee.kind === ts.SyntaxKind.SuperKeyword || callee.kind === ts.SyntaxKind.ImportKeyword) return undefined;
-    const calleeType = this.getTypeOfNode(callee);
-    const signatures = ts.isCallExpression(node) ? calleeType.getCallSignatures() : calleeType.getConstructSignatures();
+    const signatures = this.getSignaturesOfCallee(node);
     return signatures.length === 1 ? signatures[0] : undefined;
+  }
+
+  /**
+   * The type a call or `new` has whichever of its signatures applies: all of them non-generic
+   * with one return type, not `this` (`f(x)` with one signature, `new Date(...)`,
+   * `JSON.stringify(...)`). Resolving the call instead would check every argument against the
+   * parameters (inference, assignability), which the analysis does not need.
+   */
+  private getUniformReturnType(node: ts.Node): ts.Type | undefined {
+    const signatures = this.getSignaturesOfCallee(node);
+    const returned = signatures[0]?.getReturnType();
+    if (returned === undefined || (returned.flags & ts.TypeFlags.TypeParameter) !== 0) return undefined;
+    return signatures.every((signature) => signature.getTypeParameters() === undefined && signature.getReturnType() === returned) ? returned : undefined;
+  }
+
+  private getSignaturesOfCallee(node: ts.Node): readonly ts.Signature[] {
+    if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return [];
+    const callee = node.expression;
+    if (callee.kind === ts.SyntaxKind.SuperKeyword || callee.kind === ts.SyntaxKind.ImportKeyword) return [];
+    const calleeType = this.getTypeOfNode(callee);
+    return ts.isCallExpression(node) ? calleeType.getCallSignatures() : calleeType.getConstructSignatures();
   }
 
   /**
@@ -73,6 +80,40 @@ export class CheckerFacade {
     if (type.isUnionOrIntersection()) return type.types.some((part) => this.isDeferred(part, depth - 1));
     const isReference = (type.flags & ts.TypeFlags.Object) !== 0 && ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) !== 0;
     return isReference && this.checker.getTypeArguments(type as ts.TypeReference).some((argument) => this.isDeferred(argument, depth - 1));
+  }
+
+  /**
+   * The type of an expression read off declarations, where that is possible without the
+   * checker's narrowing or call resolution: names and members, calls with one possible return
+   * type, `x as T`, and `list[i]` / `record[key]` through the receiver's index signature.
+   */
+  private getTypeWithoutNarrowing(node: ts.Node): ts.Type | undefined {
+    if (ts.isParenthesizedExpression(node)) return this.getTypeOfNode(node.expression);
+    if (ts.isAsExpression(node) || ts.isTypeAssertionExpression(node)) return ts.isConstTypeReference(node.type) ? undefined : this.checker.getTypeFromTypeNode(node.type);
+    if (ts.isElementAccessExpression(node)) return this.getElementType(node);
+    return this.getDeclaredTypeOfReference(node) ?? this.getUniformReturnType(node);
+  }
+
+  /** `row['email']` as a member; `rows[0]`, `byId[key]` as the receiver's number or string index type. */
+  private getElementType(access: ts.ElementAccessExpression): ts.Type | undefined {
+    const receiver = this.getNonNullableType(this.getTypeOfNode(access.expression));
+    if ((receiver.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never)) !== 0) return undefined;
+    const key = access.argumentExpression;
+    if (ts.isStringLiteralLike(key) || ts.isNumericLiteral(key)) {
+      const member = this.checker.getPropertyOfType(receiver, key.text);
+      // a tuple element or a named member; otherwise the index signature below
+      if (member !== undefined) return this.checker.getTypeOfSymbol(member);
+    }
+    const indexed = ts.isStringLiteralLike(key) ? this.getIndexTypeOfType(receiver, ts.IndexKind.String) : (this.getIndexTypeOfType(receiver, ts.IndexKind.Number) ?? this.getIndexTypeOfType(receiver, ts.IndexKind.String));
+    return indexed ?? this.getSharedPropertyType(receiver);
+  }
+
+  /** `Record<keyof Patch, string>`: every member has one type, so any key reads that type. */
+  private getSharedPropertyType(type: ts.Type): ts.Type | undefined {
+    const properties = this.checker.getPropertiesOfType(type);
+    if (properties.length === 0 || properties.length > 64) return undefined;
+    const [first, ...rest] = properties.map((property) => this.checker.getTypeOfSymbol(property));
+    return first !== undefined && rest.every((other) => other === first) ? first : undefined;
   }
 
   /** The declared type of what a name or `receiver.name` refers to, if it is a variable, parameter, property or function. */
@@ -96,12 +137,17 @@ export class CheckerFacade {
    * that signature's (awaited) return type — read without checking the arguments.
    */
   private getTypeOfInitializedVariable(declaration: ts.Declaration | undefined): ts.Type | undefined {
-    if (declaration === undefined || !ts.isVariableDeclaration(declaration) || declaration.type !== undefined || declaration.initializer === undefined || !ts.isIdentifier(declaration.name)) return undefined;
-    const initializer = skipParentheses(declaration.initializer);
-    const awaited = ts.isAwaitExpression(initializer);
-    const returned = this.getSoleSignature(awaited ? skipParentheses(initializer.expression) : initializer)?.getReturnType();
-    if (returned === undefined || !awaited) return returned;
-    return this.checker.getAwaitedType(returned);
+    if (declaration !== undefined && ts.isVariableDeclaration(declaration) && declaration.type === undefined && ts.isForOfStatement(declaration.parent.parent)) {
+      // `for (const item of items)` over an array: its element type
+      const iterated = this.getNonNullableType(this.getTypeOfNode(declaration.parent.parent.expression));
+      return ts.isIdentifier(declaration.name) && declaration.parent.parent.awaitModifier === undefined && this.checker.isArrayType(iterated) ? this.getIndexTypeOfType(iterated, ts.IndexKind.Number) : undefined;
+    }
+    const initializer = getUnannotatedInitializer(declaration);
+    if (initializer === undefined || !(ts.isAwaitExpression(initializer) || isCheaplyTyped(initializer))) return undefined;
+    if (!ts.isAwaitExpression(initializer)) return this.getTypeWithoutNarrowing(initializer);
+    const operand = skipParentheses(initializer.expression);
+    const promised = isCheaplyTyped(operand) ? this.getTypeWithoutNarrowing(operand) : undefined;
+    return promised === undefined ? undefined : this.checker.getAwaitedType(promised);
   }
 
   /** The symbol a name, property access or callee refers to, with import aliases resolved. */
@@ -109,10 +155,50 @@ export class CheckerFacade {
     const cached = this.symbolCache.get(node);
     if (cached !== undefined) return cached ?? undefined;
     const member = ts.isIdentifier(node) && ts.isPropertyAccessExpression(node.parent) && node.parent.name === node ? this.getMemberOfDeclaredType(node.parent) : undefined;
-    const written = member ?? this.checker.getSymbolAtLocation(node);
+    const written = member ?? (ts.isIdentifier(node) ? this.resolveValueReference(node) : undefined) ?? this.checker.getSymbolAtLocation(node);
     const symbol = written === undefined ? undefined : this.resolveAlias(written);
     this.symbolCache.set(node, symbol ?? null);
     return symbol;
+  }
+
+  /**
+   * A name read as a value, resolved through the scopes the binder built (`locals` of each
+   * enclosing block, function and file) — what the checker's name resolution does, without its
+   * general machinery, which costs more than the rest of a flow step. Undefined (the checker
+   * decides) for globals, and where scoping has special cases: enum members, the own name of a
+   * function or class expression.
+   */
+  private resolveValueReference(identifier: ts.Identifier): ts.Symbol | undefined {
+    if (!isValueReference(identifier)) return undefined;
+    const name = identifier.escapedText;
+    for (let scope: ts.Node | undefined = identifier.parent; scope !== undefined; scope = scope.parent) {
+      if (ts.isEnumDeclaration(scope) || ((ts.isFunctionExpression(scope) || ts.isClassExpression(scope)) && scope.name?.escapedText === name)) return undefined;
+      const symbol = (scope as { locals?: ts.SymbolTable }).locals?.get(name);
+      if (symbol === undefined || (symbol.flags & (ts.SymbolFlags.Value | ts.SymbolFlags.Alias)) === 0) continue;
+      // `export const x` is bound as a local pointing at the exported symbol, which the checker returns
+      return (symbol as { exportSymbol?: ts.Symbol }).exportSymbol ?? symbol;
+    }
+    return undefined;
+  }
+
+  /**
+   * The symbol a callee name refers to, for questions about its declarations only (is it a
+   * catalog sink? does its JSDoc say `@sink`?). `metric.observe(...)` with
+   * `const metric = new Histogram({ labelNames: [...] })` is looked up on `Histogram<T>` as
+   * declared, without inferring `T` from the constructor's arguments: the member's declarations
+   * are the same for every instantiation.
+   */
+  getCalleeSymbol(nameNode: ts.Node): ts.Symbol | undefined {
+    const access = nameNode.parent;
+    if (ts.isIdentifier(nameNode) && ts.isPropertyAccessExpression(access) && access.name === nameNode && ts.isIdentifier(access.expression) && !this.symbolCache.has(nameNode)) {
+      const construction = getUnannotatedInitializer(this.getSymbol(access.expression)?.valueDeclaration);
+      if (construction !== undefined && ts.isNewExpression(construction)) {
+        const instance = this.getSignaturesOfCallee(construction)[0]?.getReturnType();
+        const member = instance === undefined ? undefined : this.checker.getPropertyOfType(instance, nameNode.text);
+        if (member !== undefined) return this.resolveAlias(member);
+      }
+    }
+    return this.getSymbol(nameNode);
   }
 
   /**
@@ -237,6 +323,54 @@ export class CheckerFacade {
   typeToString(type: ts.Type): string {
     return this.checker.typeToString(type);
   }
+}
+
+/** A name in a position where it reads a variable, parameter, function or import (not a key, label or type). */
+function isValueReference(identifier: ts.Identifier): boolean {
+  const parent = identifier.parent;
+  switch (parent.kind) {
+    case ts.SyntaxKind.CallExpression:
+    case ts.SyntaxKind.NewExpression:
+    case ts.SyntaxKind.ElementAccessExpression:
+    case ts.SyntaxKind.BinaryExpression:
+    case ts.SyntaxKind.TemplateSpan:
+    case ts.SyntaxKind.ReturnStatement:
+    case ts.SyntaxKind.ArrayLiteralExpression:
+    case ts.SyntaxKind.SpreadElement:
+    case ts.SyntaxKind.SpreadAssignment:
+    case ts.SyntaxKind.ConditionalExpression:
+    case ts.SyntaxKind.ParenthesizedExpression:
+    case ts.SyntaxKind.AsExpression:
+    case ts.SyntaxKind.SatisfiesExpression:
+    case ts.SyntaxKind.NonNullExpression:
+    case ts.SyntaxKind.AwaitExpression:
+    case ts.SyntaxKind.PrefixUnaryExpression:
+    case ts.SyntaxKind.PostfixUnaryExpression:
+    case ts.SyntaxKind.ExpressionStatement:
+    case ts.SyntaxKind.TypeOfExpression:
+    case ts.SyntaxKind.ForOfStatement:
+    case ts.SyntaxKind.ForInStatement:
+      return true;
+    case ts.SyntaxKind.PropertyAccessExpression:
+      return (parent as ts.PropertyAccessExpression).expression === identifier;
+    case ts.SyntaxKind.PropertyAssignment:
+      return (parent as ts.PropertyAssignment).initializer === identifier;
+    case ts.SyntaxKind.VariableDeclaration:
+      return (parent as ts.VariableDeclaration).initializer === identifier;
+    default:
+      return false;
+  }
+}
+
+/** Initializers whose type `getTypeWithoutNarrowing` may read (a literal's is the checker's: it widens). */
+function isCheaplyTyped(expression: ts.Expression): boolean {
+  return ts.isCallExpression(expression) || ts.isNewExpression(expression) || ts.isElementAccessExpression(expression) || ts.isAsExpression(expression) || ts.isPropertyAccessExpression(expression);
+}
+
+/** `x` in `const x = <initializer>` without a type annotation: the initializer, parentheses skipped. */
+function getUnannotatedInitializer(declaration: ts.Declaration | undefined): ts.Expression | undefined {
+  if (declaration === undefined || !ts.isVariableDeclaration(declaration) || declaration.type !== undefined || declaration.initializer === undefined || !ts.isIdentifier(declaration.name)) return undefined;
+  return skipParentheses(declaration.initializer);
 }
 
 function skipParentheses(expression: ts.Expression): ts.Expression {

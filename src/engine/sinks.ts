@@ -130,7 +130,7 @@ export class SinkResolver {
   /** The declaration a callee refers to (function, method, or variable holding a function). */
   getCalleeDeclaration(callee: ts.Expression): ts.Declaration | undefined {
     const target = skipOuterExpressions(callee);
-    const symbol = this.facade.getSymbol(getCalleeNameNode(target));
+    const symbol = this.facade.getCalleeSymbol(getCalleeNameNode(target));
     return symbol?.valueDeclaration ?? symbol?.declarations?.[0];
   }
 
@@ -158,7 +158,7 @@ export class SinkResolver {
 
   private findMatchingEntries<E extends AddressedEntry>(callee: ts.Expression, candidates: readonly E[]): E[] {
     const target = skipOuterExpressions(callee);
-    const symbol = this.facade.getSymbol(getCalleeNameNode(target));
+    const symbol = this.facade.getCalleeSymbol(getCalleeNameNode(target));
     const declarations = symbol?.declarations ?? [];
     const fromProject = declarations.some((declaration) => this.isProjectFile(declaration.getSourceFile()));
     const matches = candidates.filter((entry) => {

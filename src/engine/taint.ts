@@ -86,7 +86,8 @@ export function instantiate(summaryTaint: Taint, argumentTaint: Taint): Taint | 
 }
 
 /** Drops duplicates (same origin, read and path) and caps how many taints one value carries. */
-export function dedupeTaints(taints: readonly Taint[], limit = 24): Taint[] {
+export function dedupeTaints(taints: readonly Taint[], limit = 24): readonly Taint[] {
+  if (taints.length <= 1) return taints;
   const seen = new Set<string>();
   const result: Taint[] = [];
   for (const taint of taints) {

@@ -94,6 +94,34 @@ export class Service {
     expect(result.keys).toEqual(['app.ts:7 no-pii-logging', 'app.ts:8 no-pii-logging', 'app.ts:9 no-pii-logging']);
   });
 
+  it('resolves names by scope: shadowing, exported and imported values, shadowed globals', () => {
+    const result = analyzeSnippets({
+      'log.ts': LOGGER,
+      'support.ts': `
+import type { Email } from 'classified';
+export const SUPPORT_ADDRESS = 'help@example.com' as Email;
+`,
+      'app.ts': `
+import type { Email } from 'classified';
+import { logger } from './log.js';
+import { SUPPORT_ADDRESS } from './support.js';
+export const OWNER = 'owner@example.com' as Email;
+export function run(value: Email, note: string): void {
+  logger.info(value);
+  {
+    const value = note;
+    logger.info(value);
+  }
+  logger.info(OWNER);
+  logger.info(SUPPORT_ADDRESS);
+  const console = { log: (line: unknown): string => String(line) };
+  console.log(value);
+}
+`,
+    });
+    expect(result.keys).toEqual(['app.ts:7 no-pii-logging', 'app.ts:12 no-pii-logging', 'app.ts:13 no-pii-logging']);
+  });
+
   it('still reads @sink and @declassify tags, whose files keep their JSDoc', () => {
     const result = analyzeSnippets({
       'audit.ts': `

@@ -156,14 +156,23 @@ export function isConfigurationName(name: string): boolean {
 }
 
 /** Splits `customerEmailAddress`, `customer_email`, `x-customer-email` into lowercase words. */
-export function splitNameIntoWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter((word) => word.length > 0)
-    .map((word) => word.toLowerCase());
+export function splitNameIntoWords(name: string): readonly string[] {
+  let words = wordsByName.get(name);
+  if (words === undefined) {
+    words = name
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+      .split(/[^A-Za-z0-9]+/)
+      .filter((word) => word.length > 0)
+      .map((word) => word.toLowerCase());
+    // the same few thousand names come up again and again; bounded for long-lived editor processes
+    if (wordsByName.size >= 50_000) wordsByName.clear();
+    wordsByName.set(name, words);
+  }
+  return words;
 }
+
+const wordsByName = new Map<string, readonly string[]>();
 
 export interface NameInferenceOptions {
   readonly add: ReadonlyMap<string, Level>;

@@ -36,7 +36,8 @@ export class SinkResolver {
   private readonly assignSinks: SinkEntry[] = [];
   private readonly resolvedDeclarations = new Map<AddressedEntry, ReadonlySet<ts.Node>>();
   /** a package can resolve to several module symbols (CommonJS and ESM declarations) */
-  private moduleSymbols: Map<string, Set<ts.Symbol>> | undefined;
+  private readonly moduleSymbols = new Map<string, Set<ts.Symbol>>();
+  private importSpecifiers: Map<string, ts.StringLiteral[]> | undefined;
   private globalSymbols: Map<string, ts.Symbol> | undefined;
 
   constructor(
@@ -290,23 +291,8 @@ export class SinkResolver {
   }
 
   private getModuleSymbols(moduleName: string): ReadonlySet<ts.Symbol> {
-    if (this.moduleSymbols === undefined) {
-      const symbols = new Map<string, Set<ts.Symbol>>();
-      for (const file of this.facade.program.getSourceFiles()) {
-        if (!this.isProjectFile(file)) continue;
-        for (const specifier of getModuleSpecifiers(file)) {
-          const moduleSymbol = this.facade.getModuleSymbol(specifier);
-          if (moduleSymbol === undefined) continue;
-          const name = normalizeModuleName(specifier.text);
-          const set = symbols.get(name);
-          if (set === undefined) symbols.set(name, new Set([moduleSymbol]));
-          else set.add(moduleSymbol);
-        }
-      }
-      this.moduleSymbols = symbols;
-    }
     const normalized = normalizeModuleName(moduleName);
-    if (!normalized.startsWith('.')) return this.moduleSymbols.get(normalized) ?? new Set();
+    if (!normalized.startsWith('.')) return this.resolveImportsOf(normalized);
     // `./src/privacy` in a config: the project module at that path, however each file imports it
     const target = path.resolve(this.projectRoot, normalized).replace(/\.[cm]?[jt]sx?$/, '');
     const matches = new Set<ts.Symbol>();
@@ -316,13 +302,45 @@ export class SinkResolver {
       const symbol = file === undefined ? undefined : this.facade.getSourceFileModuleSymbol(file);
       if (symbol !== undefined) matches.add(symbol);
     }
-    for (const symbols of this.moduleSymbols.values()) {
-      for (const symbol of symbols) {
+    for (const name of this.getImportSpecifiers().keys()) {
+      for (const symbol of this.resolveImportsOf(name)) {
         const fileName = symbol.valueDeclaration?.getSourceFile().fileName.replace(/(\.d)?\.[cm]?[jt]sx?$/, '');
         if (fileName === target || fileName === path.join(target, 'index')) matches.add(symbol);
       }
     }
     return matches;
+  }
+
+  /** The module symbols the project's imports of `name` resolve to (resolved on first use: most imports are not of catalog modules). */
+  private resolveImportsOf(name: string): ReadonlySet<ts.Symbol> {
+    let symbols = this.moduleSymbols.get(name);
+    if (symbols === undefined) {
+      symbols = new Set();
+      for (const specifier of this.getImportSpecifiers().get(name) ?? []) {
+        const moduleSymbol = this.facade.getModuleSymbol(specifier);
+        if (moduleSymbol !== undefined) symbols.add(moduleSymbol);
+      }
+      this.moduleSymbols.set(name, symbols);
+    }
+    return symbols;
+  }
+
+  /** The module specifiers of the project's imports, by module name. */
+  private getImportSpecifiers(): ReadonlyMap<string, readonly ts.StringLiteral[]> {
+    if (this.importSpecifiers === undefined) {
+      const byName = new Map<string, ts.StringLiteral[]>();
+      for (const file of this.facade.program.getSourceFiles()) {
+        if (!this.isProjectFile(file)) continue;
+        for (const specifier of getModuleSpecifiers(file)) {
+          const name = normalizeModuleName(specifier.text);
+          const list = byName.get(name);
+          if (list === undefined) byName.set(name, [specifier]);
+          else list.push(specifier);
+        }
+      }
+      this.importSpecifiers = byName;
+    }
+    return this.importSpecifiers;
   }
 
   private getGlobalSymbol(name: string): ts.Symbol | undefined {

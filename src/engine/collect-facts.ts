@@ -71,7 +71,7 @@ export function collectFacts(context: CollectContext): EngineFact[] {
 class FactCollector {
   private readonly facts: EngineFact[] = [];
   private readonly parameterFlows = new Map<ts.SignatureDeclaration, ParameterSinkFlow[]>();
-  private readonly seenParameterFlows = new Set<string>();
+  private readonly seenParameterFlows = new Map<ts.Node, Map<ts.SignatureDeclaration, Set<string>>>();
   private readonly worklist: ts.SignatureDeclaration[] = [];
   private readonly queued = new Set<ts.SignatureDeclaration>();
   private readonly callSites: CallSiteIndex;
@@ -215,9 +215,20 @@ class FactCollector {
   }
 
   private recordParameterFlow(flow: ParameterSinkFlow): void {
-    const key = `${flow.fn.pos}:${flow.fn.getSourceFile().fileName}|${flow.taint.origin.type === 'parameter' ? flow.taint.origin.index : -1}|${flow.taint.read.join('.')}|${flow.sinkNode.pos}:${flow.sinkNode.getSourceFile().fileName}`;
-    if (this.seenParameterFlows.has(key)) return;
-    this.seenParameterFlows.add(key);
+    // one flow per function, sink and parameter part (nodes are keys by identity, no file names to join)
+    let seenAtSink = this.seenParameterFlows.get(flow.sinkNode);
+    if (seenAtSink === undefined) {
+      seenAtSink = new Map();
+      this.seenParameterFlows.set(flow.sinkNode, seenAtSink);
+    }
+    let seen = seenAtSink.get(flow.fn);
+    if (seen === undefined) {
+      seen = new Set();
+      seenAtSink.set(flow.fn, seen);
+    }
+    const key = `${flow.taint.origin.type === 'parameter' ? flow.taint.origin.index : -1}|${flow.taint.read.join('.')}`;
+    if (seen.has(key)) return;
+    seen.add(key);
     const list = this.parameterFlows.get(flow.fn);
     if (list === undefined) this.parameterFlows.set(flow.fn, [flow]);
     else list.push(flow);

@@ -72,6 +72,9 @@ describe('classified check', () => {
     const report = JSON.parse(fs.readFileSync(output, 'utf8')) as { findings: { file: string }[] };
     expect(report.findings.length).toBeGreaterThan(0);
     expect(report.findings.every((finding) => finding.file.startsWith('fixtures/example-shop/src/web/'))).toBe(true);
+    // the analysis focuses on the paths, and finds there what the whole check finds
+    const whole = JSON.parse(run('check', '--project', EXAMPLE, '--format', 'json').stdout) as { findings: { file: string }[] };
+    expect(report.findings).toEqual(whole.findings.filter((finding) => finding.file.startsWith('fixtures/example-shop/src/web/')));
   });
 
   it('uses rule severities from the config and --max-warnings', () => {

@@ -88,7 +88,8 @@ function runCheck(paths: readonly string[], options: CheckOptions, environment: 
   try {
     const tsconfigPath = resolveTsconfigPath(options.project);
     checkPathsInsideProject(paths, path.dirname(tsconfigPath), cwd);
-    const { select, focus } = prepareSelection(options, path.dirname(tsconfigPath)); // --changed, --baseline
+    const { select, focus: changedFocus } = prepareSelection(options, path.dirname(tsconfigPath)); // --changed, --baseline
+    const focus = combineFocus(changedFocus, paths.length === 0 || options.baseline !== undefined ? undefined : (file) => isUnderPaths(file, paths, cwd));
     const started = Date.now();
     // one tsconfig, or each project a solution tsconfig references (load-projects.ts)
     const result = analyzeProjects(tsconfigPath, { config: options.config, rules, fingerprints: options.baseline !== undefined, ...(focus === undefined ? {} : { focus }) });
@@ -141,8 +142,24 @@ function checkPathsInsideProject(paths: readonly string[], projectDir: string, c
 
 function filterByPaths(findings: readonly Finding[], paths: readonly string[], cwd: string): readonly Finding[] {
   if (paths.length === 0) return findings;
-  const roots = paths.map((entry) => path.resolve(cwd, entry));
-  return findings.filter((finding) => roots.some((root) => finding.file === root || finding.file.startsWith(root + path.sep) || finding.file.startsWith(`${root}/`)));
+  return findings.filter((finding) => isUnderPaths(finding.file, paths, cwd));
+}
+
+function isUnderPaths(file: string, paths: readonly string[], cwd: string): boolean {
+  return paths.some((entry) => {
+    const root = path.resolve(cwd, entry);
+    return file === root || file.startsWith(root + path.sep) || file.startsWith(`${root}/`);
+  });
+}
+
+/**
+ * Path arguments and `--changed` both say which files' findings are wanted, so the analysis can
+ * focus on those files and what they reach (not with `--baseline`, which needs every finding).
+ */
+function combineFocus(first: ((file: string) => boolean) | undefined, second: ((file: string) => boolean) | undefined): ((file: string) => boolean) | undefined {
+  if (first === undefined) return second;
+  if (second === undefined) return first;
+  return (file) => first(file) && second(file);
 }
 
 function getRuleDescriptors(): RuleDescriptor[] {

@@ -43,6 +43,8 @@ export const STORING_METHODS: ReadonlySet<string> = new Set(['push', 'unshift', 
 const DERIVED_PROPERTIES: ReadonlySet<string> = new Set(['length', 'size', 'byteLength']);
 const MAX_DEPTH = 400;
 
+const NO_TAINTS: readonly Taint[] = Object.freeze([]);
+
 const CLASSIFIED_STOPS: ReadonlySet<string> = new Set(['declassify', 'redact', 'maskPan']);
 
 export interface FlowOptions {
@@ -81,6 +83,8 @@ export class FlowAnalyzer {
     let result: readonly Taint[];
     try {
       result = dedupeTaints(this.compute(expression));
+      // most expressions carry nothing: one shared empty list instead of one per node
+      if (result.length === 0) result = NO_TAINTS;
     } finally {
       this.depth--;
       this.inProgress.delete(expression);
@@ -143,9 +147,9 @@ export class FlowAnalyzer {
     return result;
   }
 
-  private compute(node: ts.Node): Taint[] {
+  private compute(node: ts.Node): readonly Taint[] {
     if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isTypeAssertionExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node)) {
-      return [...this.taintOf(node.expression)];
+      return this.taintOf(node.expression);
     }
     if (ts.isStringLiteralLike(node) || ts.isNumericLiteral(node) || ts.isBigIntLiteral(node)) return this.literalTaints(node);
     if (ts.isTemplateExpression(node)) {
@@ -160,8 +164,8 @@ export class FlowAnalyzer {
     if (ts.isPrefixUnaryExpression(node)) {
       return node.operator === ts.SyntaxKind.ExclamationToken ? [] : this.taintOf(node.operand).map(collapse);
     }
-    if (ts.isAwaitExpression(node)) return [...this.taintOf(node.expression)];
-    if (ts.isSpreadElement(node) || ts.isSpreadAssignment(node)) return [...this.taintOf(node.expression)];
+    if (ts.isAwaitExpression(node)) return this.taintOf(node.expression);
+    if (ts.isSpreadElement(node) || ts.isSpreadAssignment(node)) return this.taintOf(node.expression);
     if (ts.isObjectLiteralExpression(node)) return this.objectTaints(node);
     if (ts.isArrayLiteralExpression(node)) {
       return node.elements.flatMap((element) =>
@@ -177,7 +181,7 @@ export class FlowAnalyzer {
     if (ts.isCallExpression(node)) return this.callTaints(node);
     if (ts.isNewExpression(node)) return this.newTaints(node);
     if (ts.isShorthandPropertyAssignment(node)) return this.identifierTaints(node.name);
-    if (ts.isPropertyAssignment(node)) return [...this.taintOf(node.initializer)];
+    if (ts.isPropertyAssignment(node)) return this.taintOf(node.initializer);
     return [];
   }
 
@@ -186,7 +190,7 @@ export class FlowAnalyzer {
     return source === undefined ? [] : [sourceTaint(source)];
   }
 
-  private binaryTaints(node: ts.BinaryExpression): Taint[] {
+  private binaryTaints(node: ts.BinaryExpression): readonly Taint[] {
     switch (node.operatorToken.kind) {
       case ts.SyntaxKind.PlusToken:
         // long `a + b + c + ...` chains are left-deep trees: walk the spine instead of recursing
@@ -205,7 +209,7 @@ export class FlowAnalyzer {
       case ts.SyntaxKind.EqualsToken:
       case ts.SyntaxKind.QuestionQuestionEqualsToken:
       case ts.SyntaxKind.BarBarEqualsToken:
-        return [...this.taintOf(node.right)];
+        return this.taintOf(node.right);
       default:
         return [];
     }

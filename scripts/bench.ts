@@ -569,8 +569,9 @@ function describeMachine(): Machine {
 }
 
 /**
- * The bars the project holds `classified` to (issue 5), each with the measured value: wall-time
- * ratios (CPU in parentheses), from the sizes this run measured.
+ * The bars the project holds `classified` to, each with the measured value: wall-time ratios
+ * (CPU in parentheses, three decimals so a value at the bar reads as over or under it), from the
+ * sizes this run measured.
  */
 export function renderTargets(results: readonly SizeResult[]): string[] {
   const lines: string[] = [];
@@ -579,14 +580,14 @@ export function renderTargets(results: readonly SizeResult[]): string[] {
     const { check, tsc } = result.tools;
     const wall = check !== undefined && tsc !== undefined ? check.seconds / tsc.seconds : undefined;
     const cpuTime = check !== undefined && tsc !== undefined ? check.cpuSeconds / tsc.cpuSeconds : undefined;
-    lines.push(`- check / tsc --noEmit at ${result.manifest.lines} lines ≤ 1.00: ${wall?.toFixed(2) ?? '–'} wall (${cpuTime?.toFixed(2) ?? '–'} CPU) — ${verdict(wall === undefined ? undefined : wall <= 1)}`);
+    lines.push(`- check / tsc --noEmit at ${result.manifest.lines} lines ≤ 1.00: ${wall?.toFixed(3) ?? '–'} wall (${cpuTime?.toFixed(3) ?? '–'} CPU) — ${verdict(wall === undefined ? undefined : wall <= 1)}`);
   }
   for (const result of results.filter((candidate) => candidate.size === 100_000)) {
     const plugin = result.tools['eslint+classified'];
     const eslint = result.tools.eslint;
     const wall = plugin !== undefined && eslint !== undefined ? plugin.seconds / eslint.seconds : undefined;
     const cpuTime = plugin !== undefined && eslint !== undefined ? plugin.cpuSeconds / eslint.cpuSeconds : undefined;
-    lines.push(`- (eslint + classified) / eslint at ${result.manifest.lines} lines ≤ 1.10: ${wall?.toFixed(2) ?? '–'} wall (${cpuTime?.toFixed(2) ?? '–'} CPU) — ${verdict(wall === undefined ? undefined : wall <= 1.1)}`);
+    lines.push(`- (eslint + classified) / eslint at ${result.manifest.lines} lines ≤ 1.10: ${wall?.toFixed(3) ?? '–'} wall (${cpuTime?.toFixed(3) ?? '–'} CPU) — ${verdict(wall === undefined ? undefined : wall <= 1.1)}`);
   }
   const growth = growthExponent(results.flatMap((result) => (result.tools.check === undefined ? [] : [{ lines: result.manifest.lines, seconds: result.tools.check.seconds }])));
   lines.push(`- growth exponent of check${growth === undefined ? '' : ` (${growth.from} → ${growth.to} lines)`} ≤ 1.15: ${growth?.exponent.toFixed(2) ?? '–'} — ${verdict(growth === undefined ? undefined : growth.exponent <= 1.15)}`);

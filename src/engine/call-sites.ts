@@ -6,7 +6,7 @@
  */
 import ts from 'typescript';
 import type { CheckerFacade } from './checker.js';
-import { skipOuterExpressions, type FileIndex } from './file-index.js';
+import { append, skipOuterExpressions, type FileIndex } from './file-index.js';
 
 type Call = ts.CallExpression | ts.NewExpression;
 
@@ -124,14 +124,6 @@ function getFunctionSymbolDeclaration(fn: ts.SignatureDeclaration): ts.Node {
   return fn;
 }
 
-function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else list.push(value);
-}
-
 function appendAll<V>(map: Map<string, V[]>, key: string, values: readonly V[]): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [...values]);
-  else list.push(...values);
+  for (const value of values) append(map, key, value);
 }

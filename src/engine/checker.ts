@@ -221,7 +221,7 @@ export class CheckerFacade {
   }
 
   private resolveShorthandValueSymbol(property: ts.ShorthandPropertyAssignment): ts.Symbol | undefined {
-    const symbol = this.checker.getShorthandAssignmentValueSymbol(property);
+    const symbol = this.getShorthandValueSymbol(property);
     return symbol === undefined ? undefined : this.resolveAlias(symbol);
   }
 

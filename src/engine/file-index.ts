@@ -18,6 +18,8 @@ export interface FileIndex {
   readonly functionReferences: ReadonlyMap<string, readonly ts.Identifier[]>;
   /** names of variables holding a function returned by a call (`const end = histogram.startTimer()`) */
   readonly returnedFunctionNames: ReadonlySet<string>;
+  /** members of the file's classes by name: where a call through an interface member may land */
+  readonly classMembersByName: ReadonlyMap<string, readonly ts.ClassElement[]>;
 }
 
 /** Library calls that return a function which itself emits data (prom-client timers). */
@@ -39,6 +41,7 @@ export function indexFile(file: ts.SourceFile): FileIndex {
   const stringLiterals: ts.LiteralLikeNode[] = [];
   const functionReferences = new Map<string, ts.Identifier[]>();
   const returnedFunctionNames = new Set<string>();
+  const classMembersByName = new Map<string, ts.ClassElement[]>();
   const stack: ts.Node[] = [file];
   const pushChild = (child: ts.Node): void => {
     stack.push(child);
@@ -47,6 +50,13 @@ export function indexFile(file: ts.SourceFile): FileIndex {
     const node = stack.pop();
     if (node === undefined) break;
     switch (node.kind) {
+      case ts.SyntaxKind.ClassDeclaration:
+      case ts.SyntaxKind.ClassExpression:
+        for (const member of (node as ts.ClassLikeDeclaration).members) {
+          const name = member.name?.getText(file);
+          if (name !== undefined) append(classMembersByName, name, member);
+        }
+        break;
       case ts.SyntaxKind.CallExpression:
       case ts.SyntaxKind.NewExpression: {
         const call = node as ts.CallExpression | ts.NewExpression;
@@ -94,7 +104,7 @@ export function indexFile(file: ts.SourceFile): FileIndex {
     }
     ts.forEachChild(node, pushChild);
   }
-  return { calls, callsByName, assignments, assertions, stringLiterals, functionReferences, returnedFunctionNames };
+  return { calls, callsByName, assignments, assertions, stringLiterals, functionReferences, returnedFunctionNames, classMembersByName };
 }
 
 /** The name a callee is called through: `info` for `logger.info`, `track` for `a?.track`. */
@@ -124,7 +134,8 @@ export function skipOuterExpressions(node: ts.Expression): ts.Expression {
   }
 }
 
-function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+/** Adds `value` to the list under `key`. */
+export function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [value]);
   else list.push(value);

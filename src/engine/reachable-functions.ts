@@ -15,7 +15,6 @@ type FunctionNode = ts.SignatureDeclaration & { readonly body?: ts.Node };
 export class ReachableFunctions {
   private readonly reached = new Set<ts.Node>();
   private readonly reachedFiles = new Set<ts.SourceFile>();
-  private classMembersByName: Map<string, ts.ClassElement[]> | undefined;
 
   constructor(
     private readonly facade: CheckerFacade,
@@ -84,36 +83,11 @@ export class ReachableFunctions {
     const name = (member as ts.NamedDeclaration).name?.getText();
     if (name === undefined) return [];
     const implementations: FunctionNode[] = [];
-    for (const candidate of this.getClassMembersByName().get(name) ?? []) {
+    for (const candidate of this.files.flatMap((file) => this.getFileIndex(file).classMembersByName.get(name) ?? [])) {
       const fn = getFunctionOf(candidate);
       if (fn !== undefined && getTargets(fn, this.facade).includes(member)) implementations.push(fn);
     }
     return implementations;
-  }
-
-  private getClassMembersByName(): Map<string, ts.ClassElement[]> {
-    if (this.classMembersByName === undefined) {
-      const byName = new Map<string, ts.ClassElement[]>();
-      for (const file of this.files) {
-        const stack: ts.Node[] = [file];
-        for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-          if (ts.isClassLike(node)) {
-            for (const member of node.members) {
-              const name = member.name?.getText();
-              if (name === undefined) continue;
-              const list = byName.get(name);
-              if (list === undefined) byName.set(name, [member]);
-              else list.push(member);
-            }
-          }
-          ts.forEachChild(node, (child) => {
-            stack.push(child);
-          });
-        }
-      }
-      this.classMembersByName = byName;
-    }
-    return this.classMembersByName;
   }
 }
 

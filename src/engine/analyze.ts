@@ -65,6 +65,18 @@ export function analyzeProgram(program: ts.Program, config: ResolvedConfig, rule
   return result;
 }
 
+function memoizePerFile(answer: (file: ts.SourceFile) => boolean): (file: ts.SourceFile) => boolean {
+  const answers = new Map<ts.SourceFile, boolean>();
+  return (file) => {
+    let known = answers.get(file);
+    if (known === undefined) {
+      known = answer(file);
+      answers.set(file, known);
+    }
+    return known;
+  };
+}
+
 /** The per-file index, shared by everything that analyses the same SourceFile. */
 export function getFileIndex(file: ts.SourceFile): FileIndex {
   let index = fileIndexes.get(file);
@@ -78,19 +90,14 @@ export function getFileIndex(file: ts.SourceFile): FileIndex {
 function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonly RuleDefinition[], isFocused?: (fileName: string) => boolean): AnalysisResult {
   const facade = new CheckerFacade(program, program.getTypeChecker());
   const rootDir = getProjectRoot(program);
-  const isProjectFile = (file: ts.SourceFile): boolean =>
-    !program.isSourceFileDefaultLibrary(file) && !program.isSourceFileFromExternalLibrary(file) && !/[\\/]node_modules[\\/]/.test(file.fileName);
-  const testFileCache = new Map<ts.SourceFile, boolean>();
-  const isTestFile = (file: ts.SourceFile): boolean => {
-    let known = testFileCache.get(file);
-    if (known === undefined) {
-      known = config.isTestFile(path.relative(rootDir, file.fileName));
-      testFileCache.set(file, known);
-    }
-    return known;
-  };
+  // asked for every declaration the flow reaches: answered once per file
+  const isProjectFile = memoizePerFile(
+    (file) => !program.isSourceFileDefaultLibrary(file) && !program.isSourceFileFromExternalLibrary(file) && !/[\\/]node_modules[\\/]/.test(file.fileName),
+  );
+  const isTestFile = memoizePerFile((file) => config.isTestFile(path.relative(rootDir, file.fileName)));
   const diagnostics: { file: string; message: string }[] = [];
-  const files = program.getSourceFiles().filter((file) => !file.isDeclarationFile && isProjectFile(file) && !isLinkedFromOutside(file.fileName, rootDir, diagnostics));
+  const realRootDir = safeRealpath(rootDir);
+  const files = program.getSourceFiles().filter((file) => !file.isDeclarationFile && isProjectFile(file) && !isLinkedFromOutside(file.fileName, rootDir, realRootDir, diagnostics));
   const classifier = new TypeClassifier(facade, getNameInferenceOptions(config.inference), isProjectFile);
   const sinks = new SinkResolver(facade, [...BUILTIN_SINKS, ...config.sinks], [...BUILTIN_SANITIZERS, ...config.sanitizers], isProjectFile, rootDir);
   const http = new HttpSinkResolver(facade, config.firstPartyHosts);
@@ -131,15 +138,16 @@ function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonl
  * A file under the project folder that is really a symbolic link to somewhere outside it: not
  * the project's code, so not analysed (and said so) — a link must not pull outside files in.
  */
-function isLinkedFromOutside(fileName: string, rootDir: string, diagnostics: { file: string; message: string }[]): boolean {
+function isLinkedFromOutside(fileName: string, rootDir: string, realRootDir: string, diagnostics: { file: string; message: string }[]): boolean {
   if (isOutside(rootDir, fileName)) return false;
   let real: string;
   try {
-    real = fs.realpathSync(fileName);
+    // the native call resolves the whole path in one system call; the JS one lstats every segment
+    real = fs.realpathSync.native(fileName);
   } catch {
     return false;
   }
-  if (real === fileName || !isOutside(safeRealpath(rootDir), real)) return false;
+  if (real === fileName || !isOutside(realRootDir, real)) return false;
   diagnostics.push({ file: fileName, message: 'is a symbolic link to a file outside the project root; not analysed' });
   return true;
 }
@@ -151,7 +159,7 @@ function isOutside(directory: string, file: string): boolean {
 
 function safeRealpath(directory: string): string {
   try {
-    return fs.realpathSync(directory);
+    return fs.realpathSync.native(directory);
   } catch {
     return directory;
   }

@@ -15,6 +15,9 @@ export class CheckerFacade {
   private readonly typeCache = new Map<ts.Node, ts.Type>();
   private readonly symbolCache = new Map<ts.Node, ts.Symbol | null>();
   private readonly symbolTypeCache = new Map<ts.Symbol, ts.Type>();
+  // the checker recomputes these on every call (relation checks for `await`, a filtered union for non-null)
+  private readonly nonNullableCache = new Map<ts.Type, ts.Type>();
+  private readonly awaitedCache = new Map<ts.Type, ts.Type | null>();
 
   constructor(
     readonly program: ts.Program,
@@ -147,7 +150,7 @@ export class CheckerFacade {
     if (!ts.isAwaitExpression(initializer)) return this.getTypeWithoutNarrowing(initializer);
     const operand = skipParentheses(initializer.expression);
     const promised = isCheaplyTyped(operand) ? this.getTypeWithoutNarrowing(operand) : undefined;
-    return promised === undefined ? undefined : this.checker.getAwaitedType(promised);
+    return promised === undefined ? undefined : this.getAwaitedType(promised);
   }
 
   /** The symbol a name, property access or callee refers to, with import aliases resolved. */
@@ -277,7 +280,13 @@ export class CheckerFacade {
   }
 
   getNonNullableType(type: ts.Type): ts.Type {
-    return this.checker.getNonNullableType(type);
+    if ((type.flags & NEVER_NULLISH) !== 0) return type;
+    let nonNullable = this.nonNullableCache.get(type);
+    if (nonNullable === undefined) {
+      nonNullable = this.checker.getNonNullableType(type);
+      this.nonNullableCache.set(type, nonNullable);
+    }
+    return nonNullable;
   }
 
   getTypeArguments(type: ts.TypeReference): readonly ts.Type[] {
@@ -289,7 +298,33 @@ export class CheckerFacade {
   }
 
   getAwaitedType(type: ts.Type): ts.Type | undefined {
+    let awaited = this.awaitedCache.get(type);
+    if (awaited === undefined) {
+      awaited = this.computeAwaitedType(type) ?? null;
+      this.awaitedCache.set(type, awaited);
+    }
+    return awaited ?? undefined;
+  }
+
+  /**
+   * `Promise<T>` awaits to what `T` awaits to; a primitive or an object without `then` to itself.
+   * Only other types go to the checker, whose answer runs assignability checks to every primitive
+   * even when it is cached.
+   */
+  private computeAwaitedType(type: ts.Type): ts.Type | undefined {
+    if (isPrimitive(type)) return type;
+    if ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference && type.getSymbol()?.getName() === 'Promise' && this.isDefaultLibraryType(type)) {
+      const [promised] = this.checker.getTypeArguments(type as ts.TypeReference);
+      return promised === undefined ? undefined : this.getAwaitedType(promised);
+    }
+    // an object without `then` is not a promise-like
+    if ((type.flags & ts.TypeFlags.Object) !== 0 && this.checker.getPropertyOfType(type, 'then') === undefined) return type;
     return this.checker.getAwaitedType(type);
+  }
+
+  private isDefaultLibraryType(type: ts.Type): boolean {
+    const declaration = type.getSymbol()?.declarations?.[0];
+    return declaration !== undefined && this.program.isSourceFileDefaultLibrary(declaration.getSourceFile());
   }
 
   getSignatures(type: ts.Type, kind: ts.SignatureKind): readonly ts.Signature[] {
@@ -323,6 +358,15 @@ export class CheckerFacade {
   typeToString(type: ts.Type): string {
     return this.checker.typeToString(type);
   }
+}
+
+/** Types the checker's non-null adjustment returns unchanged (not unions, type parameters, `unknown`). */
+const NEVER_NULLISH = ts.TypeFlags.Object | ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.ESSymbolLike;
+
+/** `string`, `boolean`, `'a' | 'b' | null` and the like: nothing to await, no members to look up. */
+function isPrimitive(type: ts.Type): boolean {
+  if (type.isUnion()) return type.types.every(isPrimitive);
+  return (type.flags & (NEVER_NULLISH & ~ts.TypeFlags.Object | ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void)) !== 0;
 }
 
 /** A name in a position where it reads a variable, parameter, function or import (not a key, label or type). */

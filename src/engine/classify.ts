@@ -37,6 +37,7 @@ const ANONYMIZED_PREFIX = '__@anonymizedBrand@';
 export class TypeClassifier {
   private readonly brandCache = new Map<ts.Type, Brand | 'anonymized' | null>();
   private readonly deepCache = new Map<ts.Type, readonly TypeClassification[]>();
+  private readonly safeCache = new Map<ts.Type, boolean>();
 
   constructor(
     private readonly facade: CheckerFacade,
@@ -58,6 +59,15 @@ export class TypeClassifier {
    * the elements of an array or the value of a Promise (`anonymize(fn)` results, `Anonymized<T>[]`).
    */
   isDeclaredSafe(type: ts.Type): boolean {
+    let safe = this.safeCache.get(type);
+    if (safe === undefined) {
+      safe = this.computeDeclaredSafe(type);
+      this.safeCache.set(type, safe);
+    }
+    return safe;
+  }
+
+  private computeDeclaredSafe(type: ts.Type): boolean {
     for (let current: ts.Type | undefined = type, depth = 0; current !== undefined && depth < 3; depth++) {
       if (this.getOwnBrand(current) !== undefined) return true;
       const symbolName = current.getSymbol()?.getName();
@@ -70,7 +80,7 @@ export class TypeClassifier {
 
   /** Every classified part of a value of this type, declared or inferred from field names. */
   classifyType(type: ts.Type): readonly TypeClassification[] {
-    return this.walk(type, MAX_TYPE_DEPTH, new Set());
+    return this.deepCache.get(type) ?? this.walk(type, MAX_TYPE_DEPTH, new Set());
   }
 
   /** Name inference for one name, honouring the config (`inference: "off"`, `add`, `ignore`). */

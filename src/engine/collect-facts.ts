@@ -120,7 +120,9 @@ class FactCollector {
     if (!focused && this.reachable?.touches(file) !== true) return;
     const index = this.context.getFileIndex(file);
     const started = Date.now();
-    for (const [position, call] of index.calls.entries()) {
+    for (let position = 0; position < index.calls.length; position++) {
+      const call = index.calls[position];
+      if (call === undefined) break;
       if (position % 64 === 63 && Date.now() - started > FILE_BUDGET_MS) {
         this.context.onFileBudgetExceeded(file, `analysis stopped after ${FILE_BUDGET_MS / 1000} s; ${index.calls.length - position} of ${index.calls.length} calls not checked`);
         return;

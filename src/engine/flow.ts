@@ -8,9 +8,10 @@
  * mutual assignment) are cut and terminate.
  */
 import ts from 'typescript';
-import { levelRank } from '../policy/types.js';
+import { levelRank, type Level } from '../policy/types.js';
 import type { CheckerFacade } from './checker.js';
-import { canCarryInferredValue, isClassifiedPackageFile, type TypeClassifier } from './classify.js';
+import { canCarryInferredValue, isClassifiedPackageFile, type TypeClassification, type TypeClassifier } from './classify.js';
+import type { Confidence } from './findings-types.js';
 import { findCardNumbers, isKnownTestCardNumber, maskCardDigits } from './card-numbers.js';
 import { getCalleeName, skipOuterExpressions, type FileIndex } from './file-index.js';
 import { isSanitizingName } from './names.js';
@@ -25,6 +26,7 @@ import {
   instantiate,
   readField,
   type SourceFact,
+  type Step,
   type Taint,
 } from './taint.js';
 
@@ -44,6 +46,8 @@ const DERIVED_PROPERTIES: ReadonlySet<string> = new Set(['length', 'size', 'byte
 const MAX_DEPTH = 400;
 
 const NO_TAINTS: readonly Taint[] = Object.freeze([]);
+/** the memo's mark for an expression being computed: a cycle back to it reads as clean */
+const IN_PROGRESS: readonly Taint[] = Object.freeze([]);
 
 const CLASSIFIED_STOPS: ReadonlySet<string> = new Set(['declassify', 'redact', 'maskPan']);
 
@@ -55,7 +59,6 @@ export interface FlowOptions {
 
 export class FlowAnalyzer {
   private readonly memo = new Map<ts.Node, readonly Taint[]>();
-  private readonly inProgress = new Set<ts.Node>();
   private readonly returnSummaries = new Map<ts.Node, readonly Taint[]>();
   private readonly storesByFile = new Map<ts.SourceFile, Map<ts.Symbol, { path: readonly string[]; value: ts.Expression }[]>>();
   private depth = 0;
@@ -72,23 +75,24 @@ export class FlowAnalyzer {
   /** The classified data `expression` carries (concrete sources and, inside functions, parameters). */
   taintOf(expression: ts.Node): readonly Taint[] {
     const cached = this.memo.get(expression);
-    if (cached !== undefined) return cached;
-    if (this.inProgress.has(expression)) return [];
+    if (cached !== undefined) return cached === IN_PROGRESS ? NO_TAINTS : cached;
     if (this.depth >= MAX_DEPTH) {
       this.truncated.push(expression);
-      return [];
+      return NO_TAINTS;
     }
-    this.inProgress.add(expression);
+    this.memo.set(expression, IN_PROGRESS);
     this.depth++;
     let result: readonly Taint[];
     try {
       result = dedupeTaints(this.compute(expression));
-      // most expressions carry nothing: one shared empty list instead of one per node
-      if (result.length === 0) result = NO_TAINTS;
+    } catch (error) {
+      this.memo.delete(expression);
+      throw error;
     } finally {
       this.depth--;
-      this.inProgress.delete(expression);
     }
+    // most expressions carry nothing: one shared empty list instead of one per node
+    if (result.length === 0) result = NO_TAINTS;
     this.memo.set(expression, result);
     return result;
   }
@@ -481,21 +485,7 @@ export class FlowAnalyzer {
     if (parts.length === 0) {
       return this.classifier.isDeclaredSafe(type) ? [] : undefined;
     }
-    const label = describeExpression(node);
-    return parts.map((part) =>
-      sourceTaint(
-        {
-          label: [label, ...part.path.filter((segment) => segment !== ANY_FIELD)].join('.'),
-          level: part.level,
-          kind: part.kind,
-          confidence: part.confidence,
-          node,
-          reason: part.reason,
-          numeric: !TEXTUAL_KINDS.has(part.kind),
-        },
-        part.path,
-      ),
-    );
+    return parts.map((part) => sourceTaint(new TypedSource(node, part), part.path));
   }
 
   private inferSource(node: ts.Node, name: string, ownerNames: readonly string[]): Taint | undefined {
@@ -576,7 +566,58 @@ export class FlowAnalyzer {
 const TEXTUAL_KINDS: ReadonlySet<string> = new Set(['Email', 'PersonName', 'PostalAddress', 'IPAddress', 'CustomerId', 'PaymentToken', 'TenantId', 'RouteName', 'EndpointHost', 'DateOfBirth']);
 
 export function sourceTaint(source: SourceFact, path: readonly string[] = []): Taint {
-  return { origin: { type: 'source', source }, read: [], path, steps: [{ node: source.node, note: `${source.label} is ${source.level} (${source.kind})` }] };
+  return { origin: { type: 'source', source }, read: [], path, steps: [new SourceStep(source)] };
+}
+
+/**
+ * A classified part of a typed expression (`customer` of type `Customer` has `customer.email`).
+ * Most never reach a sink, so the label, which reads the source text, is made on first use.
+ */
+class TypedSource implements SourceFact {
+  private text: string | undefined;
+
+  constructor(
+    readonly node: ts.Node,
+    private readonly part: TypeClassification,
+  ) {}
+
+  get label(): string {
+    this.text ??= [describeExpression(this.node), ...this.part.path.filter((segment) => segment !== ANY_FIELD)].join('.');
+    return this.text;
+  }
+
+  get level(): Level {
+    return this.part.level;
+  }
+
+  get kind(): string {
+    return this.part.kind;
+  }
+
+  get confidence(): Confidence {
+    return this.part.confidence;
+  }
+
+  get reason(): string {
+    return this.part.reason;
+  }
+
+  get numeric(): boolean {
+    return !TEXTUAL_KINDS.has(this.part.kind);
+  }
+}
+
+/** The first step of every trace: where the data is classified. Its note is made when a trace is. */
+class SourceStep implements Step {
+  constructor(private readonly source: SourceFact) {}
+
+  get node(): ts.Node {
+    return this.source.node;
+  }
+
+  get note(): string {
+    return `${this.source.label} is ${this.source.level} (${this.source.kind})`;
+  }
 }
 
 function getConcatenatedOperands(node: ts.BinaryExpression): ts.Expression[] {
@@ -621,12 +662,37 @@ export function collectReturnExpressions(body: ts.Block): ts.Expression[] {
       if (node.expression !== undefined) found.push(node.expression);
       continue;
     }
-    if (ts.isFunctionLike(node) || ts.isClassLike(node)) continue;
+    // a return statement sits only in statements that hold statements, never inside an expression
+    // (the functions in expressions have their own returns)
+    if (!holdsStatements(node)) continue;
     ts.forEachChild(node, (child) => {
       stack.push(child);
     });
   }
   return found;
+}
+
+function holdsStatements(node: ts.Node): boolean {
+  switch (node.kind) {
+    case ts.SyntaxKind.Block:
+    case ts.SyntaxKind.IfStatement:
+    case ts.SyntaxKind.ForStatement:
+    case ts.SyntaxKind.ForInStatement:
+    case ts.SyntaxKind.ForOfStatement:
+    case ts.SyntaxKind.WhileStatement:
+    case ts.SyntaxKind.DoStatement:
+    case ts.SyntaxKind.TryStatement:
+    case ts.SyntaxKind.CatchClause:
+    case ts.SyntaxKind.SwitchStatement:
+    case ts.SyntaxKind.CaseBlock:
+    case ts.SyntaxKind.CaseClause:
+    case ts.SyntaxKind.DefaultClause:
+    case ts.SyntaxKind.LabeledStatement:
+    case ts.SyntaxKind.WithStatement:
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** Names that give a weak name its context: the object's own name and its type's name. */

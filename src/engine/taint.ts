@@ -88,19 +88,33 @@ export function instantiate(summaryTaint: Taint, argumentTaint: Taint): Taint | 
 /** Drops duplicates (same origin, read and path) and caps how many taints one value carries. */
 export function dedupeTaints(taints: readonly Taint[], limit = 24): readonly Taint[] {
   if (taints.length <= 1) return taints;
-  const seen = new Set<string>();
+  // compared field by field: the result is at most `limit` long, and this runs for most values
   const result: Taint[] = [];
   for (const taint of taints) {
-    const key = `${originKey(taint.origin)}|${taint.read.join('.')}|${taint.path.join('.')}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (result.some((kept) => isSameTaint(kept, taint))) continue;
     result.push(taint);
     if (result.length >= limit) break;
   }
   return result;
 }
 
-function originKey(origin: TaintOrigin): string {
-  if (origin.type === 'parameter') return `p${origin.fn.pos}:${origin.fn.getSourceFile().fileName}:${origin.index}`;
-  return `s${origin.source.node.pos}:${origin.source.node.end}:${origin.source.node.getSourceFile().fileName}:${origin.source.label}`;
+function isSameTaint(a: Taint, b: Taint): boolean {
+  return isSameOrigin(a.origin, b.origin) && isSamePath(a.read, b.read) && isSamePath(a.path, b.path);
+}
+
+function isSameOrigin(a: TaintOrigin, b: TaintOrigin): boolean {
+  if (a.type === 'parameter') return b.type === 'parameter' && a.index === b.index && isSamePlace(a.fn, b.fn);
+  // the place first: a typed source's label is made on first use
+  return b.type === 'source' && isSamePlace(a.source.node, b.source.node) && a.source.label === b.source.label;
+}
+
+/** The same node, or one with the same span in the same file. */
+function isSamePlace(a: ts.Node, b: ts.Node): boolean {
+  return a === b || (a.pos === b.pos && a.end === b.end && a.getSourceFile() === b.getSourceFile());
+}
+
+function isSamePath(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
 }

@@ -21,7 +21,7 @@ import { ReachableFunctions } from './reachable-functions.js';
 import { HTTP_CALLEE_NAMES, type HttpSinkResolver } from './http-sinks.js';
 import { isConfigurationName, isUrlLikeName } from './names.js';
 import { getPropertyChain, getPropertyNameText, getStaticString, resolveConstInitializer, type SinkMatch, type SinkResolver } from './sinks.js';
-import { ANY_FIELD, addStep, instantiate, type Step, type Taint } from './taint.js';
+import { ANY_FIELD, addStep, getSteps, instantiate, type Step, type Taint } from './taint.js';
 
 /** Data reaching a sink through a parameter of `fn`: recorded, then checked at `fn`'s callers. */
 interface ParameterSinkFlow {
@@ -201,7 +201,8 @@ class FactCollector {
     this.addFlow(sink, sinkNode, carrier, taint);
   }
 
-  private addFlow(sink: SinkMatch, sinkNode: ts.Node, carrier: Carrier, taint: Taint, extraSteps: readonly Step[] = []): void {
+  /** `leadingSteps`: the trace up to the sink, when it is not the taint's own */
+  private addFlow(sink: SinkMatch, sinkNode: ts.Node, carrier: Carrier, taint: Taint, leadingSteps?: readonly Step[]): void {
     if (taint.origin.type !== 'source') return;
     const source = taint.origin.source;
     const flow: FlowFact = {
@@ -211,7 +212,7 @@ class FactCollector {
       sinkNode,
       carrier: carrier.node,
       value: carrier.value,
-      steps: [...taint.steps, ...extraSteps, { node: sinkNode, note: `reaches ${sink.kind} sink ${sink.callee}` }],
+      steps: [...(leadingSteps ?? getSteps(taint.steps)), { node: sinkNode, note: `reaches ${sink.kind} sink ${sink.callee}` }],
     };
     this.facts.push(flow);
   }
@@ -311,7 +312,7 @@ class FactCollector {
       reason: `parameter name "${name}" matches "${inferred.pattern}" (no caller in the project)`,
       numeric: inferred.numeric,
     });
-    this.addFlow(flow.sink, flow.sinkNode, flow.carrier, { ...source, steps: [...source.steps, ...flow.taint.steps.slice(1)] });
+    this.addFlow(flow.sink, flow.sinkNode, flow.carrier, source, [...getSteps(source.steps), ...getSteps(flow.taint.steps).slice(1)]);
   }
 
   private argumentCarriers(call: ts.CallExpression | ts.NewExpression, fn: ts.SignatureDeclaration, index: number): Carrier[] {

@@ -25,6 +25,7 @@ import {
   embedField,
   instantiate,
   readField,
+  startTrail,
   type SourceFact,
   type Step,
   type Taint,
@@ -318,7 +319,7 @@ export class FlowAnalyzer {
     const index = fn.parameters.indexOf(parameter);
     const bound = this.boundCallbackTaints(fn, index);
     if (bound !== undefined) return bound;
-    return [{ origin: { type: 'parameter', fn, index }, read: [], path: [], steps: [{ node: parameter, note: `parameter ${parameter.name.getText()}` }] }];
+    return [{ origin: { type: 'parameter', fn, index }, read: [], path: [], steps: startTrail({ node: parameter, note: `parameter ${parameter.name.getText()}` }) }];
   }
 
   /** A callback's parameter bound by the call it is passed to: `list.map((item) => ...)`. */
@@ -566,7 +567,7 @@ export class FlowAnalyzer {
 const TEXTUAL_KINDS: ReadonlySet<string> = new Set(['Email', 'PersonName', 'PostalAddress', 'IPAddress', 'CustomerId', 'PaymentToken', 'TenantId', 'RouteName', 'EndpointHost', 'DateOfBirth']);
 
 export function sourceTaint(source: SourceFact, path: readonly string[] = []): Taint {
-  return { origin: { type: 'source', source }, read: [], path, steps: [new SourceStep(source)] };
+  return { origin: { type: 'source', source }, read: [], path, steps: startTrail(new SourceStep(source)) };
 }
 
 /**

@@ -30,13 +30,22 @@ export interface Step {
   readonly note: string;
 }
 
+/**
+ * The steps a taint took, shared between the taints derived from it: a step is added without
+ * copying the ones before it. Traces are read off it only for findings (`getSteps`).
+ */
+export type StepTrail =
+  | { readonly kind: 'start'; readonly step: Step }
+  | { readonly kind: 'step'; readonly before: StepTrail; readonly step: Step }
+  | { readonly kind: 'joined'; readonly first: StepTrail; readonly then: StepTrail };
+
 export interface Taint {
   readonly origin: TaintOrigin;
   /** for parameter origins: the part of the parameter this value was read from */
   readonly read: readonly string[];
   /** the part of this value that holds the classified data; empty for all of it */
   readonly path: readonly string[];
-  readonly steps: readonly Step[];
+  readonly steps: StepTrail;
 }
 
 const MAX_PATH = 6;
@@ -65,9 +74,54 @@ export function collapse(taint: Taint): Taint {
   return taint.path.length === 0 ? taint : { ...taint, path: [] };
 }
 
+export function startTrail(step: Step): StepTrail {
+  return { kind: 'start', step };
+}
+
 export function addStep(taint: Taint, node: ts.Node, note: string): Taint {
-  const steps = taint.steps.length >= MAX_STEPS ? [...taint.steps.slice(0, 2), ...taint.steps.slice(-(MAX_STEPS - 3))] : taint.steps;
-  return { ...taint, steps: [...steps, { node, note }] };
+  return { ...taint, steps: { kind: 'step', before: taint.steps, step: { node, note } } };
+}
+
+const materializedTrails = new WeakMap<StepTrail, readonly Step[]>();
+
+/**
+ * The steps of a trail as a trace shows them: at most 16, the first two and the latest ones when
+ * a long flow was cut. Built bottom-up without recursion (a trail can be thousands of steps
+ * long) and memoized, since trails share their beginnings.
+ */
+export function getSteps(trail: StepTrail): readonly Step[] {
+  const pending: StepTrail[] = [trail];
+  while (pending.length > 0) {
+    const current = pending[pending.length - 1] as StepTrail;
+    if (materializedTrails.has(current)) {
+      pending.pop();
+      continue;
+    }
+    let steps: readonly Step[];
+    if (current.kind === 'start') {
+      steps = [current.step];
+    } else if (current.kind === 'step') {
+      const before = materializedTrails.get(current.before);
+      if (before === undefined) {
+        pending.push(current.before);
+        continue;
+      }
+      const kept = before.length >= MAX_STEPS ? [...before.slice(0, 2), ...before.slice(-(MAX_STEPS - 3))] : before;
+      steps = [...kept, current.step];
+    } else {
+      const first = materializedTrails.get(current.first);
+      const then = materializedTrails.get(current.then);
+      if (first === undefined || then === undefined) {
+        if (first === undefined) pending.push(current.first);
+        if (then === undefined) pending.push(current.then);
+        continue;
+      }
+      steps = [...first, ...then].slice(-MAX_STEPS);
+    }
+    materializedTrails.set(current, steps);
+    pending.pop();
+  }
+  return materializedTrails.get(trail) ?? [];
 }
 
 /**
@@ -82,7 +136,7 @@ export function instantiate(summaryTaint: Taint, argumentTaint: Taint): Taint | 
   }
   if (current === undefined) return undefined;
   const path = [...summaryTaint.path, ...current.path].slice(0, MAX_PATH);
-  return { ...current, path, steps: [...current.steps, ...summaryTaint.steps].slice(-MAX_STEPS) };
+  return { ...current, path, steps: { kind: 'joined', first: current.steps, then: summaryTaint.steps } };
 }
 
 /** Drops duplicates (same origin, read and path) and caps how many taints one value carries. */
@@ -99,7 +153,7 @@ export function dedupeTaints(taints: readonly Taint[], limit = 24): readonly Tai
 }
 
 function isSameTaint(a: Taint, b: Taint): boolean {
-  return isSameOrigin(a.origin, b.origin) && isSamePath(a.read, b.read) && isSamePath(a.path, b.path);
+  return isSamePath(a.path, b.path) && isSamePath(a.read, b.read) && isSameOrigin(a.origin, b.origin);
 }
 
 function isSameOrigin(a: TaintOrigin, b: TaintOrigin): boolean {

@@ -8,12 +8,13 @@
  * per node and per symbol for as long.
  */
 import ts from 'typescript';
+import { NodeMap } from './node-map.js';
 
 export class CheckerFacade {
   // the engine asks about the same nodes from several places, and the checker does not cache these answers;
   // plain Maps, not WeakMaps: they die with the analysis, and weak tables with 100,000s of entries slow every GC
-  private readonly typeCache = new Map<ts.Node, ts.Type>();
-  private readonly symbolCache = new Map<ts.Node, ts.Symbol | null>();
+  private readonly typeCache = new NodeMap<ts.Type>();
+  private readonly symbolCache = new NodeMap<ts.Symbol | null>();
   private readonly symbolTypeCache = new Map<ts.Symbol, ts.Type>();
   // the checker recomputes these on every call (relation checks for `await`, a filtered union for non-null)
   private readonly nonNullableCache = new Map<ts.Type, ts.Type>();
@@ -193,7 +194,7 @@ export class CheckerFacade {
    */
   getCalleeSymbol(nameNode: ts.Node): ts.Symbol | undefined {
     const access = nameNode.parent;
-    if (ts.isIdentifier(nameNode) && ts.isPropertyAccessExpression(access) && access.name === nameNode && ts.isIdentifier(access.expression) && !this.symbolCache.has(nameNode)) {
+    if (ts.isIdentifier(nameNode) && ts.isPropertyAccessExpression(access) && access.name === nameNode && ts.isIdentifier(access.expression) && this.symbolCache.get(nameNode) === undefined) {
       const construction = getUnannotatedInitializer(this.getSymbol(access.expression)?.valueDeclaration);
       if (construction !== undefined && ts.isNewExpression(construction)) {
         const instance = this.getSignaturesOfCallee(construction)[0]?.getReturnType();

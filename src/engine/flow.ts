@@ -14,6 +14,7 @@ import { canCarryInferredValue, isClassifiedPackageFile, type TypeClassification
 import type { Confidence } from './findings-types.js';
 import { findCardNumbers, isKnownTestCardNumber, maskCardDigits } from './card-numbers.js';
 import { getCalleeName, skipOuterExpressions, type FileIndex } from './file-index.js';
+import { NodeMap } from './node-map.js';
 import { isSanitizingName } from './names.js';
 import type { SinkResolver } from './sinks.js';
 import { getPropertyNameText } from './sinks.js';
@@ -59,7 +60,7 @@ export interface FlowOptions {
 }
 
 export class FlowAnalyzer {
-  private readonly memo = new Map<ts.Node, readonly Taint[]>();
+  private readonly memo = new NodeMap<readonly Taint[]>();
   private readonly returnSummaries = new Map<ts.Node, readonly Taint[]>();
   private readonly storesByFile = new Map<ts.SourceFile, Map<ts.Symbol, { path: readonly string[]; value: ts.Expression }[]>>();
   private depth = 0;

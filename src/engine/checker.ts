@@ -8,14 +8,16 @@
  * per node and per symbol for as long.
  */
 import ts from 'typescript';
-import { NodeMap } from './node-map.js';
+import { isBuiltByThisTypeScript, NodeMap, SymbolMap } from './node-map.js';
 
 export class CheckerFacade {
+  /** whether memos can be keyed by the checker's node and symbol ids (see node-map.ts) */
+  readonly usesCheckerIds: boolean;
   // the engine asks about the same nodes from several places, and the checker does not cache these answers;
-  // plain Maps, not WeakMaps: they die with the analysis, and weak tables with 100,000s of entries slow every GC
-  private readonly typeCache = new NodeMap<ts.Type>();
-  private readonly symbolCache = new NodeMap<ts.Symbol | null>();
-  private readonly symbolTypeCache = new Map<ts.Symbol, ts.Type>();
+  // not WeakMaps: they die with the analysis, and weak tables with 100,000s of entries slow every GC
+  private readonly typeCache: NodeMap<ts.Type>;
+  private readonly symbolCache: NodeMap<ts.Symbol | null>;
+  private readonly symbolTypeCache: SymbolMap<ts.Type>;
   // the checker recomputes these on every call (relation checks for `await`, a filtered union for non-null)
   private readonly nonNullableCache = new Map<ts.Type, ts.Type>();
   private readonly awaitedCache = new Map<ts.Type, ts.Type | null>();
@@ -23,7 +25,12 @@ export class CheckerFacade {
   constructor(
     readonly program: ts.Program,
     private readonly checker: ts.TypeChecker,
-  ) {}
+  ) {
+    this.usesCheckerIds = isBuiltByThisTypeScript(program);
+    this.typeCache = new NodeMap(this.usesCheckerIds);
+    this.symbolCache = new NodeMap(this.usesCheckerIds);
+    this.symbolTypeCache = new SymbolMap(this.usesCheckerIds);
+  }
 
   /**
    * The type of an expression or declaration. A name of a variable, parameter or property gets

@@ -21,7 +21,8 @@ import { ReachableFunctions } from './reachable-functions.js';
 import { HTTP_CALLEE_NAMES, type HttpSinkResolver } from './http-sinks.js';
 import { isConfigurationName, isUrlLikeName } from './names.js';
 import { getPropertyChain, getPropertyNameText, getStaticString, resolveConstInitializer, type SinkMatch, type SinkResolver } from './sinks.js';
-import { ANY_FIELD, addStep, getSteps, instantiate, type Step, type Taint } from './taint.js';
+import { NodeMap } from './node-map.js';
+import { ANY_FIELD, addStep, getSteps, instantiate, withPath, type Step, type Taint } from './taint.js';
 
 /** Data reaching a sink through a parameter of `fn`: recorded, then checked at `fn`'s callers. */
 interface ParameterSinkFlow {
@@ -72,6 +73,7 @@ class FactCollector {
   private readonly facts: EngineFact[] = [];
   private readonly parameterFlows = new Map<ts.SignatureDeclaration, ParameterSinkFlow[]>();
   private readonly seenParameterFlows = new Map<ts.Node, Map<ts.SignatureDeclaration, Set<string>>>();
+  private readonly carriers: NodeMap<readonly Carrier[]>;
   private readonly worklist: ts.SignatureDeclaration[] = [];
   private readonly queued = new Set<ts.SignatureDeclaration>();
   private readonly callSites: CallSiteIndex;
@@ -80,6 +82,7 @@ class FactCollector {
   private readonly jsDocSinkNames: ReadonlySet<string>;
 
   constructor(private readonly context: CollectContext) {
+    this.carriers = new NodeMap(context.facade.usesCheckerIds);
     this.jsDocSinkNames = collectJsDocSinkNames(context.files);
     this.callSites = new CallSiteIndex(context.facade, context.files, context.getFileIndex);
     if (context.focus !== undefined) {
@@ -271,7 +274,7 @@ class FactCollector {
     if (flow.taint.origin.type !== 'parameter') return;
     const index = flow.taint.origin.index;
     const calleeName = describeFunction(flow.fn);
-    const carriers: Carrier[] = site.kind === 'call' ? this.argumentCarriers(site.call, flow.fn, index) : [{ node: site.reference, value: site.reference, key: undefined }];
+    const carriers: readonly Carrier[] = site.kind === 'call' ? this.argumentCarriers(site.call, flow.fn, index) : [{ node: site.reference, value: site.reference, key: undefined }];
     for (const carrier of carriers) {
       const argumentTaints = site.kind === 'call' ? this.context.flow.taintOf(carrier.value) : site.elementTaints;
       for (const argumentTaint of argumentTaints) {
@@ -315,11 +318,26 @@ class FactCollector {
     this.addFlow(flow.sink, flow.sinkNode, flow.carrier, source, [...getSteps(source.steps), ...getSteps(flow.taint.steps).slice(1)]);
   }
 
-  private argumentCarriers(call: ts.CallExpression | ts.NewExpression, fn: ts.SignatureDeclaration, index: number): Carrier[] {
+  private argumentCarriers(call: ts.CallExpression | ts.NewExpression, fn: ts.SignatureDeclaration, index: number): readonly Carrier[] {
     const argumentsList = call.arguments ?? [];
-    const parameter = fn.parameters[index];
-    const passed = parameter?.dotDotDotToken !== undefined ? argumentsList.slice(index) : argumentsList.slice(index, index + 1);
-    return passed.flatMap((argument) => getCarriers(argument));
+    const isRest = fn.parameters[index]?.dotDotDotToken !== undefined;
+    if (!isRest) {
+      const argument = argumentsList[index];
+      return argument === undefined ? [] : this.getCarriersOf(argument);
+    }
+    const carriers: Carrier[] = [];
+    for (let position = index; position < argumentsList.length; position++) carriers.push(...this.getCarriersOf(argumentsList[position] as ts.Expression));
+    return carriers;
+  }
+
+  /** An argument's carriers, asked again at a call site for every flow of the function called. */
+  private getCarriersOf(argument: ts.Expression): readonly Carrier[] {
+    let carriers = this.carriers.get(argument);
+    if (carriers === undefined) {
+      carriers = getCarriers(argument);
+      this.carriers.set(argument, carriers);
+    }
+    return carriers;
   }
 
   private findCallSites(fn: ts.SignatureDeclaration): CallSite[] {
@@ -331,7 +349,7 @@ class FactCollector {
       if (!ts.isPropertyAccessExpression(callee) || !['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find'].includes(callee.name.text)) continue;
       const elementTaints = this.context.flow.taintOf(callee.expression).flatMap((taint): Taint[] => {
         const [first, ...rest] = taint.path;
-        return first === undefined || first === ANY_FIELD ? [{ ...taint, path: rest }] : [];
+        return first === undefined || first === ANY_FIELD ? [withPath(taint, rest)] : [];
       });
       sites.push({ kind: 'reference', reference, elementTaints });
     }
@@ -432,25 +450,29 @@ type CallSite =
   | { readonly kind: 'reference'; readonly reference: ts.Identifier; readonly elementTaints: readonly Taint[] };
 
 /** The expressions a finding may point at: object-literal properties (innermost), array elements, or the argument. */
-function getCarriers(argument: ts.Expression): Carrier[] {
+function getCarriers(argument: ts.Expression, into: Carrier[] = []): Carrier[] {
   const expression = skipOuterExpressions(argument);
   if (ts.isObjectLiteralExpression(expression)) {
-    return expression.properties.flatMap((property): Carrier[] => {
+    for (const property of expression.properties) {
       if (ts.isPropertyAssignment(property)) {
         const value = skipOuterExpressions(property.initializer);
-        if (ts.isObjectLiteralExpression(value) || ts.isArrayLiteralExpression(value)) return getCarriers(value);
-        return [{ node: property, value: property.initializer, key: getPropertyNameText(property.name) }];
+        if (ts.isObjectLiteralExpression(value) || ts.isArrayLiteralExpression(value)) getCarriers(value, into);
+        else into.push({ node: property, value: property.initializer, key: getPropertyNameText(property.name) });
+      } else if (ts.isShorthandPropertyAssignment(property)) {
+        into.push({ node: property, value: property.name, key: property.name.text });
+      } else if (ts.isSpreadAssignment(property)) {
+        into.push({ node: property, value: property.expression, key: undefined });
       }
-      if (ts.isShorthandPropertyAssignment(property)) return [{ node: property, value: property.name, key: property.name.text }];
-      if (ts.isSpreadAssignment(property)) return [{ node: property, value: property.expression, key: undefined }];
-      return [];
-    });
+    }
+  } else if (ts.isArrayLiteralExpression(expression)) {
+    for (const element of expression.elements) {
+      if (ts.isSpreadElement(element)) into.push({ node: element, value: element.expression, key: undefined });
+      else getCarriers(element, into);
+    }
+  } else if (!ts.isArrowFunction(expression) && !ts.isFunctionExpression(expression)) {
+    into.push({ node: argument, value: argument, key: undefined });
   }
-  if (ts.isArrayLiteralExpression(expression)) {
-    return expression.elements.flatMap((element) => (ts.isSpreadElement(element) ? [{ node: element, value: element.expression, key: undefined }] : getCarriers(element)));
-  }
-  if (ts.isArrowFunction(expression) || ts.isFunctionExpression(expression)) return [];
-  return [{ node: argument, value: argument, key: undefined }];
+  return into;
 }
 
 interface Dimension {

@@ -60,7 +60,7 @@ export interface FlowOptions {
 }
 
 export class FlowAnalyzer {
-  private readonly memo = new NodeMap<readonly Taint[]>();
+  private readonly memo: NodeMap<readonly Taint[]>;
   private readonly returnSummaries = new Map<ts.Node, readonly Taint[]>();
   private readonly storesByFile = new Map<ts.SourceFile, Map<ts.Symbol, { path: readonly string[]; value: ts.Expression }[]>>();
   private depth = 0;
@@ -72,7 +72,9 @@ export class FlowAnalyzer {
     private readonly classifier: TypeClassifier,
     private readonly sinks: SinkResolver,
     private readonly options: FlowOptions,
-  ) {}
+  ) {
+    this.memo = new NodeMap(facade.usesCheckerIds);
+  }
 
   /** The classified data `expression` carries (concrete sources and, inside functions, parameters). */
   taintOf(expression: ts.Node): readonly Taint[] {

@@ -56,22 +56,27 @@ export const ANY_FIELD = '*';
 export function readField(taint: Taint, name: string): Taint | undefined {
   const [first, ...rest] = taint.path;
   if (first !== undefined) {
-    return first === name || first === ANY_FIELD || name === ANY_FIELD ? { ...taint, path: rest } : undefined;
+    return first === name || first === ANY_FIELD || name === ANY_FIELD ? withPath(taint, rest) : undefined;
   }
   if (taint.origin.type === 'parameter' && taint.read.length < MAX_PATH) {
-    return { ...taint, read: [...taint.read, name] };
+    return { origin: taint.origin, read: [...taint.read, name], path: taint.path, steps: taint.steps };
   }
   return taint;
 }
 
+/** The same taint at another part of the value (written out: every taint keeps one object shape). */
+export function withPath(taint: Taint, path: readonly string[]): Taint {
+  return { origin: taint.origin, read: taint.read, path, steps: taint.steps };
+}
+
 /** The taint of `{ name: value }`, given the taint of `value`. */
 export function embedField(taint: Taint, name: string): Taint {
-  return taint.path.length >= MAX_PATH ? taint : { ...taint, path: [name, ...taint.path] };
+  return taint.path.length >= MAX_PATH ? taint : withPath(taint, [name, ...taint.path]);
 }
 
 /** The value became a string or number derived from all of it: the classified part is everywhere. */
 export function collapse(taint: Taint): Taint {
-  return taint.path.length === 0 ? taint : { ...taint, path: [] };
+  return taint.path.length === 0 ? taint : withPath(taint, []);
 }
 
 export function startTrail(step: Step): StepTrail {
@@ -79,7 +84,7 @@ export function startTrail(step: Step): StepTrail {
 }
 
 export function addStep(taint: Taint, node: ts.Node, note: string): Taint {
-  return { ...taint, steps: { kind: 'step', before: taint.steps, step: { node, note } } };
+  return { origin: taint.origin, read: taint.read, path: taint.path, steps: { kind: 'step', before: taint.steps, step: { node, note } } };
 }
 
 const materializedTrails = new WeakMap<StepTrail, readonly Step[]>();
@@ -136,7 +141,7 @@ export function instantiate(summaryTaint: Taint, argumentTaint: Taint): Taint | 
   }
   if (current === undefined) return undefined;
   const path = [...summaryTaint.path, ...current.path].slice(0, MAX_PATH);
-  return { ...current, path, steps: { kind: 'joined', first: current.steps, then: summaryTaint.steps } };
+  return { origin: current.origin, read: current.read, path, steps: { kind: 'joined', first: current.steps, then: summaryTaint.steps } };
 }
 
 /** Drops duplicates (same origin, read and path) and caps how many taints one value carries. */

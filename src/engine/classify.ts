@@ -38,6 +38,7 @@ export class TypeClassifier {
   private readonly brandCache = new Map<ts.Type, Brand | 'anonymized' | null>();
   private readonly deepCache = new Map<ts.Type, readonly TypeClassification[]>();
   private readonly safeCache = new Map<ts.Type, boolean>();
+  private readonly inferredNames = new Map<string, Map<string, InferredName | null>>();
 
   constructor(
     private readonly facade: CheckerFacade,
@@ -85,7 +86,20 @@ export class TypeClassifier {
 
   /** Name inference for one name, honouring the config (`inference: "off"`, `add`, `ignore`). */
   inferName(name: string, ownerNames: readonly string[]): InferredName | undefined {
-    return this.inference === undefined ? undefined : inferFromName(name, ownerNames, this.inference);
+    if (this.inference === undefined) return undefined;
+    // asked for the same few names over and over (five times each on a large project)
+    let byOwners = this.inferredNames.get(name);
+    if (byOwners === undefined) {
+      byOwners = new Map();
+      this.inferredNames.set(name, byOwners);
+    }
+    const ownersKey = ownerNames.length === 1 ? (ownerNames[0] as string) : ownerNames.join('\u0000');
+    let inferred = byOwners.get(ownersKey);
+    if (inferred === undefined) {
+      inferred = inferFromName(name, ownerNames, this.inference) ?? null;
+      byOwners.set(ownersKey, inferred);
+    }
+    return inferred ?? undefined;
   }
 
   private walk(type: ts.Type, depth: number, visiting: Set<ts.Type>): readonly TypeClassification[] {

@@ -156,42 +156,66 @@ export class FlowAnalyzer {
   }
 
   private compute(node: ts.Node): readonly Taint[] {
-    if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isTypeAssertionExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node)) {
-      return this.taintOf(node.expression);
+    // one switch on the kind rather than a chain of type guards: this runs for every expression followed
+    switch (node.kind) {
+      case ts.SyntaxKind.Identifier:
+        return this.identifierTaints(node as ts.Identifier);
+      case ts.SyntaxKind.PropertyAccessExpression:
+        return this.propertyTaints(node as ts.PropertyAccessExpression, (node as ts.PropertyAccessExpression).name.text);
+      case ts.SyntaxKind.CallExpression:
+        return this.callTaints(node as ts.CallExpression);
+      case ts.SyntaxKind.StringLiteral:
+      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      case ts.SyntaxKind.NumericLiteral:
+      case ts.SyntaxKind.BigIntLiteral:
+        return this.literalTaints(node);
+      case ts.SyntaxKind.ParenthesizedExpression:
+      case ts.SyntaxKind.AsExpression:
+      case ts.SyntaxKind.TypeAssertionExpression:
+      case ts.SyntaxKind.NonNullExpression:
+      case ts.SyntaxKind.SatisfiesExpression:
+      case ts.SyntaxKind.AwaitExpression:
+      case ts.SyntaxKind.SpreadElement:
+      case ts.SyntaxKind.SpreadAssignment:
+        return this.taintOf((node as ts.ParenthesizedExpression | ts.AsExpression | ts.TypeAssertion | ts.NonNullExpression | ts.SatisfiesExpression | ts.AwaitExpression | ts.SpreadElement | ts.SpreadAssignment).expression);
+      case ts.SyntaxKind.TemplateExpression: {
+        const template = node as ts.TemplateExpression;
+        const literalParts = [template.head, ...template.templateSpans.map((span) => span.literal)].flatMap((part) => this.literalTaints(part));
+        return [...literalParts, ...template.templateSpans.flatMap((span) => this.taintOf(span.expression).map(collapse))];
+      }
+      case ts.SyntaxKind.TaggedTemplateExpression: {
+        const tagged = node as ts.TaggedTemplateExpression;
+        return ts.isTemplateExpression(tagged.template) ? tagged.template.templateSpans.flatMap((span) => this.taintOf(span.expression).map(collapse)) : [];
+      }
+      case ts.SyntaxKind.BinaryExpression:
+        return this.binaryTaints(node as ts.BinaryExpression);
+      case ts.SyntaxKind.ConditionalExpression:
+        return [...this.taintOf((node as ts.ConditionalExpression).whenTrue), ...this.taintOf((node as ts.ConditionalExpression).whenFalse)];
+      case ts.SyntaxKind.PrefixUnaryExpression: {
+        const unary = node as ts.PrefixUnaryExpression;
+        return unary.operator === ts.SyntaxKind.ExclamationToken ? [] : this.taintOf(unary.operand).map(collapse);
+      }
+      case ts.SyntaxKind.ObjectLiteralExpression:
+        return this.objectTaints(node as ts.ObjectLiteralExpression);
+      case ts.SyntaxKind.ArrayLiteralExpression:
+        return (node as ts.ArrayLiteralExpression).elements.flatMap((element) =>
+          ts.isSpreadElement(element) ? [...this.taintOf(element.expression)] : this.taintOf(element).map((taint) => embedField(taint, ANY_FIELD)),
+        );
+      case ts.SyntaxKind.ElementAccessExpression: {
+        const key = (node as ts.ElementAccessExpression).argumentExpression;
+        return this.propertyTaints(node as ts.ElementAccessExpression, ts.isStringLiteralLike(key) ? key.text : ANY_FIELD);
+      }
+      case ts.SyntaxKind.NewExpression:
+        return this.newTaints(node as ts.NewExpression);
+      case ts.SyntaxKind.ShorthandPropertyAssignment:
+        return this.identifierTaints((node as ts.ShorthandPropertyAssignment).name);
+      case ts.SyntaxKind.PropertyAssignment:
+        return this.taintOf((node as ts.PropertyAssignment).initializer);
+      default:
+        return [];
     }
-    if (ts.isStringLiteralLike(node) || ts.isNumericLiteral(node) || ts.isBigIntLiteral(node)) return this.literalTaints(node);
-    if (ts.isTemplateExpression(node)) {
-      const literalParts = [node.head, ...node.templateSpans.map((span) => span.literal)].flatMap((part) => this.literalTaints(part));
-      return [...literalParts, ...node.templateSpans.flatMap((span) => this.taintOf(span.expression).map(collapse))];
-    }
-    if (ts.isTaggedTemplateExpression(node)) {
-      return ts.isTemplateExpression(node.template) ? node.template.templateSpans.flatMap((span) => this.taintOf(span.expression).map(collapse)) : [];
-    }
-    if (ts.isBinaryExpression(node)) return this.binaryTaints(node);
-    if (ts.isConditionalExpression(node)) return [...this.taintOf(node.whenTrue), ...this.taintOf(node.whenFalse)];
-    if (ts.isPrefixUnaryExpression(node)) {
-      return node.operator === ts.SyntaxKind.ExclamationToken ? [] : this.taintOf(node.operand).map(collapse);
-    }
-    if (ts.isAwaitExpression(node)) return this.taintOf(node.expression);
-    if (ts.isSpreadElement(node) || ts.isSpreadAssignment(node)) return this.taintOf(node.expression);
-    if (ts.isObjectLiteralExpression(node)) return this.objectTaints(node);
-    if (ts.isArrayLiteralExpression(node)) {
-      return node.elements.flatMap((element) =>
-        ts.isSpreadElement(element) ? [...this.taintOf(element.expression)] : this.taintOf(element).map((taint) => embedField(taint, ANY_FIELD)),
-      );
-    }
-    if (ts.isIdentifier(node)) return this.identifierTaints(node);
-    if (ts.isPropertyAccessExpression(node)) return this.propertyTaints(node, node.name.text);
-    if (ts.isElementAccessExpression(node)) {
-      const key = node.argumentExpression;
-      return this.propertyTaints(node, ts.isStringLiteralLike(key) ? key.text : ANY_FIELD);
-    }
-    if (ts.isCallExpression(node)) return this.callTaints(node);
-    if (ts.isNewExpression(node)) return this.newTaints(node);
-    if (ts.isShorthandPropertyAssignment(node)) return this.identifierTaints(node.name);
-    if (ts.isPropertyAssignment(node)) return this.taintOf(node.initializer);
-    return [];
   }
+
 
   private literalTaints(literal: ts.Node): Taint[] {
     const source = this.getCardLiteralSource(literal);

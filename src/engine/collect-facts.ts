@@ -133,7 +133,7 @@ class FactCollector {
       if (!focused && !this.isInScope(call)) continue;
       const name = getCalleeName(call.expression);
       if (name === undefined) continue;
-      const sink = this.getSink(call, name);
+      const sink = this.getSink(call, name, index);
       if (sink !== undefined) this.checkSink(sink, call);
     }
     for (const assignment of index.assignments) {
@@ -144,9 +144,9 @@ class FactCollector {
     }
   }
 
-  private getSink(call: ts.CallExpression | ts.NewExpression, name: string): SinkMatch | undefined {
+  private getSink(call: ts.CallExpression | ts.NewExpression, name: string, index: FileIndex): SinkMatch | undefined {
     const { sinks, http } = this.context;
-    if (this.context.getFileIndex(call.getSourceFile()).returnedFunctionNames.has(name)) {
+    if (index.returnedFunctionNames.has(name)) {
       const returned = sinks.getSinkForReturnedFunctionCall(call);
       if (returned !== undefined) return returned;
     }

@@ -34,6 +34,7 @@ export class SinkResolver {
   private readonly sinksByMember = new Map<string, SinkEntry[]>();
   private readonly sanitizersByMember = new Map<string, SanitizerEntry[]>();
   private readonly assignSinks: SinkEntry[] = [];
+  private readonly filesWithDeclassifyTags = new Map<ts.SourceFile, boolean>();
   private readonly resolvedDeclarations = new Map<AddressedEntry, ReadonlySet<ts.Node>>();
   /** a package can resolve to several module symbols (CommonJS and ESM declarations) */
   private readonly moduleSymbols = new Map<string, Set<ts.Symbol>>();
@@ -125,7 +126,17 @@ export class SinkResolver {
     const candidates = this.sanitizersByMember.get(memberName);
     if (candidates !== undefined && this.findMatchingEntries(call.expression, candidates).length > 0) return true;
     const declaration = this.getCalleeDeclaration(call.expression);
-    return declaration !== undefined && ts.getJSDocTags(declaration).some((tag) => tag.tagName.text === 'declassify');
+    return declaration !== undefined && this.mentionsDeclassify(declaration.getSourceFile()) && ts.getJSDocTags(declaration).some((tag) => tag.tagName.text === 'declassify');
+  }
+
+  /** Whether a file's text has a `@declassify` tag at all: reading a declaration's JSDoc is not free, and few files have one. */
+  private mentionsDeclassify(file: ts.SourceFile): boolean {
+    let mentions = this.filesWithDeclassifyTags.get(file);
+    if (mentions === undefined) {
+      mentions = file.text.includes('@declassify');
+      this.filesWithDeclassifyTags.set(file, mentions);
+    }
+    return mentions;
   }
 
   /** The declaration a callee refers to (function, method, or variable holding a function). */

@@ -22,6 +22,7 @@ import { FlowAnalyzer } from './flow.js';
 import { HttpSinkResolver } from './http-sinks.js';
 import { SinkResolver } from './sinks.js';
 import { getSuppressions } from './suppressions.js';
+import { TypeFlags } from './typescript-api.js';
 
 export interface AnalysisResult {
   readonly findings: readonly Finding[];
@@ -226,7 +227,7 @@ function canWrap(wrapper: 'redact' | 'maskPan', value: ts.Expression, facade: Ch
   if (wrapper === 'redact') return true;
   const type = facade.getTypeOfNode(value);
   const flags = type.isUnion() ? type.types.reduce((all, part) => all | part.flags, 0) : type.flags;
-  return (flags & (ts.TypeFlags.Object | ts.TypeFlags.BooleanLike)) === 0;
+  return (flags & (TypeFlags.Object | TypeFlags.BooleanLike)) === 0;
 }
 
 function toSourceInfo(source: import('./taint.js').SourceFact): SourceInfo {

@@ -9,6 +9,7 @@
  */
 import ts from 'typescript';
 import { isBuiltByThisTypeScript, NodeMap, SymbolMap } from './node-map.js';
+import { SyntaxKind, TypeFlags, SymbolFlags, ObjectFlags, IndexKind } from './typescript-api.js';
 
 export class CheckerFacade {
   /** whether memos can be keyed by the checker's node and symbol ids (see node-map.ts) */
@@ -61,14 +62,14 @@ export class CheckerFacade {
   private getUniformReturnType(node: ts.Node): ts.Type | undefined {
     const signatures = this.getSignaturesOfCallee(node);
     const returned = signatures[0]?.getReturnType();
-    if (returned === undefined || (returned.flags & ts.TypeFlags.TypeParameter) !== 0) return undefined;
+    if (returned === undefined || (returned.flags & TypeFlags.TypeParameter) !== 0) return undefined;
     return signatures.every((signature) => signature.getTypeParameters() === undefined && signature.getReturnType() === returned) ? returned : undefined;
   }
 
   private getSignaturesOfCallee(node: ts.Node): readonly ts.Signature[] {
     if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return [];
     const callee = node.expression;
-    if (callee.kind === ts.SyntaxKind.SuperKeyword || callee.kind === ts.SyntaxKind.ImportKeyword) return [];
+    if (callee.kind === SyntaxKind.SuperKeyword || callee.kind === SyntaxKind.ImportKeyword) return [];
     const calleeType = this.getTypeOfNode(callee);
     return ts.isCallExpression(node) ? calleeType.getCallSignatures() : calleeType.getConstructSignatures();
   }
@@ -86,10 +87,10 @@ export class CheckerFacade {
   }
 
   private isDeferred(type: ts.Type, depth: number): boolean {
-    if ((type.flags & (ts.TypeFlags.Conditional | ts.TypeFlags.Substitution | ts.TypeFlags.IndexedAccess | ts.TypeFlags.Index)) !== 0) return true;
+    if ((type.flags & (TypeFlags.Conditional | TypeFlags.Substitution | TypeFlags.IndexedAccess | TypeFlags.Index)) !== 0) return true;
     if (depth === 0) return false;
     if (type.isUnionOrIntersection()) return type.types.some((part) => this.isDeferred(part, depth - 1));
-    const isReference = (type.flags & ts.TypeFlags.Object) !== 0 && ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) !== 0;
+    const isReference = (type.flags & TypeFlags.Object) !== 0 && ((type as ts.ObjectType).objectFlags & ObjectFlags.Reference) !== 0;
     return isReference && this.checker.getTypeArguments(type as ts.TypeReference).some((argument) => this.isDeferred(argument, depth - 1));
   }
 
@@ -108,14 +109,14 @@ export class CheckerFacade {
   /** `row['email']` as a member; `rows[0]`, `byId[key]` as the receiver's number or string index type. */
   private getElementType(access: ts.ElementAccessExpression): ts.Type | undefined {
     const receiver = this.getNonNullableType(this.getTypeOfNode(access.expression));
-    if ((receiver.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never)) !== 0) return undefined;
+    if ((receiver.flags & (TypeFlags.Any | TypeFlags.Unknown | TypeFlags.Never)) !== 0) return undefined;
     const key = access.argumentExpression;
     if (ts.isStringLiteralLike(key) || ts.isNumericLiteral(key)) {
       const member = this.checker.getPropertyOfType(receiver, key.text);
       // a tuple element or a named member; otherwise the index signature below
       if (member !== undefined) return this.checker.getTypeOfSymbol(member);
     }
-    const indexed = ts.isStringLiteralLike(key) ? this.getIndexTypeOfType(receiver, ts.IndexKind.String) : (this.getIndexTypeOfType(receiver, ts.IndexKind.Number) ?? this.getIndexTypeOfType(receiver, ts.IndexKind.String));
+    const indexed = ts.isStringLiteralLike(key) ? this.getIndexTypeOfType(receiver, IndexKind.String) : (this.getIndexTypeOfType(receiver, IndexKind.Number) ?? this.getIndexTypeOfType(receiver, IndexKind.String));
     return indexed ?? this.getSharedPropertyType(receiver);
   }
 
@@ -133,7 +134,7 @@ export class CheckerFacade {
     // `{ email }`: the variable read, not the property the literal creates (whose type needs the whole literal checked)
     if (ts.isIdentifier(node)) symbol = ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node ? this.resolveShorthandValueSymbol(node.parent) : this.getSymbol(node);
     else if (ts.isPropertyAccessExpression(node)) symbol = this.getSymbol(node.name);
-    if (symbol === undefined || (symbol.flags & (ts.SymbolFlags.Variable | ts.SymbolFlags.Property | ts.SymbolFlags.GetAccessor | ts.SymbolFlags.Function | ts.SymbolFlags.Method)) === 0) return undefined;
+    if (symbol === undefined || (symbol.flags & (SymbolFlags.Variable | SymbolFlags.Property | SymbolFlags.GetAccessor | SymbolFlags.Function | SymbolFlags.Method)) === 0) return undefined;
     let type = this.symbolTypeCache.get(symbol);
     if (type === undefined) {
       type = this.getTypeOfInitializedVariable(symbol.valueDeclaration) ?? this.checker.getTypeOfSymbol(symbol);
@@ -151,7 +152,7 @@ export class CheckerFacade {
     if (declaration !== undefined && ts.isVariableDeclaration(declaration) && declaration.type === undefined && ts.isForOfStatement(declaration.parent.parent)) {
       // `for (const item of items)` over an array: its element type
       const iterated = this.getNonNullableType(this.getTypeOfNode(declaration.parent.parent.expression));
-      return ts.isIdentifier(declaration.name) && declaration.parent.parent.awaitModifier === undefined && this.checker.isArrayType(iterated) ? this.getIndexTypeOfType(iterated, ts.IndexKind.Number) : undefined;
+      return ts.isIdentifier(declaration.name) && declaration.parent.parent.awaitModifier === undefined && this.checker.isArrayType(iterated) ? this.getIndexTypeOfType(iterated, IndexKind.Number) : undefined;
     }
     const initializer = getUnannotatedInitializer(declaration);
     if (initializer === undefined || !(ts.isAwaitExpression(initializer) || isCheaplyTyped(initializer))) return undefined;
@@ -185,7 +186,7 @@ export class CheckerFacade {
     for (let scope: ts.Node | undefined = identifier.parent; scope !== undefined; scope = scope.parent) {
       if (ts.isEnumDeclaration(scope) || ((ts.isFunctionExpression(scope) || ts.isClassExpression(scope)) && scope.name?.escapedText === name)) return undefined;
       const symbol = (scope as { locals?: ts.SymbolTable }).locals?.get(name);
-      if (symbol === undefined || (symbol.flags & (ts.SymbolFlags.Value | ts.SymbolFlags.Alias)) === 0) continue;
+      if (symbol === undefined || (symbol.flags & (SymbolFlags.Value | SymbolFlags.Alias)) === 0) continue;
       // `export const x` is bound as a local pointing at the exported symbol, which the checker returns
       return (symbol as { exportSymbol?: ts.Symbol }).exportSymbol ?? symbol;
     }
@@ -222,7 +223,7 @@ export class CheckerFacade {
   private getMemberOfDeclaredType(access: ts.PropertyAccessExpression): ts.Symbol | undefined {
     if (!ts.isIdentifier(access.name)) return undefined;
     const receiverType = this.getNonNullableType(this.getTypeOfNode(access.expression));
-    if ((receiverType.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never)) !== 0) return undefined;
+    if ((receiverType.flags & (TypeFlags.Any | TypeFlags.Unknown | TypeFlags.Never)) !== 0) return undefined;
     return this.checker.getPropertyOfType(receiverType, access.name.text);
   }
 
@@ -247,7 +248,7 @@ export class CheckerFacade {
   }
 
   resolveAlias(symbol: ts.Symbol): ts.Symbol {
-    if ((symbol.flags & ts.SymbolFlags.Alias) === 0) return symbol;
+    if ((symbol.flags & SymbolFlags.Alias) === 0) return symbol;
     try {
       return this.checker.getAliasedSymbol(symbol);
     } catch {
@@ -321,12 +322,12 @@ export class CheckerFacade {
    */
   private computeAwaitedType(type: ts.Type): ts.Type | undefined {
     if (isPrimitive(type)) return type;
-    if ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference && type.getSymbol()?.getName() === 'Promise' && this.isDefaultLibraryType(type)) {
+    if ((type as ts.ObjectType).objectFlags & ObjectFlags.Reference && type.getSymbol()?.getName() === 'Promise' && this.isDefaultLibraryType(type)) {
       const [promised] = this.checker.getTypeArguments(type as ts.TypeReference);
       return promised === undefined ? undefined : this.getAwaitedType(promised);
     }
     // an object without `then` is not a promise-like
-    if ((type.flags & ts.TypeFlags.Object) !== 0 && this.checker.getPropertyOfType(type, 'then') === undefined) return type;
+    if ((type.flags & TypeFlags.Object) !== 0 && this.checker.getPropertyOfType(type, 'then') === undefined) return type;
     return this.checker.getAwaitedType(type);
   }
 
@@ -360,7 +361,7 @@ export class CheckerFacade {
 
   /** Global value symbols (lib.dom, @types/node), visible from `location`. */
   getGlobalValueSymbols(location: ts.Node): readonly ts.Symbol[] {
-    return this.checker.getSymbolsInScope(location, ts.SymbolFlags.Value);
+    return this.checker.getSymbolsInScope(location, SymbolFlags.Value);
   }
 
   typeToString(type: ts.Type): string {
@@ -369,45 +370,45 @@ export class CheckerFacade {
 }
 
 /** Types the checker's non-null adjustment returns unchanged (not unions, type parameters, `unknown`). */
-const NEVER_NULLISH = ts.TypeFlags.Object | ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.ESSymbolLike;
+const NEVER_NULLISH = TypeFlags.Object | TypeFlags.StringLike | TypeFlags.NumberLike | TypeFlags.BooleanLike | TypeFlags.BigIntLike | TypeFlags.ESSymbolLike;
 
 /** `string`, `boolean`, `'a' | 'b' | null` and the like: nothing to await, no members to look up. */
 function isPrimitive(type: ts.Type): boolean {
   if (type.isUnion()) return type.types.every(isPrimitive);
-  return (type.flags & (NEVER_NULLISH & ~ts.TypeFlags.Object | ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void)) !== 0;
+  return (type.flags & (NEVER_NULLISH & ~TypeFlags.Object | TypeFlags.Null | TypeFlags.Undefined | TypeFlags.Void)) !== 0;
 }
 
 /** A name in a position where it reads a variable, parameter, function or import (not a key, label or type). */
 function isValueReference(identifier: ts.Identifier): boolean {
   const parent = identifier.parent;
   switch (parent.kind) {
-    case ts.SyntaxKind.CallExpression:
-    case ts.SyntaxKind.NewExpression:
-    case ts.SyntaxKind.ElementAccessExpression:
-    case ts.SyntaxKind.BinaryExpression:
-    case ts.SyntaxKind.TemplateSpan:
-    case ts.SyntaxKind.ReturnStatement:
-    case ts.SyntaxKind.ArrayLiteralExpression:
-    case ts.SyntaxKind.SpreadElement:
-    case ts.SyntaxKind.SpreadAssignment:
-    case ts.SyntaxKind.ConditionalExpression:
-    case ts.SyntaxKind.ParenthesizedExpression:
-    case ts.SyntaxKind.AsExpression:
-    case ts.SyntaxKind.SatisfiesExpression:
-    case ts.SyntaxKind.NonNullExpression:
-    case ts.SyntaxKind.AwaitExpression:
-    case ts.SyntaxKind.PrefixUnaryExpression:
-    case ts.SyntaxKind.PostfixUnaryExpression:
-    case ts.SyntaxKind.ExpressionStatement:
-    case ts.SyntaxKind.TypeOfExpression:
-    case ts.SyntaxKind.ForOfStatement:
-    case ts.SyntaxKind.ForInStatement:
+    case SyntaxKind.CallExpression:
+    case SyntaxKind.NewExpression:
+    case SyntaxKind.ElementAccessExpression:
+    case SyntaxKind.BinaryExpression:
+    case SyntaxKind.TemplateSpan:
+    case SyntaxKind.ReturnStatement:
+    case SyntaxKind.ArrayLiteralExpression:
+    case SyntaxKind.SpreadElement:
+    case SyntaxKind.SpreadAssignment:
+    case SyntaxKind.ConditionalExpression:
+    case SyntaxKind.ParenthesizedExpression:
+    case SyntaxKind.AsExpression:
+    case SyntaxKind.SatisfiesExpression:
+    case SyntaxKind.NonNullExpression:
+    case SyntaxKind.AwaitExpression:
+    case SyntaxKind.PrefixUnaryExpression:
+    case SyntaxKind.PostfixUnaryExpression:
+    case SyntaxKind.ExpressionStatement:
+    case SyntaxKind.TypeOfExpression:
+    case SyntaxKind.ForOfStatement:
+    case SyntaxKind.ForInStatement:
       return true;
-    case ts.SyntaxKind.PropertyAccessExpression:
+    case SyntaxKind.PropertyAccessExpression:
       return (parent as ts.PropertyAccessExpression).expression === identifier;
-    case ts.SyntaxKind.PropertyAssignment:
+    case SyntaxKind.PropertyAssignment:
       return (parent as ts.PropertyAssignment).initializer === identifier;
-    case ts.SyntaxKind.VariableDeclaration:
+    case SyntaxKind.VariableDeclaration:
       return (parent as ts.VariableDeclaration).initializer === identifier;
     default:
       return false;

@@ -11,6 +11,7 @@ import { levelRank } from '../policy/types.js';
 import type { CheckerFacade } from './checker.js';
 import type { ResolvedInference } from '../policy/config.js';
 import { inferFromName, normalizeName, type InferredName, type NameInferenceOptions } from './names.js';
+import { TypeFlags, ObjectFlags, IndexKind, SignatureKind } from './typescript-api.js';
 
 export interface Brand {
   readonly level: Level;
@@ -73,7 +74,7 @@ export class TypeClassifier {
       if (this.getOwnBrand(current) !== undefined) return true;
       const symbolName = current.getSymbol()?.getName();
       if (symbolName === 'Promise') current = isTypeReference(current) ? this.facade.getTypeArguments(current)[0] : undefined;
-      else if (isArrayLike(current, symbolName)) current = this.facade.getIndexTypeOfType(current, ts.IndexKind.Number);
+      else if (isArrayLike(current, symbolName)) current = this.facade.getIndexTypeOfType(current, IndexKind.Number);
       else current = undefined;
     }
     return false;
@@ -133,7 +134,7 @@ export class TypeClassifier {
     if (type.isIntersection()) {
       return dedupe(type.types.flatMap((part) => this.walk(part, depth, visiting)));
     }
-    if ((type.flags & ts.TypeFlags.Object) === 0) return [];
+    if ((type.flags & TypeFlags.Object) === 0) return [];
     const symbolName = type.getSymbol()?.getName();
     const typeArguments = isTypeReference(type) ? this.facade.getTypeArguments(type) : [];
     if (symbolName === 'Promise' || symbolName === 'PromiseLike') {
@@ -141,7 +142,7 @@ export class TypeClassifier {
       return awaited === undefined ? [] : this.walk(awaited, depth, visiting);
     }
     if (isArrayLike(type, symbolName)) {
-      const element = this.facade.getIndexTypeOfType(type, ts.IndexKind.Number);
+      const element = this.facade.getIndexTypeOfType(type, IndexKind.Number);
       return element === undefined ? [] : prefix('*', this.walk(element, depth - 1, visiting));
     }
     if (symbolName === 'Map' || symbolName === 'ReadonlyMap' || symbolName === 'Set' || symbolName === 'ReadonlySet' || symbolName === 'WeakMap' || symbolName === 'Record') {
@@ -150,9 +151,9 @@ export class TypeClassifier {
     }
     if (isDeclassifiedType(type)) return [];
     // the project's own types, and mapped or anonymous types built from them (`Pick<Customer, 'email'>`)
-    const derived = ((type as ts.ObjectType).objectFlags & (ts.ObjectFlags.Mapped | ts.ObjectFlags.Anonymous)) !== 0;
+    const derived = ((type as ts.ObjectType).objectFlags & (ObjectFlags.Mapped | ObjectFlags.Anonymous)) !== 0;
     if (!this.isProjectType(type) && !derived) return [];
-    if (this.facade.getSignatures(type, ts.SignatureKind.Call).length > 0) return [];
+    if (this.facade.getSignatures(type, SignatureKind.Call).length > 0) return [];
     const ownerName = symbolName !== undefined && !symbolName.startsWith('__') ? symbolName : '';
     const results: TypeClassification[] = [];
     for (const property of this.facade.getPropertiesOfType(type).slice(0, MAX_PROPERTIES_PER_TYPE)) {
@@ -194,7 +195,7 @@ export class TypeClassifier {
     const parts = type.isIntersection() ? type.types : [type];
     let brandProperty: ts.Symbol | undefined;
     for (const part of parts) {
-      if ((part.flags & ts.TypeFlags.Object) === 0) continue;
+      if ((part.flags & TypeFlags.Object) === 0) continue;
       for (const property of this.facade.getPropertiesOfType(part)) {
         const name = property.escapedName as string;
         if (name.startsWith(ANONYMIZED_PREFIX)) return 'anonymized';
@@ -240,11 +241,11 @@ export function isClassifiedPackageFile(file: ts.SourceFile): boolean {
 /** Whether a value of this type can hold what the name suggests (a boolean `email` cannot). */
 export function canCarryInferredValue(type: ts.Type, inferred: InferredName): boolean {
   const flags = type.isUnion() ? type.types.reduce((all, part) => all | part.flags, 0) : type.flags;
-  if (flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.StringLike)) return true;
-  if (flags & ts.TypeFlags.NumberLike) return inferred.numeric;
-  if (flags & (ts.TypeFlags.BooleanLike | ts.TypeFlags.Void | ts.TypeFlags.Never)) return false;
+  if (flags & (TypeFlags.Any | TypeFlags.Unknown | TypeFlags.StringLike)) return true;
+  if (flags & TypeFlags.NumberLike) return inferred.numeric;
+  if (flags & (TypeFlags.BooleanLike | TypeFlags.Void | TypeFlags.Never)) return false;
   // objects: a `phone: { number: string }` or a class; their fields decide
-  return (flags & ts.TypeFlags.Object) !== 0 && !isFunctionLikeType(type);
+  return (flags & TypeFlags.Object) !== 0 && !isFunctionLikeType(type);
 }
 
 /** A type produced by classified's `Declassified<T>` (what `declassify()` returns): released, fields included. */
@@ -266,12 +267,12 @@ function readLevel(values: readonly string[]): Level | undefined {
 }
 
 function isTypeReference(type: ts.Type): type is ts.TypeReference {
-  return (type.flags & ts.TypeFlags.Object) !== 0 && ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) !== 0;
+  return (type.flags & TypeFlags.Object) !== 0 && ((type as ts.ObjectType).objectFlags & ObjectFlags.Reference) !== 0;
 }
 
 function isArrayLike(type: ts.Type, symbolName: string | undefined): boolean {
   if (symbolName === 'Array' || symbolName === 'ReadonlyArray') return true;
-  return isTypeReference(type) && ((type.target.objectFlags & ts.ObjectFlags.Tuple) !== 0);
+  return isTypeReference(type) && ((type.target.objectFlags & ObjectFlags.Tuple) !== 0);
 }
 
 function prefix(segment: string, parts: readonly TypeClassification[]): TypeClassification[] {

@@ -23,6 +23,7 @@ import { isConfigurationName, isUrlLikeName } from './names.js';
 import { getPropertyChain, getPropertyNameText, getStaticString, resolveConstInitializer, type SinkMatch, type SinkResolver } from './sinks.js';
 import { NodeMap } from './node-map.js';
 import { ANY_FIELD, addStep, getSteps, instantiate, withPath, type Step, type Taint } from './taint.js';
+import { SyntaxKind, TypeFlags } from './typescript-api.js';
 
 /** Data reaching a sink through a parameter of `fn`: recorded, then checked at `fn`'s callers. */
 interface ParameterSinkFlow {
@@ -137,7 +138,7 @@ class FactCollector {
       if (sink !== undefined) this.checkSink(sink, call);
     }
     for (const assignment of index.assignments) {
-      if (assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken && assignment.operatorToken.kind !== ts.SyntaxKind.PlusEqualsToken) continue;
+      if (assignment.operatorToken.kind !== SyntaxKind.EqualsToken && assignment.operatorToken.kind !== SyntaxKind.PlusEqualsToken) continue;
       if (!focused && !this.isInScope(assignment)) continue;
       const sink = this.context.sinks.getSinkForAssignment(assignment);
       if (sink !== undefined) this.checkSink(sink, assignment);
@@ -412,7 +413,7 @@ class FactCollector {
       if (before === undefined) continue;
       const afterType = facade.getTypeOfNode(assertion);
       const after = strongest(classifier.classifyType(afterType).filter((part) => part.confidence === 'declared'));
-      const erased = (afterType.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0;
+      const erased = (afterType.flags & (TypeFlags.Any | TypeFlags.Unknown)) !== 0;
       if (!erased && after !== undefined && levelRank(after.level) >= levelRank(before.level)) continue;
       const fact: DeclassificationFact = {
         type: 'declassification',
@@ -579,7 +580,7 @@ function strongest<T extends { readonly level: import('../policy/types.js').Leve
 }
 
 function isNullish(expression: ts.Expression): boolean {
-  return expression.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(expression) && expression.text === 'undefined');
+  return expression.kind === SyntaxKind.NullKeyword || (ts.isIdentifier(expression) && expression.text === 'undefined');
 }
 
 /** Names of functions and methods whose JSDoc declares them `@sink`, for the call pre-filter. */

@@ -5,6 +5,7 @@
  * Iterative so that a 10,000-deep expression cannot overflow the stack.
  */
 import ts from 'typescript';
+import { forEachChild, SyntaxKind } from './typescript-api.js';
 
 export interface FileIndex {
   readonly calls: readonly (ts.CallExpression | ts.NewExpression)[];
@@ -26,10 +27,10 @@ export interface FileIndex {
 const FUNCTION_RETURNING_CALLS: ReadonlySet<string> = new Set(['startTimer']);
 
 const ASSIGNMENT_OPERATORS: ReadonlySet<ts.SyntaxKind> = new Set([
-  ts.SyntaxKind.EqualsToken,
-  ts.SyntaxKind.PlusEqualsToken,
-  ts.SyntaxKind.QuestionQuestionEqualsToken,
-  ts.SyntaxKind.BarBarEqualsToken,
+  SyntaxKind.EqualsToken,
+  SyntaxKind.PlusEqualsToken,
+  SyntaxKind.QuestionQuestionEqualsToken,
+  SyntaxKind.BarBarEqualsToken,
 ]);
 
 /** Collects the indexed node kinds of `file` in one pass. */
@@ -50,15 +51,15 @@ export function indexFile(file: ts.SourceFile): FileIndex {
     const node = stack.pop();
     if (node === undefined) break;
     switch (node.kind) {
-      case ts.SyntaxKind.ClassDeclaration:
-      case ts.SyntaxKind.ClassExpression:
+      case SyntaxKind.ClassDeclaration:
+      case SyntaxKind.ClassExpression:
         for (const member of (node as ts.ClassLikeDeclaration).members) {
           const name = member.name?.getText(file);
           if (name !== undefined) append(classMembersByName, name, member);
         }
         break;
-      case ts.SyntaxKind.CallExpression:
-      case ts.SyntaxKind.NewExpression: {
+      case SyntaxKind.CallExpression:
+      case SyntaxKind.NewExpression: {
         const call = node as ts.CallExpression | ts.NewExpression;
         calls.push(call);
         const name = getCalleeName(call.expression);
@@ -68,7 +69,7 @@ export function indexFile(file: ts.SourceFile): FileIndex {
         }
         break;
       }
-      case ts.SyntaxKind.VariableDeclaration: {
+      case SyntaxKind.VariableDeclaration: {
         const declaration = node as ts.VariableDeclaration;
         const initializer = declaration.initializer === undefined ? undefined : skipOuterExpressions(declaration.initializer);
         if (ts.isIdentifier(declaration.name) && initializer !== undefined && ts.isCallExpression(initializer)) {
@@ -77,32 +78,32 @@ export function indexFile(file: ts.SourceFile): FileIndex {
         }
         break;
       }
-      case ts.SyntaxKind.BinaryExpression: {
+      case SyntaxKind.BinaryExpression: {
         const binary = node as ts.BinaryExpression;
         if (ASSIGNMENT_OPERATORS.has(binary.operatorToken.kind)) assignments.push(binary);
         break;
       }
-      case ts.SyntaxKind.AsExpression:
-      case ts.SyntaxKind.TypeAssertionExpression: {
+      case SyntaxKind.AsExpression:
+      case SyntaxKind.TypeAssertionExpression: {
         // `email as unknown as Public<string>` is one cast: keep only the outermost of a chain
         let parent = node.parent;
         while (ts.isParenthesizedExpression(parent)) parent = parent.parent;
         if (!ts.isAsExpression(parent) && !ts.isTypeAssertionExpression(parent)) assertions.push(node as ts.AsExpression | ts.TypeAssertion);
         break;
       }
-      case ts.SyntaxKind.NumericLiteral:
-      case ts.SyntaxKind.BigIntLiteral:
-      case ts.SyntaxKind.StringLiteral:
-      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
-      case ts.SyntaxKind.TemplateHead:
-      case ts.SyntaxKind.TemplateMiddle:
-      case ts.SyntaxKind.TemplateTail:
+      case SyntaxKind.NumericLiteral:
+      case SyntaxKind.BigIntLiteral:
+      case SyntaxKind.StringLiteral:
+      case SyntaxKind.NoSubstitutionTemplateLiteral:
+      case SyntaxKind.TemplateHead:
+      case SyntaxKind.TemplateMiddle:
+      case SyntaxKind.TemplateTail:
         if ((node as ts.LiteralLikeNode).text.length >= 12) stringLiterals.push(node as ts.LiteralLikeNode);
         break;
       default:
         break;
     }
-    ts.forEachChild(node, pushChild);
+    forEachChild(node, pushChild);
   }
   return { calls, callsByName, assignments, assertions, stringLiterals, functionReferences, returnedFunctionNames, classMembersByName };
 }
@@ -121,11 +122,11 @@ export function skipOuterExpressions(node: ts.Expression): ts.Expression {
   let current = node;
   for (;;) {
     switch (current.kind) {
-      case ts.SyntaxKind.ParenthesizedExpression:
-      case ts.SyntaxKind.AsExpression:
-      case ts.SyntaxKind.TypeAssertionExpression:
-      case ts.SyntaxKind.NonNullExpression:
-      case ts.SyntaxKind.SatisfiesExpression:
+      case SyntaxKind.ParenthesizedExpression:
+      case SyntaxKind.AsExpression:
+      case SyntaxKind.TypeAssertionExpression:
+      case SyntaxKind.NonNullExpression:
+      case SyntaxKind.SatisfiesExpression:
         current = (current as ts.ParenthesizedExpression | ts.AsExpression | ts.TypeAssertion | ts.NonNullExpression | ts.SatisfiesExpression).expression;
         break;
       default:

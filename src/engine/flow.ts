@@ -31,6 +31,7 @@ import {
   type Step,
   type Taint,
 } from './taint.js';
+import { forEachChild, NodeFlags, SyntaxKind, TypeFlags } from './typescript-api.js';
 
 /** Array and collection methods whose callback's first parameter is an element of the receiver. */
 const ELEMENT_CALLBACK_METHODS: ReadonlySet<string> = new Set([
@@ -158,58 +159,58 @@ export class FlowAnalyzer {
   private compute(node: ts.Node): readonly Taint[] {
     // one switch on the kind rather than a chain of type guards: this runs for every expression followed
     switch (node.kind) {
-      case ts.SyntaxKind.Identifier:
+      case SyntaxKind.Identifier:
         return this.identifierTaints(node as ts.Identifier);
-      case ts.SyntaxKind.PropertyAccessExpression:
+      case SyntaxKind.PropertyAccessExpression:
         return this.propertyTaints(node as ts.PropertyAccessExpression, (node as ts.PropertyAccessExpression).name.text);
-      case ts.SyntaxKind.CallExpression:
+      case SyntaxKind.CallExpression:
         return this.callTaints(node as ts.CallExpression);
-      case ts.SyntaxKind.StringLiteral:
-      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
-      case ts.SyntaxKind.NumericLiteral:
-      case ts.SyntaxKind.BigIntLiteral:
+      case SyntaxKind.StringLiteral:
+      case SyntaxKind.NoSubstitutionTemplateLiteral:
+      case SyntaxKind.NumericLiteral:
+      case SyntaxKind.BigIntLiteral:
         return this.literalTaints(node);
-      case ts.SyntaxKind.ParenthesizedExpression:
-      case ts.SyntaxKind.AsExpression:
-      case ts.SyntaxKind.TypeAssertionExpression:
-      case ts.SyntaxKind.NonNullExpression:
-      case ts.SyntaxKind.SatisfiesExpression:
-      case ts.SyntaxKind.AwaitExpression:
-      case ts.SyntaxKind.SpreadElement:
-      case ts.SyntaxKind.SpreadAssignment:
+      case SyntaxKind.ParenthesizedExpression:
+      case SyntaxKind.AsExpression:
+      case SyntaxKind.TypeAssertionExpression:
+      case SyntaxKind.NonNullExpression:
+      case SyntaxKind.SatisfiesExpression:
+      case SyntaxKind.AwaitExpression:
+      case SyntaxKind.SpreadElement:
+      case SyntaxKind.SpreadAssignment:
         return this.taintOf((node as ts.ParenthesizedExpression | ts.AsExpression | ts.TypeAssertion | ts.NonNullExpression | ts.SatisfiesExpression | ts.AwaitExpression | ts.SpreadElement | ts.SpreadAssignment).expression);
-      case ts.SyntaxKind.TemplateExpression: {
+      case SyntaxKind.TemplateExpression: {
         const template = node as ts.TemplateExpression;
         const literalParts = [template.head, ...template.templateSpans.map((span) => span.literal)].flatMap((part) => this.literalTaints(part));
         return [...literalParts, ...template.templateSpans.flatMap((span) => this.taintOf(span.expression).map(collapse))];
       }
-      case ts.SyntaxKind.TaggedTemplateExpression: {
+      case SyntaxKind.TaggedTemplateExpression: {
         const tagged = node as ts.TaggedTemplateExpression;
         return ts.isTemplateExpression(tagged.template) ? tagged.template.templateSpans.flatMap((span) => this.taintOf(span.expression).map(collapse)) : [];
       }
-      case ts.SyntaxKind.BinaryExpression:
+      case SyntaxKind.BinaryExpression:
         return this.binaryTaints(node as ts.BinaryExpression);
-      case ts.SyntaxKind.ConditionalExpression:
+      case SyntaxKind.ConditionalExpression:
         return [...this.taintOf((node as ts.ConditionalExpression).whenTrue), ...this.taintOf((node as ts.ConditionalExpression).whenFalse)];
-      case ts.SyntaxKind.PrefixUnaryExpression: {
+      case SyntaxKind.PrefixUnaryExpression: {
         const unary = node as ts.PrefixUnaryExpression;
-        return unary.operator === ts.SyntaxKind.ExclamationToken ? [] : this.taintOf(unary.operand).map(collapse);
+        return unary.operator === SyntaxKind.ExclamationToken ? [] : this.taintOf(unary.operand).map(collapse);
       }
-      case ts.SyntaxKind.ObjectLiteralExpression:
+      case SyntaxKind.ObjectLiteralExpression:
         return this.objectTaints(node as ts.ObjectLiteralExpression);
-      case ts.SyntaxKind.ArrayLiteralExpression:
+      case SyntaxKind.ArrayLiteralExpression:
         return (node as ts.ArrayLiteralExpression).elements.flatMap((element) =>
           ts.isSpreadElement(element) ? [...this.taintOf(element.expression)] : this.taintOf(element).map((taint) => embedField(taint, ANY_FIELD)),
         );
-      case ts.SyntaxKind.ElementAccessExpression: {
+      case SyntaxKind.ElementAccessExpression: {
         const key = (node as ts.ElementAccessExpression).argumentExpression;
         return this.propertyTaints(node as ts.ElementAccessExpression, ts.isStringLiteralLike(key) ? key.text : ANY_FIELD);
       }
-      case ts.SyntaxKind.NewExpression:
+      case SyntaxKind.NewExpression:
         return this.newTaints(node as ts.NewExpression);
-      case ts.SyntaxKind.ShorthandPropertyAssignment:
+      case SyntaxKind.ShorthandPropertyAssignment:
         return this.identifierTaints((node as ts.ShorthandPropertyAssignment).name);
-      case ts.SyntaxKind.PropertyAssignment:
+      case SyntaxKind.PropertyAssignment:
         return this.taintOf((node as ts.PropertyAssignment).initializer);
       default:
         return [];
@@ -224,23 +225,23 @@ export class FlowAnalyzer {
 
   private binaryTaints(node: ts.BinaryExpression): readonly Taint[] {
     switch (node.operatorToken.kind) {
-      case ts.SyntaxKind.PlusToken:
+      case SyntaxKind.PlusToken:
         // long `a + b + c + ...` chains are left-deep trees: walk the spine instead of recursing
         return this.keepArithmetic(node, getConcatenatedOperands(node).flatMap((operand) => this.taintOf(operand)).map(collapse));
-      case ts.SyntaxKind.PlusEqualsToken:
-      case ts.SyntaxKind.MinusToken:
-      case ts.SyntaxKind.AsteriskToken:
-      case ts.SyntaxKind.SlashToken:
-      case ts.SyntaxKind.PercentToken:
+      case SyntaxKind.PlusEqualsToken:
+      case SyntaxKind.MinusToken:
+      case SyntaxKind.AsteriskToken:
+      case SyntaxKind.SlashToken:
+      case SyntaxKind.PercentToken:
         return this.keepArithmetic(node, [...this.taintOf(node.left), ...this.taintOf(node.right)].map(collapse));
-      case ts.SyntaxKind.BarBarToken:
-      case ts.SyntaxKind.QuestionQuestionToken:
+      case SyntaxKind.BarBarToken:
+      case SyntaxKind.QuestionQuestionToken:
         return [...this.taintOf(node.left), ...this.taintOf(node.right)];
-      case ts.SyntaxKind.AmpersandAmpersandToken:
-      case ts.SyntaxKind.CommaToken:
-      case ts.SyntaxKind.EqualsToken:
-      case ts.SyntaxKind.QuestionQuestionEqualsToken:
-      case ts.SyntaxKind.BarBarEqualsToken:
+      case SyntaxKind.AmpersandAmpersandToken:
+      case SyntaxKind.CommaToken:
+      case SyntaxKind.EqualsToken:
+      case SyntaxKind.QuestionQuestionEqualsToken:
+      case SyntaxKind.BarBarEqualsToken:
         return this.taintOf(node.right);
       default:
         return [];
@@ -254,7 +255,7 @@ export class FlowAnalyzer {
   private keepArithmetic(node: ts.BinaryExpression, taints: Taint[]): Taint[] {
     if (taints.length === 0) return taints;
     const flags = this.facade.getTypeOfNode(node).flags;
-    if ((flags & (ts.TypeFlags.NumberLike | ts.TypeFlags.BigIntLike)) === 0) return taints;
+    if ((flags & (TypeFlags.NumberLike | TypeFlags.BigIntLike)) === 0) return taints;
     return taints.filter((taint) => taint.origin.type === 'parameter' || taint.origin.source.level === 'restricted');
   }
 
@@ -536,14 +537,14 @@ export class FlowAnalyzer {
     if (taints.length === 0) return [];
     type ??= this.facade.getTypeOfNode(node);
     // `T | undefined` can hold what `T` can: only the non-nullish members decide
-    const nullish = ts.TypeFlags.Void | ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Never;
+    const nullish = TypeFlags.Void | TypeFlags.Undefined | TypeFlags.Null | TypeFlags.Never;
     const parts = (type.isUnion() ? type.types : [type]).filter((part) => (part.flags & nullish) === 0);
     if (parts.length === 0) return [];
     const flags = parts.reduce((all, part) => all | part.flags, 0);
-    const carriesAnything = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.StringLike | ts.TypeFlags.Object | ts.TypeFlags.NonPrimitive | ts.TypeFlags.TypeParameter | ts.TypeFlags.Intersection | ts.TypeFlags.Index | ts.TypeFlags.IndexedAccess | ts.TypeFlags.Conditional | ts.TypeFlags.Substitution;
+    const carriesAnything = TypeFlags.Any | TypeFlags.Unknown | TypeFlags.StringLike | TypeFlags.Object | TypeFlags.NonPrimitive | TypeFlags.TypeParameter | TypeFlags.Intersection | TypeFlags.Index | TypeFlags.IndexedAccess | TypeFlags.Conditional | TypeFlags.Substitution;
     if (flags & carriesAnything) return [...taints];
-    if ((flags & ~ts.TypeFlags.BooleanLike) === 0) return [];
-    if (flags & (ts.TypeFlags.NumberLike | ts.TypeFlags.BigIntLike)) {
+    if ((flags & ~TypeFlags.BooleanLike) === 0) return [];
+    if (flags & (TypeFlags.NumberLike | TypeFlags.BigIntLike)) {
       return taints.filter((taint) => taint.origin.type === 'parameter' || taint.origin.source.numeric);
     }
     return [...taints];
@@ -651,7 +652,7 @@ class SourceStep implements Step {
 function getConcatenatedOperands(node: ts.BinaryExpression): ts.Expression[] {
   const operands: ts.Expression[] = [node.right];
   let left = node.left;
-  while (ts.isBinaryExpression(left) && left.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+  while (ts.isBinaryExpression(left) && left.operatorToken.kind === SyntaxKind.PlusToken) {
     operands.push(left.right);
     left = left.left;
   }
@@ -661,7 +662,7 @@ function getConcatenatedOperands(node: ts.BinaryExpression): ts.Expression[] {
 
 function getConstInitializer(declaration: ts.Declaration | undefined): ts.Expression | undefined {
   if (declaration === undefined || !ts.isVariableDeclaration(declaration) || declaration.initializer === undefined) return undefined;
-  if ((ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) === 0) return undefined;
+  if ((ts.getCombinedNodeFlags(declaration) & NodeFlags.Const) === 0) return undefined;
   let initializer = skipOuterExpressions(declaration.initializer);
   while (ts.isAwaitExpression(initializer)) initializer = skipOuterExpressions(initializer.expression);
   return initializer;
@@ -693,7 +694,7 @@ export function collectReturnExpressions(body: ts.Block): ts.Expression[] {
     // a return statement sits only in statements that hold statements, never inside an expression
     // (the functions in expressions have their own returns)
     if (!holdsStatements(node)) continue;
-    ts.forEachChild(node, (child) => {
+    forEachChild(node, (child) => {
       stack.push(child);
     });
   }
@@ -702,21 +703,21 @@ export function collectReturnExpressions(body: ts.Block): ts.Expression[] {
 
 function holdsStatements(node: ts.Node): boolean {
   switch (node.kind) {
-    case ts.SyntaxKind.Block:
-    case ts.SyntaxKind.IfStatement:
-    case ts.SyntaxKind.ForStatement:
-    case ts.SyntaxKind.ForInStatement:
-    case ts.SyntaxKind.ForOfStatement:
-    case ts.SyntaxKind.WhileStatement:
-    case ts.SyntaxKind.DoStatement:
-    case ts.SyntaxKind.TryStatement:
-    case ts.SyntaxKind.CatchClause:
-    case ts.SyntaxKind.SwitchStatement:
-    case ts.SyntaxKind.CaseBlock:
-    case ts.SyntaxKind.CaseClause:
-    case ts.SyntaxKind.DefaultClause:
-    case ts.SyntaxKind.LabeledStatement:
-    case ts.SyntaxKind.WithStatement:
+    case SyntaxKind.Block:
+    case SyntaxKind.IfStatement:
+    case SyntaxKind.ForStatement:
+    case SyntaxKind.ForInStatement:
+    case SyntaxKind.ForOfStatement:
+    case SyntaxKind.WhileStatement:
+    case SyntaxKind.DoStatement:
+    case SyntaxKind.TryStatement:
+    case SyntaxKind.CatchClause:
+    case SyntaxKind.SwitchStatement:
+    case SyntaxKind.CaseBlock:
+    case SyntaxKind.CaseClause:
+    case SyntaxKind.DefaultClause:
+    case SyntaxKind.LabeledStatement:
+    case SyntaxKind.WithStatement:
       return true;
     default:
       return false;
@@ -733,7 +734,7 @@ function getOwnerNames(expression: ts.Expression, facade: CheckerFacade): string
     const inner = skipOuterExpressions(target.expression);
     if (ts.isIdentifier(inner)) names.push(inner.text);
     else if (ts.isPropertyAccessExpression(inner)) names.push(inner.name.text);
-  } else if (target.kind === ts.SyntaxKind.ThisKeyword) {
+  } else if (target.kind === SyntaxKind.ThisKeyword) {
     const cls = ts.findAncestor(target, ts.isClassLike);
     if (cls?.name !== undefined) names.push(cls.name.text);
   }

@@ -8,6 +8,7 @@ import ts from 'typescript';
 import type { CheckerFacade } from './checker.js';
 import { getCalleeName, skipOuterExpressions } from './file-index.js';
 import { getObjectProperty, getStaticString, resolveConstInitializer, type SinkMatch } from './sinks.js';
+import { SyntaxKind } from './typescript-api.js';
 
 export const HTTP_CALLEE_NAMES: ReadonlySet<string> = new Set(['fetch', 'axios', 'get', 'post', 'put', 'patch', 'delete', 'request', 'head', 'options', 'postForm', 'putForm', 'patchForm']);
 const INTERNAL_HOST = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|[^.]+|.*\.(local|internal|localhost|svc|cluster\.local))$/i;
@@ -103,7 +104,7 @@ export class HttpSinkResolver {
     }
     let text: string | undefined;
     if (ts.isTemplateExpression(resolved)) text = this.getStaticPrefix(resolved);
-    else if (ts.isBinaryExpression(resolved) && resolved.operatorToken.kind === ts.SyntaxKind.PlusToken) return this.getHost(resolved.left);
+    else if (ts.isBinaryExpression(resolved) && resolved.operatorToken.kind === SyntaxKind.PlusToken) return this.getHost(resolved.left);
     else text = getStaticString(resolved, this.facade);
     if (text === undefined) return undefined;
     const match = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:]+)/i.exec(text);

@@ -13,6 +13,7 @@ import type { ApiAddress, DimensionSpec, LiteralCondition, SanitizerEntry, SinkE
 import { SINK_KINDS } from '../policy/types.js';
 import type { CheckerFacade } from './checker.js';
 import { getCalleeName, skipOuterExpressions } from './file-index.js';
+import { SyntaxKind, SymbolFlags, NodeFlags, SignatureKind } from './typescript-api.js';
 
 export interface SinkMatch {
   readonly kind: SinkKind;
@@ -271,7 +272,7 @@ export class SinkResolver {
   /** One step of an entry's member chain, following the addressing rules of the catalog. */
   private lookUpSegment(symbol: ts.Symbol, segment: string): ts.Symbol[] {
     const found: ts.Symbol[] = [];
-    const isModule = (symbol.flags & (ts.SymbolFlags.ValueModule | ts.SymbolFlags.NamespaceModule)) !== 0;
+    const isModule = (symbol.flags & (SymbolFlags.ValueModule | SymbolFlags.NamespaceModule)) !== 0;
     if (segment === 'default' && isModule) {
       const exportEquals = this.facade.getExportEqualsSymbol(symbol);
       if (exportEquals !== undefined) found.push(exportEquals);
@@ -281,15 +282,15 @@ export class SinkResolver {
       if (exported !== undefined) found.push(this.facade.resolveAlias(exported));
     }
     const types: ts.Type[] = [];
-    if ((symbol.flags & ts.SymbolFlags.Value) !== 0) types.push(this.facade.getNonNullableType(this.facade.getTypeOfSymbol(symbol)));
-    if ((symbol.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias)) !== 0) types.push(this.facade.getDeclaredTypeOfSymbol(symbol));
+    if ((symbol.flags & SymbolFlags.Value) !== 0) types.push(this.facade.getNonNullableType(this.facade.getTypeOfSymbol(symbol)));
+    if ((symbol.flags & (SymbolFlags.Class | SymbolFlags.Interface | SymbolFlags.TypeAlias)) !== 0) types.push(this.facade.getDeclaredTypeOfSymbol(symbol));
     for (const type of types) {
       const property = this.facade.getPropertyOfType(type, segment);
       if (property !== undefined) found.push(property);
     }
     if (found.length === 0) {
       for (const type of types) {
-        for (const kind of [ts.SignatureKind.Call, ts.SignatureKind.Construct]) {
+        for (const kind of [SignatureKind.Call, SignatureKind.Construct]) {
           for (const signature of this.facade.getSignatures(type, kind)) {
             const returned = this.facade.getNonNullableType(this.facade.getReturnTypeOfSignature(signature));
             const property = this.facade.getPropertyOfType(returned, segment);
@@ -388,7 +389,7 @@ export function getPropertyChain(expression: ts.Expression): string[] | undefine
       parts.unshift(current.text);
       return parts;
     }
-    if (current.kind === ts.SyntaxKind.ThisKeyword) {
+    if (current.kind === SyntaxKind.ThisKeyword) {
       parts.unshift('this');
       return parts;
     }
@@ -522,7 +523,7 @@ export function resolveConstInitializer(expression: ts.Expression, facade: Check
   for (let steps = 0; steps < 4 && ts.isIdentifier(current); steps++) {
     const declaration = facade.getSymbol(current)?.valueDeclaration;
     if (declaration === undefined || !ts.isVariableDeclaration(declaration) || declaration.initializer === undefined) break;
-    if ((ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) === 0) break;
+    if ((ts.getCombinedNodeFlags(declaration) & NodeFlags.Const) === 0) break;
     current = skipOuterExpressions(declaration.initializer);
   }
   return current;

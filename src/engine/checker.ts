@@ -90,8 +90,7 @@ export class CheckerFacade {
     if ((type.flags & (TypeFlags.Conditional | TypeFlags.Substitution | TypeFlags.IndexedAccess | TypeFlags.Index)) !== 0) return true;
     if (depth === 0) return false;
     if (type.isUnionOrIntersection()) return type.types.some((part) => this.isDeferred(part, depth - 1));
-    const isReference = (type.flags & TypeFlags.Object) !== 0 && ((type as ts.ObjectType).objectFlags & ObjectFlags.Reference) !== 0;
-    return isReference && this.checker.getTypeArguments(type as ts.TypeReference).some((argument) => this.isDeferred(argument, depth - 1));
+    return isTypeReference(type) && this.checker.getTypeArguments(type).some((argument) => this.isDeferred(argument, depth - 1));
   }
 
   /**
@@ -322,8 +321,8 @@ export class CheckerFacade {
    */
   private computeAwaitedType(type: ts.Type): ts.Type | undefined {
     if (isPrimitive(type)) return type;
-    if ((type as ts.ObjectType).objectFlags & ObjectFlags.Reference && type.getSymbol()?.getName() === 'Promise' && this.isDefaultLibraryType(type)) {
-      const [promised] = this.checker.getTypeArguments(type as ts.TypeReference);
+    if (isTypeReference(type) && type.getSymbol()?.getName() === 'Promise' && this.isDefaultLibraryType(type)) {
+      const [promised] = this.checker.getTypeArguments(type);
       return promised === undefined ? undefined : this.getAwaitedType(promised);
     }
     // an object without `then` is not a promise-like
@@ -367,6 +366,11 @@ export class CheckerFacade {
   typeToString(type: ts.Type): string {
     return this.checker.typeToString(type);
   }
+}
+
+/** `Array<T>`, `Promise<T>`, a tuple: an instantiation of a generic class or interface. */
+export function isTypeReference(type: ts.Type): type is ts.TypeReference {
+  return (type.flags & TypeFlags.Object) !== 0 && ((type as ts.ObjectType).objectFlags & ObjectFlags.Reference) !== 0;
 }
 
 /** Types the checker's non-null adjustment returns unchanged (not unions, type parameters, `unknown`). */

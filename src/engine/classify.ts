@@ -8,7 +8,7 @@
 import ts from 'typescript';
 import type { Level } from '../policy/types.js';
 import { levelRank } from '../policy/types.js';
-import type { CheckerFacade } from './checker.js';
+import { isTypeReference, type CheckerFacade } from './checker.js';
 import type { ResolvedInference } from '../policy/config.js';
 import { inferFromName, normalizeName, type InferredName, type NameInferenceOptions } from './names.js';
 import { TypeFlags, ObjectFlags, IndexKind, SignatureKind } from './typescript-api.js';
@@ -264,10 +264,6 @@ function isFunctionLikeType(type: ts.Type): boolean {
 function readLevel(values: readonly string[]): Level | undefined {
   const levels = values.filter((value): value is Level => ['public', 'internal', 'confidential', 'restricted'].includes(value));
   return levels.sort((a, b) => levelRank(b) - levelRank(a))[0];
-}
-
-function isTypeReference(type: ts.Type): type is ts.TypeReference {
-  return (type.flags & TypeFlags.Object) !== 0 && ((type as ts.ObjectType).objectFlags & ObjectFlags.Reference) !== 0;
 }
 
 function isArrayLike(type: ts.Type, symbolName: string | undefined): boolean {

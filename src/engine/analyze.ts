@@ -17,7 +17,7 @@ import { collectFacts } from './collect-facts.js';
 import { formatMessage, type RuleDefinition } from './define-rule.js';
 import type { EngineFact } from './facts.js';
 import type { Confidence, Finding, Severity, SourceInfo, TraceStep } from './findings-types.js';
-import { indexFile, type FileIndex } from './file-index.js';
+import { indexFile, memoizePerFile, type FileIndex } from './file-index.js';
 import { FlowAnalyzer } from './flow.js';
 import { HttpSinkResolver } from './http-sinks.js';
 import { SinkResolver } from './sinks.js';
@@ -64,18 +64,6 @@ export function analyzeProgram(program: ts.Program, config: ResolvedConfig, rule
   const result = runAnalysis(program, config, rules);
   byRules.set(rules, result);
   return result;
-}
-
-function memoizePerFile(answer: (file: ts.SourceFile) => boolean): (file: ts.SourceFile) => boolean {
-  const answers = new Map<ts.SourceFile, boolean>();
-  return (file) => {
-    let known = answers.get(file);
-    if (known === undefined) {
-      known = answer(file);
-      answers.set(file, known);
-    }
-    return known;
-  };
 }
 
 /** The per-file index, shared by everything that analyses the same SourceFile. */

@@ -141,3 +141,16 @@ export function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list === undefined) map.set(key, [value]);
   else list.push(value);
 }
+
+/** `answer` asked once per file: for questions the analysis repeats for every node it reaches. */
+export function memoizePerFile(answer: (file: ts.SourceFile) => boolean): (file: ts.SourceFile) => boolean {
+  const answers = new Map<ts.SourceFile, boolean>();
+  return (file) => {
+    let known = answers.get(file);
+    if (known === undefined) {
+      known = answer(file);
+      answers.set(file, known);
+    }
+    return known;
+  };
+}

@@ -12,7 +12,7 @@ import ts from 'typescript';
 import type { ApiAddress, DimensionSpec, LiteralCondition, SanitizerEntry, SinkEntry, SinkKind } from '../policy/types.js';
 import { SINK_KINDS } from '../policy/types.js';
 import type { CheckerFacade } from './checker.js';
-import { getCalleeName, skipOuterExpressions } from './file-index.js';
+import { getCalleeName, memoizePerFile, skipOuterExpressions } from './file-index.js';
 import { SyntaxKind, SymbolFlags, NodeFlags, SignatureKind } from './typescript-api.js';
 
 export interface SinkMatch {
@@ -35,7 +35,8 @@ export class SinkResolver {
   private readonly sinksByMember = new Map<string, SinkEntry[]>();
   private readonly sanitizersByMember = new Map<string, SanitizerEntry[]>();
   private readonly assignSinks: SinkEntry[] = [];
-  private readonly filesWithDeclassifyTags = new Map<ts.SourceFile, boolean>();
+  /** whether a file's text has a `@declassify` tag at all: reading a declaration's JSDoc is not free, and few files have one */
+  private readonly mentionsDeclassify = memoizePerFile((file) => file.text.includes('@declassify'));
   private readonly resolvedDeclarations = new Map<AddressedEntry, ReadonlySet<ts.Node>>();
   /** a package can resolve to several module symbols (CommonJS and ESM declarations) */
   private readonly moduleSymbols = new Map<string, Set<ts.Symbol>>();
@@ -128,16 +129,6 @@ export class SinkResolver {
     if (candidates !== undefined && this.findMatchingEntries(call.expression, candidates).length > 0) return true;
     const declaration = this.getCalleeDeclaration(call.expression);
     return declaration !== undefined && this.mentionsDeclassify(declaration.getSourceFile()) && ts.getJSDocTags(declaration).some((tag) => tag.tagName.text === 'declassify');
-  }
-
-  /** Whether a file's text has a `@declassify` tag at all: reading a declaration's JSDoc is not free, and few files have one. */
-  private mentionsDeclassify(file: ts.SourceFile): boolean {
-    let mentions = this.filesWithDeclassifyTags.get(file);
-    if (mentions === undefined) {
-      mentions = file.text.includes('@declassify');
-      this.filesWithDeclassifyTags.set(file, mentions);
-    }
-    return mentions;
   }
 
   /** The declaration a callee refers to (function, method, or variable holding a function). */

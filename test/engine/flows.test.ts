@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeSnippets } from '../helpers/analyze-snippets.js';
-
-const LOGGER = `
-import pino from 'pino';
-export const logger = pino();
-`;
+import { analyzeSnippets, PINO_LOGGER } from '../helpers/analyze-snippets.js';
 
 describe('declared sources', () => {
   it('finds a brand deep inside an object passed to a logger', () => {
     // logger.info({ user }) leaks user.email when User.email is Email
     const result = analyzeSnippets({
-      'log.ts': LOGGER,
+      'log.ts': PINO_LOGGER,
       'app.ts': `
 import type { Email } from 'classified';
 import { logger } from './log.js';
@@ -30,7 +25,7 @@ export function onLogin(user: User): void {
 
   it('classifies every field of Confidential<T> and follows arrays, Promise and Map values', () => {
     const result = analyzeSnippets({
-      'log.ts': LOGGER,
+      'log.ts': PINO_LOGGER,
       'app.ts': `
 import type { Confidential, Email } from 'classified';
 import { logger } from './log.js';
@@ -51,7 +46,7 @@ export async function run(customer: Confidential<Customer>): Promise<void> {
 
   it('treats Public, Internal and Anonymized data as allowed', () => {
     const result = analyzeSnippets({
-      'log.ts': LOGGER,
+      'log.ts': PINO_LOGGER,
       'app.ts': `
 import type { Anonymized, Internal, TenantId } from 'classified';
 import { logger } from './log.js';
@@ -67,7 +62,7 @@ export function run(tenant: TenantId, note: Internal<string>, stats: Anonymized<
 describe('flow through brand-erasing operations', () => {
   it('follows templates, concatenation, string methods, String(), JSON.stringify, spreads and destructuring', () => {
     const result = analyzeSnippets({
-      'log.ts': LOGGER,
+      'log.ts': PINO_LOGGER,
       'app.ts': `
 import type { Email, PAN } from 'classified';
 import { logger } from './log.js';
@@ -101,7 +96,7 @@ export function run(customer: { email: Email; card: PAN; id: string }): void {
 
   it('follows reassignment, field stores, push and array callbacks, and drops booleans and lengths', () => {
     const result = analyzeSnippets({
-      'log.ts': LOGGER,
+      'log.ts': PINO_LOGGER,
       'app.ts': `
 import type { Email } from 'classified';
 import { logger } from './log.js';
@@ -137,7 +132,7 @@ export function run(customers: { email: Email; id: string }[]): void {
 describe('calls across functions and files', () => {
   it('reports a helper that leaks its plain parameter at each call site passing classified data', () => {
     const result = analyzeSnippets({
-      'log.ts': LOGGER,
+      'log.ts': PINO_LOGGER,
       'audit.ts': `
 import { logger } from './log.js';
 export function audit(subject: string): void {
@@ -164,7 +159,7 @@ export function run(email: Email, route: RouteName): void {
 
   it('follows return values through helpers in other files, and terminates on recursion', () => {
     const result = analyzeSnippets({
-      'log.ts': LOGGER,
+      'log.ts': PINO_LOGGER,
       'format.ts': `
 import type { Email } from 'classified';
 export function label(value: string): string {
@@ -195,7 +190,7 @@ describe('stops', () => {
   it('stops at declassify, redact, maskPan, configured sanitizers, @declassify and masking/hashing functions', () => {
     const result = analyzeSnippets(
       {
-        'log.ts': LOGGER,
+        'log.ts': PINO_LOGGER,
         'hash.ts': `
 /** @declassify public */
 export function pseudonym(value: string): string {
@@ -234,7 +229,7 @@ export function run(email: Email, card: PAN): void {
 describe('inference from names', () => {
   it('infers unannotated PII by name with owner context and avoids the known traps', () => {
     const result = analyzeSnippets({
-      'log.ts': LOGGER,
+      'log.ts': PINO_LOGGER,
       'app.ts': `
 import { logger } from './log.js';
 interface Customer { id: string; email: string; name: string; emailVerified: boolean; cardNumber: string }
@@ -267,7 +262,7 @@ export function run(customer: Customer, plan: Plan, file: UploadedFile, body: an
 
   it('does not take configuration values under a sensitive key for customer data', () => {
     const result = analyzeSnippets({
-      'log.ts': LOGGER,
+      'log.ts': PINO_LOGGER,
       'app.ts': `
 import { logger } from './log.js';
 const config = { smtp: { from: 'noreply@example.com' } };
@@ -283,7 +278,7 @@ export function run(input: { from: string }): void {
 
   it('can be turned off or extended by config', () => {
     const files = {
-      'log.ts': LOGGER,
+      'log.ts': PINO_LOGGER,
       'app.ts': `
 import { logger } from './log.js';
 export function run(member: { email: string; loyaltyNumber: string }): void {

@@ -10,6 +10,7 @@ import { rules } from '../../rules/index.js';
 import { generateProject } from '../../scripts/generate-bench-project.js';
 import { analyzeProgram, createProgramFromTsconfig, type Finding } from '../../src/engine/index.js';
 import { loadConfigFile, resolveConfig } from '../../src/policy/config.js';
+import { PINO_LOGGER } from '../helpers/analyze-snippets.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const GENERATED = path.join(ROOT, '.tmp', 'focus-test', 'generated');
@@ -57,7 +58,7 @@ describe('a focused analysis reports what the whole analysis reports in the focu
     fs.rmSync(dir, { recursive: true, force: true });
     const files: Record<string, string> = {
       'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', skipLibCheck: true }, include: ['src'] }),
-      'src/log.ts': "import pino from 'pino';\nexport const logger = pino();\n",
+      'src/log.ts': PINO_LOGGER,
       'src/notifier.ts': 'export interface Notifier {\n  send(to: string): void;\n}\n',
       'src/email-notifier.ts': [
         "import { logger } from './log.js';",

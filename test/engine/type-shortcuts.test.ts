@@ -4,17 +4,12 @@
  * shortcut could lose what the checker's full answer has.
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeSnippets } from '../helpers/analyze-snippets.js';
-
-const LOGGER = `
-import pino from 'pino';
-export const logger = pino();
-`;
+import { analyzeSnippets, PINO_LOGGER } from '../helpers/analyze-snippets.js';
 
 describe('type shortcuts keep what the checker would say', () => {
   it('reads a brand through a generic helper whose return type is Confidential<T>', () => {
     const result = analyzeSnippets({
-      'log.ts': LOGGER,
+      'log.ts': PINO_LOGGER,
       'app.ts': `
 import type { Confidential } from 'classified';
 import { logger } from './log.js';
@@ -32,7 +27,7 @@ export function run(note: string): void {
 
   it('follows a generic project wrapper by its body, and a brand on its argument', () => {
     const result = analyzeSnippets({
-      'log.ts': LOGGER,
+      'log.ts': PINO_LOGGER,
       'app.ts': `
 import type { Email } from 'classified';
 import { logger } from './log.js';
@@ -53,7 +48,7 @@ export function respond(view: View, id: string): void {
 
   it('types a shorthand property, an awaited call and a new instance by their declarations', () => {
     const result = analyzeSnippets({
-      'log.ts': LOGGER,
+      'log.ts': PINO_LOGGER,
       'app.ts': `
 import type { Email, PAN } from 'classified';
 import { logger } from './log.js';
@@ -77,7 +72,7 @@ export async function run(repo: Repo, id: string, email: Email, pan: PAN): Promi
 
   it('finds a sink member on a receiver declared optional or as a union', () => {
     const result = analyzeSnippets({
-      'log.ts': LOGGER,
+      'log.ts': PINO_LOGGER,
       'app.ts': `
 import type { Logger } from 'pino';
 import type { Email } from 'classified';
@@ -96,7 +91,7 @@ export class Service {
 
   it('resolves names by scope: shadowing, exported and imported values, shadowed globals', () => {
     const result = analyzeSnippets({
-      'log.ts': LOGGER,
+      'log.ts': PINO_LOGGER,
       'support.ts': `
 import type { Email } from 'classified';
 export const SUPPORT_ADDRESS = 'help@example.com' as Email;

@@ -16,6 +16,9 @@ import type { ClassifiedConfig } from '../../src/policy/types.js';
 const ROOT = path.resolve(__dirname, '../..');
 let counter = 0;
 
+/** A `log.ts` most snippets log through: a pino logger, the common case of a log sink. */
+export const PINO_LOGGER = "import pino from 'pino';\nexport const logger = pino();\n";
+
 export interface SnippetResult extends AnalysisResult {
   /** `file:line rule` for each unsuppressed finding, file relative to the snippet project */
   readonly keys: readonly string[];

@@ -29,6 +29,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { GNU_TIME, HEAP_FLAG, hasGnuTime, measureNode, type Measurement } from './measure.js';
 import {
   DEFAULT_SEED,
   EXPECTED_FILE,
@@ -41,9 +42,6 @@ import {
 } from './generate-bench-project.js';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const GNU_TIME = '/usr/bin/time';
-const HEAP_FLAG = '--max-old-space-size=8192';
-const CHILD_TIMEOUT_MS = 60 * 60 * 1000;
 const TOOLS = ['tsc', 'check', 'check--changed', 'eslint', 'eslint+classified'] as const;
 const ESLINT_TOOLS: readonly Tool[] = ['eslint', 'eslint+classified'];
 /** the line a `check --changed` run appends to one file (a comment: the findings stay the same) */
@@ -63,14 +61,6 @@ export interface BenchOptions {
   readonly regenerate: boolean;
   /** ESLint runs only on sizes up to this many target lines */
   readonly eslintMaxLines: number;
-}
-
-interface Measurement {
-  readonly seconds: number;
-  /** user + system CPU time of the child (less sensitive to other load on the machine than wall time) */
-  readonly cpuSeconds: number;
-  readonly peakMb: number;
-  readonly exitCode: number;
 }
 
 interface Accuracy {
@@ -125,76 +115,6 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     regenerate: argv.includes('--regenerate'),
     eslintMaxLines,
   };
-}
-
-// ─────────────────────────────────────────── measuring ───────────────────────────────────────────
-
-/** A wrapper that runs a CommonJS/ESM node script in-process and records its peak RSS on exit. */
-const RSS_WRAPPER = `'use strict';
-const fs = require('node:fs');
-const path = require('node:path');
-const [, , out, script, ...args] = process.argv;
-process.on('exit', (code) => {
-  const usage = process.resourceUsage();
-  fs.writeFileSync(out, JSON.stringify({ maxRssKb: usage.maxRSS, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6, code }));
-});
-process.argv = [process.argv[0], path.resolve(script), ...args];
-try {
-  require(path.resolve(script));
-} catch (error) {
-  if (error && error.code === 'ERR_REQUIRE_ESM') import(require('node:url').pathToFileURL(path.resolve(script)).href);
-  else throw error;
-}
-`;
-
-function hasGnuTime(): boolean {
-  if (process.env.BENCH_NO_GNU_TIME === '1' || !fs.existsSync(GNU_TIME)) return false;
-  const probe = spawnSync(GNU_TIME, ['-v', 'true'], { encoding: 'utf8' });
-  return probe.status === 0 && /Maximum resident set size/.test(probe.stderr);
-}
-
-/**
- * Runs `node <nodeArgs> <script> <args>` once and returns its wall time and peak RSS. Output goes
- * to `logFile`. `expectExit` lists the exit codes that are not failures (findings are exit 1).
- */
-function measure(script: string, args: readonly string[], logFile: string, workDir: string, useGnuTime: boolean): Measurement {
-  const nodeArgs = [HEAP_FLAG];
-  const rssFile = path.join(workDir, `rss-${process.pid}.txt`);
-  fs.rmSync(rssFile, { force: true });
-  const log = fs.openSync(logFile, 'w');
-  let command: string;
-  let commandArgs: string[];
-  if (useGnuTime) {
-    command = GNU_TIME;
-    commandArgs = ['-v', '-o', rssFile, process.execPath, ...nodeArgs, script, ...args];
-  } else {
-    const wrapper = path.join(workDir, 'rss-wrapper.cjs');
-    if (!fs.existsSync(wrapper)) fs.writeFileSync(wrapper, RSS_WRAPPER);
-    command = process.execPath;
-    commandArgs = [...nodeArgs, wrapper, rssFile, script, ...args];
-  }
-  const started = process.hrtime.bigint();
-  const child = spawnSync(command, commandArgs, { cwd: ROOT, stdio: ['ignore', log, log], timeout: CHILD_TIMEOUT_MS });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  fs.closeSync(log);
-  if (child.error !== undefined) throw new Error(`${path.basename(script)} could not run: ${child.error.message} (log: ${logFile})`);
-  const exitCode = child.status ?? -1;
-  let peakKb = Number.NaN;
-  let cpuSeconds = Number.NaN;
-  if (fs.existsSync(rssFile)) {
-    const text = fs.readFileSync(rssFile, 'utf8');
-    if (useGnuTime) {
-      const field = (label: string): number => Number(new RegExp(`${label}:\\s*([\\d.]+)`).exec(text)?.[1] ?? Number.NaN);
-      peakKb = field('Maximum resident set size \\(kbytes\\)');
-      cpuSeconds = field('User time \\(seconds\\)') + field('System time \\(seconds\\)');
-    } else {
-      const usage = JSON.parse(text) as { maxRssKb: number; cpuSeconds: number };
-      peakKb = usage.maxRssKb;
-      cpuSeconds = usage.cpuSeconds;
-    }
-    fs.rmSync(rssFile, { force: true });
-  }
-  return { seconds, cpuSeconds, peakMb: peakKb / 1024, exitCode };
 }
 
 function median(values: readonly number[]): number {
@@ -348,7 +268,7 @@ function runSize(size: number, options: BenchOptions, useGnuTime: boolean): Size
     for (const tool of tools) {
       const command = commands[tool];
       const logFile = path.join(logs, `${tool.replace(/\W+/g, '-')}-${run}.out`);
-      const measureOnce = (): Measurement => measure(command.script, command.args(run), logFile, logs, useGnuTime);
+      const measureOnce = (): Measurement => measureNode(command.script, command.args(run), { cwd: ROOT, logFile, workDir: logs, useGnuTime });
       const result = command.around === undefined ? measureOnce() : command.around(measureOnce);
       measurements.get(tool)?.push(result);
       const failed = tool === 'tsc' ? result.exitCode !== 0 : result.exitCode > 1;
@@ -765,7 +685,7 @@ export function main(argv: readonly string[]): number {
       options = { ...options, tools: options.tools.filter((tool) => tool !== 'eslint+classified') };
     }
   }
-  const useGnuTime = hasGnuTime();
+  const useGnuTime = hasGnuTime('BENCH_NO_GNU_TIME');
   const machine = describeMachine();
   log(`bench: sizes ${options.sizes.join(', ')}; ${options.runs} run(s); tools ${options.tools.join(', ')}; peak memory via ${useGnuTime ? GNU_TIME : 'process.resourceUsage() wrapper'}`);
   log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb.toFixed(1)} GiB, Node ${machine.node}; classified at ${machine.revision}; load average ${machine.loadAverage}`);

@@ -2,7 +2,8 @@
  * The published package works as a user installs it: `npm pack` (which runs `prepare`, the
  * build), a fresh project that installs the tarball next to ESLint, typescript-eslint,
  * TypeScript and pino, a three-line `eslint.config.mjs`, and `npx eslint .` failing on an Email
- * logged with pino. The package is packed from a copy of its sources (with the repository's
+ * logged with pino; ts-morph, an optional peer dependency only `classified annotate` uses, is not
+ * installed, and `annotate` says how to install it. The package is packed from a copy of its sources (with the repository's
  * node_modules linked in), so `prepare` builds a separate dist/ instead of rewriting the one
  * other test files are running at the same time.
  */
@@ -103,5 +104,13 @@ describe('the packed package', () => {
     // a CommonJS config gets the same plugin object from require()
     const required = await runOrThrow(process.execPath, ['-e', "const c = require('classified/eslint'); process.stdout.write(String([...c.configs.recommended].length + ':' + c.meta.name));"], app);
     expect(required).toBe('1:classified');
+
+    // ts-morph is an optional peer: not installed, and annotate exits 2 saying how to get it
+    const tree = await run('npm', ['ls', 'ts-morph', '--all', '--json'], app);
+    expect(JSON.stringify(JSON.parse(tree.stdout))).not.toContain('ts-morph');
+    const annotate = await run('npx', ['--no-install', 'classified', 'annotate', '--dry-run'], app);
+    expect(annotate.code).toBe(2);
+    expect(annotate.stdout).toBe('');
+    expect(annotate.stderr).toBe('classified: `classified annotate` needs ts-morph, an optional peer dependency that is not installed; install it next to classified: npm install --save-dev "ts-morph@^28.0.0"\n');
   }, TIMEOUT_MS);
 });

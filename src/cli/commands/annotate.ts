@@ -3,12 +3,14 @@
  * the declared `string`/`number` types of fields, parameters and variables that name inference
  * classifies to branded types from `classified`. Writes the files by default; `--dry-run` prints
  * a unified diff instead. Exit codes: 0 done (or nothing to do), 2 usage, config or project
- * errors. ts-morph is loaded only when this command runs.
+ * errors, or ts-morph missing. ts-morph is an optional peer dependency, loaded only when this
+ * command runs, so installs for `check` and the ESLint plugin stay without it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { reportUsageError } from '../usage-error.js';
+import { getPeerDependencyRange } from '../../package-info.js';
+import { CliUsageError, reportUsageError } from '../usage-error.js';
 import { listProjects } from '../load-projects.js';
 import { loadProjectConfig } from '../project-config.js';
 import { toRelativePath } from '../to-relative-path.js';
@@ -34,11 +36,29 @@ export const registerAnnotate: RegisterCommand = (program: Command, _environment
     });
 };
 
+/**
+ * Loads the codemod, which loads ts-morph.
+ * @throws CliUsageError naming the package and how to install it when ts-morph is not installed
+ */
+async function loadAnnotateProject(): Promise<typeof import('../annotate/annotate-project.js')> {
+  try {
+    return await import('../annotate/annotate-project.js');
+  } catch (error) {
+    if (!isMissingModule(error, 'ts-morph')) throw error;
+    const range = getPeerDependencyRange('ts-morph') ?? 'latest';
+    throw new CliUsageError(`\`classified annotate\` needs ts-morph, an optional peer dependency that is not installed; install it next to classified: npm install --save-dev "ts-morph@${range}"`);
+  }
+}
+
+function isMissingModule(error: unknown, name: string): boolean {
+  return error instanceof Error && (error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && error.message.startsWith(`Cannot find module '${name}'`);
+}
+
 async function runAnnotate(paths: readonly string[], options: AnnotateCommandOptions): Promise<number> {
   const cwd = process.cwd();
   try {
     const { tsconfigPath } = loadProjectConfig(options.project, options.config);
-    const { annotateProject } = await import('../annotate/annotate-project.js');
+    const { annotateProject } = await loadAnnotateProject();
     const { createUnifiedDiff } = await import('../annotate/unified-diff.js');
     // one tsconfig, or each project a solution tsconfig references, each with its own config
     const changes: FileChange[] = [];

@@ -1,17 +1,18 @@
 /**
  * `classified annotate`: unit tests of the codemod on small projects, the branded-type table
- * against src/index.ts, the unified-diff helper, and the end-to-end run on a copy of the example
- * app (the copy lives under .tmp/ inside the repository so `classified` resolves to this
+ * against src/index.ts, the `--dry-run` diffs checked by `git apply`, and the end-to-end run on a
+ * copy of the example app (the copy lives under .tmp/ inside the repository so `classified` resolves to this
  * package through its self-reference; dist/ must be built, as `npm test` does).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { diffLines } from 'diff';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annotateProject } from '../src/cli/annotate/annotate-project.js';
 import { EXPORTED_BRANDS } from '../src/cli/annotate/brand-types.js';
-import { createUnifiedDiff, diffLines, mapOldLinesToNew, splitLines } from '../src/cli/annotate/unified-diff.js';
+import { createUnifiedDiff } from '../src/cli/annotate/unified-diff.js';
 import { resolveConfig } from '../src/policy/config.js';
 import type { ClassifiedConfig } from '../src/policy/types.js';
 
@@ -212,39 +213,45 @@ describe('annotate: the branded types it writes', () => {
   });
 });
 
-describe('unified diff helper', () => {
-  it('produces a minimal edit script that rebuilds both sides', () => {
+describe('the --dry-run diff', () => {
+  // git is the reader that matters: what it applies must be exactly the new text
+  it('is a patch git apply accepts and that rebuilds the new text (LF, CRLF, no final newline)', () => {
+    const directory = path.join(TMP, 'git-apply');
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('a', 'b', 'c', 'd', ''), { maxLength: 30 }), fc.array(fc.constantFrom('a', 'b', 'c', 'x', ''), { maxLength: 30 }), (before, after) => {
-        const edits = diffLines(before, after);
-        expect(edits.filter((edit) => edit.type !== 'insert').map((edit) => edit.line)).toEqual(before);
-        expect(edits.filter((edit) => edit.type !== 'delete').map((edit) => edit.line)).toEqual(after);
-        const common = edits.filter((edit) => edit.type === 'equal').length;
-        expect(common).toBe(lcsLength(before, after));
-      }),
-      { numRuns: 300 },
+      fc.property(
+        fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', ''), { minLength: 1, maxLength: 40 }),
+        fc.array(fc.nat(39), { maxLength: 4 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.boolean(),
+        (lines, changes, newline, finalNewline) => {
+          const changed: string[] = [...lines];
+          for (const index of changes) if (index < changed.length) changed[index] = `${changed[index] ?? ''}!`;
+          const end = finalNewline ? newline : '';
+          const before = `${lines.join(newline)}${end}`;
+          const after = `${changed.join(newline)}${end}`;
+          const diff = createUnifiedDiff('src/f.ts', before, after);
+          if (before === after) {
+            expect(diff).toBe('');
+            return;
+          }
+          expect(diff.startsWith('--- a/src/f.ts\n+++ b/src/f.ts\n@@ ')).toBe(true);
+          fs.rmSync(directory, { recursive: true, force: true });
+          fs.mkdirSync(path.join(directory, 'src'), { recursive: true });
+          fs.writeFileSync(path.join(directory, 'src', 'f.ts'), before);
+          expect(gitApply(directory, diff, '--check')).toEqual({ status: 0, stderr: '' });
+          expect(gitApply(directory, diff)).toEqual({ status: 0, stderr: '' });
+          expect(fs.readFileSync(path.join(directory, 'src', 'f.ts'), 'utf8')).toBe(after);
+        },
+      ),
+      { numRuns: 40 },
     );
-  });
+  }, 60_000);
 
-  it('renders hunks that apply back to the new text', () => {
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), { minLength: 1, maxLength: 40 }), fc.array(fc.nat(39), { maxLength: 4 }), (lines, changes) => {
-        const changed: string[] = [...lines];
-        for (const index of changes) if (index < changed.length) changed[index] = `${changed[index] ?? ''}!`;
-        const before = `${lines.join('\n')}\n`;
-        const after = `${changed.join('\n')}\n`;
-        const diff = createUnifiedDiff('f.ts', before, after);
-        expect(before === after ? diff === '' : diff.startsWith('--- a/f.ts\n+++ b/f.ts\n@@ ')).toBe(true);
-        expect(applyUnifiedDiff(before, diff)).toBe(after);
-      }),
-      { numRuns: 300 },
-    );
-  });
-
-  it('maps old lines to new lines around inserted lines', () => {
+  it('maps old lines to new lines around inserted lines (the helper the end-to-end test uses)', () => {
     const map = mapOldLinesToNew('a\nb\nc\n', 'a\nx\nb\nc\n');
     expect([1, 2, 3].map(map)).toEqual([1, 3, 4]);
-    expect(splitLines('a\nb')).toEqual(['a', 'b']);
+    const replaced = mapOldLinesToNew('a\nb\nc\nd\n', 'a\nB\nc\n');
+    expect([1, 2, 3, 4].map(replaced)).toEqual([1, 2, 3, undefined]);
   });
 });
 
@@ -267,6 +274,8 @@ describe('ts-morph stays out of check and the ESLint plugin', () => {
 describe('classified annotate on a copy of the example app', () => {
   const copy = path.join(TMP, 'example-shop');
   const originals = new Map<string, string>();
+  /** each file's text after `git apply` of the `--dry-run` output to another copy */
+  const patched = new Map<string, string>();
   let before: Finding[] = [];
 
   interface Finding {
@@ -307,6 +316,13 @@ describe('classified annotate on a copy of the example app', () => {
     const removedBodies = removed.filter((line) => !/^-import\b.*'classified';$/.test(line)).map((line) => line.slice(1));
     expect(addedBodies).toEqual(removedBodies);
     expect(removed.length - removedBodies.length).toBe(4);
+    // git applies the diff; the write test below compares what annotate writes with the result
+    const applied = path.join(TMP, 'example-shop-patched');
+    fs.rmSync(applied, { recursive: true, force: true });
+    fs.cpSync(copy, applied, { recursive: true });
+    expect(gitApply(applied, result.stdout, '--check')).toEqual({ status: 0, stderr: '' });
+    expect(gitApply(applied, result.stdout)).toEqual({ status: 0, stderr: '' });
+    for (const file of originals.keys()) patched.set(file, fs.readFileSync(path.join(applied, path.relative(copy, file)), 'utf8'));
   }, 120_000);
 
   it('writes the branded types; the copy type-checks and check reports the same findings, inferred ones now declared', () => {
@@ -314,6 +330,8 @@ describe('classified annotate on a copy of the example app', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('src/domain/employee.ts:8:11  Employee.salary: number -> Compensation');
     expect(result.stdout).toMatch(/annotated 17 declarations in 6 files/);
+    expect(patched.size).toBe(originals.size);
+    for (const [file, text] of patched) expect(fs.readFileSync(file, 'utf8'), file).toBe(text);
     const tsc = spawnSync(process.execPath, [TSC, '--noEmit', '-p', copy], { cwd: copy, encoding: 'utf8' });
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);
@@ -352,41 +370,36 @@ function listFiles(directory: string): string[] {
   });
 }
 
-function lcsLength(a: readonly string[], b: readonly string[]): number {
-  const table = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const row = table[i] as number[];
-      const previous = table[i - 1] as number[];
-      row[j] = a[i - 1] === b[j - 1] ? (previous[j - 1] ?? 0) + 1 : Math.max(previous[j] ?? 0, row[j - 1] ?? 0);
-    }
-  }
-  return table[a.length]?.[b.length] ?? 0;
+/** Runs `git apply [flag] -` in `directory` as outside any repository (paths relative to it). */
+function gitApply(directory: string, diff: string, ...flags: string[]): { status: number | null; stderr: string } {
+  const env = { ...process.env, GIT_CEILING_DIRECTORIES: path.dirname(directory), GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
+  const result = spawnSync('git', ['apply', ...flags, '-'], { cwd: directory, input: diff, encoding: 'utf8', env });
+  return { status: result.status, stderr: result.stderr };
 }
 
-/** Applies a unified diff (as createUnifiedDiff writes it) to `text`, checking context lines. */
-function applyUnifiedDiff(text: string, diff: string): string {
-  if (diff === '') return text;
-  const source = splitLines(text);
-  const result: string[] = [];
-  let cursor = 0;
-  const lines = diff.split('\n');
-  for (let i = 2; i < lines.length; i++) {
-    const header = /^@@ -(\d+)(?:,(\d+))? \+\d+(?:,\d+)? @@$/.exec(lines[i] ?? '');
-    if (header === null) continue;
-    const oldCount = header[2] === undefined ? 1 : Number(header[2]);
-    const oldStart = oldCount === 0 ? Number(header[1]) : Number(header[1]) - 1;
-    while (cursor < oldStart) result.push(source[cursor++] ?? '');
-    for (i++; i < lines.length && !(lines[i] ?? '').startsWith('@@'); i++) {
-      const line = lines[i] ?? '';
-      if (line.startsWith(' ') || line.startsWith('-')) {
-        if (source[cursor] !== line.slice(1)) throw new Error(`context mismatch at ${cursor + 1}`);
-        if (line.startsWith(' ')) result.push(line.slice(1));
-        cursor++;
-      } else if (line.startsWith('+')) result.push(line.slice(1));
+/**
+ * Maps 1-based lines of the old text to lines of the new text: unchanged lines to where they are
+ * now, and in a block of changed lines the n-th old line to the n-th new one (annotate rewrites
+ * lines in place); undefined for old lines without a counterpart.
+ */
+function mapOldLinesToNew(before: string, after: string): (line: number) => number | undefined {
+  const map = new Map<number, number>();
+  let oldLine = 1;
+  let newLine = 1;
+  const changes = diffLines(before, after);
+  for (let index = 0; index < changes.length; index++) {
+    const change = changes[index];
+    if (change === undefined) continue;
+    if (change.added) {
+      newLine += change.count;
+      continue;
     }
-    i--;
+    const next = changes[index + 1];
+    const replacement = change.removed && next?.added === true ? next.count : change.removed ? 0 : change.count;
+    for (let offset = 0; offset < Math.min(change.count, replacement); offset++) map.set(oldLine + offset, newLine + offset);
+    oldLine += change.count;
+    newLine += replacement;
+    if (change.removed && next?.added === true) index++;
   }
-  while (cursor < source.length) result.push(source[cursor++] ?? '');
-  return `${result.join('\n')}\n`;
+  return (line) => map.get(line);
 }

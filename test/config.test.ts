@@ -201,24 +201,48 @@ describe('loadConfigFile', () => {
     expect(loadConfigFile(file)).toEqual({ firstPartyHosts: ['api.example.com'] });
   });
 
-  // Node 20's JSON.parse often gives no position; ours always does.
-  it('reports JSON syntax errors with line and column', () => {
-    const directory = makeTempDir();
-    const file = path.join(directory, 'classified.config.json');
-    fs.writeFileSync(file, '{\n  "sinks": [\n    { "kind": "log", }\n  ]\n}\n');
-    const error = catchConfigError(() => loadConfigFile(file));
-    expect(error.file).toBe(file);
-    expect(error.problems).toEqual([
-      { path: '$', expected: 'valid JSON at line 3, column 22: unexpected "}" (trailing commas are not allowed)' },
+  // Configs are read like tsconfig.json: users expect comments and trailing commas to work.
+  it('loads a file with line and block comments and trailing commas', () => {
+    const file = path.join(makeTempDir(), 'classified.config.json');
+    fs.writeFileSync(file, '{\n  // our own log wrapper\n  "sinks": [\n    { "kind": "log", "module": "./audit.js", "path": "write", },\n  ],\n  /* staging and prod */\n  "firstPartyHosts": ["api.example.com",],\n}\n');
+    expect(loadConfigFile(file)).toEqual({ sinks: [{ kind: 'log', module: './audit.js', path: 'write' }], firstPartyHosts: ['api.example.com'] });
+  });
+
+  // A broken file says where: line, column and the JSON path, with the usual cause when it is one.
+  it('reports JSON syntax errors with line, column and JSON path', () => {
+    const file = path.join(makeTempDir(), 'classified.config.json');
+    const problemsFor = (text: string): readonly ConfigProblem[] => {
+      fs.writeFileSync(file, text);
+      const error = catchConfigError(() => loadConfigFile(file));
+      expect(error.file).toBe(file);
+      return error.problems;
+    };
+    expect(problemsFor('{\n  "sinks": [\n    { "kind": "log" "module": "x" }\n  ]\n}\n')).toEqual([
+      { path: '$.sinks[0].module', expected: 'valid JSON at line 3, column 21: unexpected "\\"" (expected "," between entries)' },
     ]);
-    fs.writeFileSync(file, '// settings\n{}');
-    expect(catchConfigError(() => loadConfigFile(file)).problems[0]?.expected).toBe(
-      'valid JSON at line 1, column 1: unexpected "/" (comments are not allowed in JSON)',
-    );
-    fs.writeFileSync(file, '{ "testFiles": ["e2e/**"');
-    expect(catchConfigError(() => loadConfigFile(file)).problems[0]?.expected).toBe(
-      'valid JSON at line 1, column 25: unexpected end of input',
-    );
+    expect(problemsFor('{ "testFiles": ["e2e/**"')).toEqual([
+      { path: '$.testFiles[0]', expected: 'valid JSON at line 1, column 25: unexpected end of input (expected "," or "]")' },
+    ]);
+    expect(problemsFor("// settings\n{ 'rules': {} }")).toEqual([
+      { path: '$', expected: 'valid JSON at line 2, column 3: unexpected "\'" (strings and property names need double quotes)' },
+    ]);
+    expect(problemsFor('{ "rules": { noPiiLogging: "off" } }')).toEqual([
+      { path: '$.rules', expected: 'valid JSON at line 1, column 14: unexpected "n" (property names need double quotes)' },
+    ]);
+    expect(problemsFor('{ "telemetry": { "allowedDimensions": ["a\nb"] } }')).toEqual([
+      { path: '$.telemetry.allowedDimensions[0]', expected: 'valid JSON at line 1, column 40: unterminated string (a string ends on the line it starts)' },
+    ]);
+    expect(problemsFor('')).toEqual([{ path: '$', expected: 'valid JSON at line 1, column 1: unexpected end of input (expected a value)' }]);
+  });
+
+  // The parser recurses per level: a deep file is refused before it is parsed, without a crash.
+  it('refuses nesting deeper than the limit before parsing', () => {
+    const file = path.join(makeTempDir(), 'classified.config.json');
+    fs.writeFileSync(file, `// deep\n{ "firstPartyHosts": ${'['.repeat(100_000)}${']'.repeat(100_000)} }`);
+    const [problem, ...rest] = catchConfigError(() => loadConfigFile(file)).problems;
+    expect(rest).toEqual([]);
+    expect(problem?.path).toBe(`$.firstPartyHosts${'[0]'.repeat(63)}`);
+    expect(problem?.expected).toBe('nesting at most 64 levels deep (line 2, column 85)');
   });
 
   // A missing --config file is a config error (exit 2), not a crash.

@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import picomatch from 'picomatch';
-import { locateJsonSyntaxError } from './locate-json-syntax-error.js';
+import { parseConfigText } from './parse-config-text.js';
 import { getPackageRoot } from '../package-info.js';
 import type {
   ClassifiedConfig,
@@ -152,9 +152,10 @@ export function validateConfig(value: unknown, file: string): ClassifiedConfig {
 }
 
 /**
- * Reads and validates a JSON config file. Never evaluates the file; a UTF-8 BOM is allowed.
- * @throws ConfigError when the file is missing or unreadable, is not JSON (with line and
- *   column) or does not match the schema
+ * Reads and validates a JSON config file. Never evaluates the file. As in tsconfig.json, comments
+ * and trailing commas are allowed, and so is a UTF-8 BOM.
+ * @throws ConfigError when the file is missing or unreadable, is not JSON (with line, column and
+ *   JSON path) or does not match the schema
  */
 export function loadConfigFile(file: string): ClassifiedConfig {
   let text: string;
@@ -163,15 +164,13 @@ export function loadConfigFile(file: string): ClassifiedConfig {
   } catch (error) {
     throw new ConfigError(file, [{ path: '$', expected: describeReadFailure(error) }]);
   }
-  // Editors on Windows like to write a BOM, which JSON.parse rejects.
+  // Editors on Windows like to write a BOM, which is not JSON.
   if (text.startsWith('\uFEFF')) text = text.slice(1);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError(file, [{ path: '$', expected: describeSyntaxError(text, error) }]);
+  const parsed = parseConfigText(text, MAX_CONFIG_DEPTH);
+  if (parsed.problem !== undefined) {
+    throw new ConfigError(file, [{ path: `$${parsed.problem.path.map(formatPathSegment).join('')}`, expected: parsed.problem.expected }]);
   }
-  return validateConfig(value, file);
+  return validateConfig(parsed.value, file);
 }
 
 /**
@@ -271,13 +270,6 @@ function describeReadFailure(error: unknown): string {
     default:
       return `a readable file (${code ?? (error instanceof Error ? error.message : String(error))})`;
   }
-}
-
-function describeSyntaxError(text: string, error: unknown): string {
-  const location = locateJsonSyntaxError(text);
-  if (location === undefined) return `valid JSON (${error instanceof Error ? error.message : String(error)})`;
-  const hint = location.hint === undefined ? '' : ` (${location.hint})`;
-  return `valid JSON at line ${location.line}, column ${location.column}: ${location.reason}${hint}`;
 }
 
 interface PendingValue {

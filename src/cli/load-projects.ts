@@ -14,7 +14,7 @@
  */
 import path from 'node:path';
 import ts from 'typescript';
-import { analyzeProgram, createProgramFromTsconfig, ProjectError, type Finding, type RuleDefinition } from '../engine/index.js';
+import { analyzeProgram, createProgramFromTsconfig, createSourceFileCache, ProjectError, type Finding, type RuleDefinition, type SourceFileCache } from '../engine/index.js';
 import { findConfigFile, loadConfigFile, resolveConfig, type ResolvedConfig } from '../policy/config.js';
 import { computeFingerprints } from './fingerprint.js';
 
@@ -26,6 +26,8 @@ export interface AnalyzeProjectsOptions {
   readonly fingerprints?: boolean;
   /** `check --changed`: only findings in these files are wanted (see `AnalyzeOptions.focus`) */
   readonly focus?: (fileName: string) => boolean;
+  /** parsed declaration files to share (default: shared by the projects of this call) */
+  readonly sourceFiles?: SourceFileCache;
 }
 
 export interface ProjectsAnalysis {
@@ -72,6 +74,7 @@ export function listProjects(tsconfigPath: string): string[] {
 export function analyzeProjects(tsconfigPath: string, options: AnalyzeProjectsOptions): ProjectsAnalysis {
   const projectRoot = path.dirname(path.resolve(tsconfigPath));
   const projects = listProjects(tsconfigPath);
+  const sourceFiles = options.sourceFiles ?? createSourceFileCache();
   const configs = new Map<string, ResolvedConfig>();
   const getConfig = (project: string): ResolvedConfig => {
     const configPath = options.config === undefined ? findConfigFile(path.dirname(project)) : path.resolve(options.config);
@@ -91,7 +94,7 @@ export function analyzeProjects(tsconfigPath: string, options: AnalyzeProjectsOp
   const fingerprints = new Map<Finding, string>();
   for (const project of projects) {
     const config = getConfig(project);
-    const program = createProgramWithReferenceSources(createProgramFromTsconfig(project));
+    const program = createProgramWithReferenceSources(createProgramFromTsconfig(project, sourceFiles));
     const foreign = getReferencedProjectFiles(program);
     const isOwn = (file: string): boolean => !foreign.has(normalizePath(file));
     const result = analyzeProgram(program, config, options.rules, options.focus === undefined ? {} : { focus: options.focus });

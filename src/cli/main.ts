@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { rules } from '../../rules/index.js';
-import { getRuleDocsUrl, resolveTsconfigPath, type Finding } from '../engine/index.js';
+import { getRuleDocsUrl, resolveTsconfigPath, type Finding, type SourceFileCache } from '../engine/index.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
 import { formatText } from './format-text.js';
@@ -41,6 +41,8 @@ interface CheckOptions {
 export interface MainEnvironment {
   /** whether stdout is a terminal (a worker thread cannot see it itself) */
   readonly stdoutIsTTY: boolean;
+  /** parsed declaration files to reuse from earlier runs in this process (tests run many commands in one) */
+  readonly sourceFiles?: SourceFileCache;
 }
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
@@ -92,7 +94,7 @@ function runCheck(paths: readonly string[], options: CheckOptions, environment: 
     const focus = combineFocus(changedFocus, paths.length === 0 || options.baseline !== undefined ? undefined : (file) => isUnderPaths(file, paths, cwd));
     const started = Date.now();
     // one tsconfig, or each project a solution tsconfig references (load-projects.ts)
-    const result = analyzeProjects(tsconfigPath, { config: options.config, rules, fingerprints: options.baseline !== undefined, ...(focus === undefined ? {} : { focus }) });
+    const result = analyzeProjects(tsconfigPath, { config: options.config, rules, fingerprints: options.baseline !== undefined, ...(focus === undefined ? {} : { focus }), sourceFiles: environment.sourceFiles });
     const selection = select(filterByPaths(result.findings, paths, cwd), result.fingerprints);
     const findings = selection.findings;
     for (const note of selection.notes) process.stderr.write(`classified: ${note}\n`);

@@ -7,4 +7,5 @@ export { defineRule, formatMessage, getRuleDocsUrl, type RuleDefinition, type Ru
 export type { EngineFact } from './facts.js';
 export type { Confidence, Finding, Severity, SinkInfo, SourceInfo, TraceStep } from './findings-types.js';
 export { createProgramFromTsconfig, ProjectError, resolveTsconfigPath } from './project.js';
+export { createSourceFileCache, type SourceFileCache } from './source-file-cache.js';
 export { maskCardNumbersInText } from './card-numbers.js';

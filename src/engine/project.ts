@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+import type { SourceFileCache } from './source-file-cache.js';
 
 export class ProjectError extends Error {}
 
@@ -21,8 +22,11 @@ export function resolveTsconfigPath(projectPath: string): string {
   return resolved;
 }
 
-/** Parses a tsconfig and creates its Program. Never runs project code. */
-export function createProgramFromTsconfig(tsconfigPath: string): ts.Program {
+/**
+ * Parses a tsconfig and creates its Program. Never runs project code. `sourceFiles` shares parsed
+ * declaration files with other Programs of the run.
+ */
+export function createProgramFromTsconfig(tsconfigPath: string, sourceFiles?: SourceFileCache): ts.Program {
   const host: ts.ParseConfigFileHost = {
     ...ts.sys,
     onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
@@ -36,7 +40,7 @@ export function createProgramFromTsconfig(tsconfigPath: string): ts.Program {
     throw new ProjectError(fatal.map((diagnostic) => `${tsconfigPath}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`).join('\n'));
   }
   if (parsed.fileNames.length === 0) throw new ProjectError(`${tsconfigPath}: the project includes no files`);
-  return ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, projectReferences: parsed.projectReferences, host: createAnalysisCompilerHost(parsed.options) });
+  return ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, projectReferences: parsed.projectReferences, host: createAnalysisCompilerHost(parsed.options, sourceFiles) });
 }
 
 /** The JSDoc tags the engine reads: a file mentioning neither needs no JSDoc parsed. */
@@ -46,9 +50,10 @@ const ENGINE_JSDOC_TAGS = /@(?:sink|declassify)\b/;
  * A compiler host that parses JSDoc the way `tsc` does — only where it matters for types (in
  * JavaScript files, and `@see`/`@link` in TypeScript) — except in files that use the engine's own
  * tags. Skipping the comments of `lib.dom.d.ts`, `@types/node` and other libraries makes parsing
- * markedly cheaper, and types are the same either way.
+ * markedly cheaper, and types are the same either way. With `sourceFiles`, declaration files
+ * parsed for another Program are reused.
  */
-export function createAnalysisCompilerHost(options: ts.CompilerOptions): ts.CompilerHost {
+export function createAnalysisCompilerHost(options: ts.CompilerOptions, sourceFiles?: SourceFileCache): ts.CompilerHost {
   const host = ts.createCompilerHost(options);
   host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
   host.getSourceFile = (fileName, languageVersionOrOptions, onError) => {
@@ -63,7 +68,9 @@ export function createAnalysisCompilerHost(options: ts.CompilerOptions): ts.Comp
     if (text === undefined) return undefined;
     const base = typeof languageVersionOrOptions === 'object' ? languageVersionOrOptions : { languageVersion: languageVersionOrOptions };
     const jsDocParsingMode = ENGINE_JSDOC_TAGS.test(text) ? ts.JSDocParsingMode.ParseAll : ts.JSDocParsingMode.ParseForTypeErrors;
-    return ts.createSourceFile(fileName, text, { ...base, jsDocParsingMode });
+    const sourceFileOptions = { ...base, jsDocParsingMode };
+    const parse = (): ts.SourceFile => ts.createSourceFile(fileName, text, sourceFileOptions);
+    return sourceFiles === undefined ? parse() : sourceFiles.getSourceFile(fileName, text, sourceFileOptions, options, parse);
   };
   return host;
 }

@@ -15,6 +15,7 @@ import { toProjectPath } from '../fingerprint.js';
 import { analyzeProjects } from '../load-projects.js';
 import { toRelativePath } from '../to-relative-path.js';
 import { CliUsageError, reportUsageError } from '../usage-error.js';
+import type { MainEnvironment } from '../main.js';
 import type { RegisterCommand } from './index.js';
 
 interface BaselineOptions {
@@ -22,7 +23,7 @@ interface BaselineOptions {
   readonly config?: string;
 }
 
-export const registerBaseline: RegisterCommand = (program: Command, _environment, setExitCode) => {
+export const registerBaseline: RegisterCommand = (program: Command, environment, setExitCode) => {
   program
     .command('baseline')
     .description('record the current findings so that `check --baseline FILE` reports only new ones')
@@ -30,17 +31,17 @@ export const registerBaseline: RegisterCommand = (program: Command, _environment
     .option('-p, --project <tsconfig>', 'tsconfig.json (or a solution tsconfig), or a folder containing one', 'tsconfig.json')
     .option('-c, --config <file>', 'classified.config.json to use (default: found next to the tsconfig or above it)')
     .action((file: string, options: BaselineOptions) => {
-      setExitCode(runBaseline(file, options));
+      setExitCode(runBaseline(file, options, environment));
     });
 };
 
-function runBaseline(file: string, options: BaselineOptions): number {
+function runBaseline(file: string, options: BaselineOptions, environment: MainEnvironment): number {
   const cwd = process.cwd();
   try {
     const tsconfigPath = resolveTsconfigPath(options.project);
     const target = path.resolve(file);
     const previous = readPrevious(target); // before the analysis: a file that is not a baseline fails fast
-    const result = analyzeProjects(tsconfigPath, { config: options.config, rules, fingerprints: true });
+    const result = analyzeProjects(tsconfigPath, { config: options.config, rules, fingerprints: true, sourceFiles: environment.sourceFiles });
     for (const diagnostic of result.diagnostics) {
       process.stderr.write(`classified: ${toRelativePath(diagnostic.file, cwd)}: ${diagnostic.message}\n`);
     }

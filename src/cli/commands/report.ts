@@ -9,6 +9,8 @@ import fs from 'node:fs';
 import { Option, type Command } from 'commander';
 import { rules } from '../../../rules/index.js';
 import { createProgramFromTsconfig } from '../../engine/project.js';
+import { createSourceFileCache } from '../../engine/source-file-cache.js';
+import type { MainEnvironment } from '../main.js';
 import { reportUsageError } from '../usage-error.js';
 import { createProgramWithReferenceSources, listProjects } from '../load-projects.js';
 import { loadProjectConfig } from '../project-config.js';
@@ -21,7 +23,7 @@ interface ReportCommandOptions {
   readonly output?: string;
 }
 
-export const registerReport: RegisterCommand = (program: Command, _environment, setExitCode) => {
+export const registerReport: RegisterCommand = (program: Command, environment, setExitCode) => {
   program
     .command('report')
     .description('write a data inventory: classified types and fields, the sinks they reach, third parties, regions, suppressions')
@@ -30,18 +32,19 @@ export const registerReport: RegisterCommand = (program: Command, _environment, 
     .addOption(new Option('-f, --format <format>', 'output format').choices(['markdown', 'html']).default('markdown'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .action(async (options: ReportCommandOptions) => {
-      setExitCode(await runReport(options));
+      setExitCode(await runReport(options, environment));
     });
 };
 
-async function runReport(options: ReportCommandOptions): Promise<number> {
+async function runReport(options: ReportCommandOptions, environment: MainEnvironment): Promise<number> {
   try {
     const { tsconfigPath, configPath } = loadProjectConfig(options.project, options.config);
     const { collectInventory } = await import('../report/collect-inventory.js');
     // one tsconfig, or each project a solution tsconfig references, each with its own config and
     // with the referenced projects' sources in place of their outputs, as `check` analyses them
+    const sourceFiles = environment.sourceFiles ?? createSourceFileCache();
     const projects = listProjects(tsconfigPath).map((project) => ({
-      program: createProgramWithReferenceSources(createProgramFromTsconfig(project)),
+      program: createProgramWithReferenceSources(createProgramFromTsconfig(project, sourceFiles)),
       config: loadProjectConfig(project, options.config).config,
     }));
     const inventory = collectInventory({ projects, rules, tsconfigPath, configPath, cwd: process.cwd() });

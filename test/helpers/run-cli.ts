@@ -1,0 +1,72 @@
+/**
+ * Test helper: runs `classified <args>` in this process — `main` from src/cli, in `cwd`, with
+ * stdout and stderr captured and the exit code returned, as `node bin/classified.js` would print
+ * and exit in a child process. Runs share their parsed declaration files (lib.d.ts, @types,
+ * library typings: most of a run's cost), so a test file pays for them once instead of once per
+ * command. Only for behaviour that does not depend on a fresh process: the launcher, the worker's
+ * large stack, time limits and crashes are tested by spawning bin/classified.js.
+ */
+import { main } from '../../src/cli/main.js';
+import { createSourceFileCache } from '../../src/engine/index.js';
+
+export interface CliResult {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface RunCliOptions {
+  /** working directory of the run (default: the current one) */
+  readonly cwd?: string;
+  /** environment variables set for the run (git reads them for `check --changed` and `init`) */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+const sourceFiles = createSourceFileCache();
+/** Runs take turns: each changes the process's directory, environment and output streams. */
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Runs the CLI with `args` and resolves to what it printed and its exit code. */
+export function runCli(args: readonly string[], options: RunCliOptions = {}): Promise<CliResult> {
+  const run = queue.then(() => runNow(args, options));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function runNow(args: readonly string[], options: RunCliOptions): Promise<CliResult> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const writeStdout = process.stdout.write;
+  const writeStderr = process.stderr.write;
+  const cwd = process.cwd();
+  const savedEnv = new Map(Object.keys(options.env ?? {}).map((key) => [key, process.env[key]]));
+  const capture = (chunks: string[]) => ((chunk: string | Uint8Array): boolean => {
+    chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+    return true;
+  }) as typeof process.stdout.write;
+  setEnvironment(options.env ?? {});
+  if (options.cwd !== undefined) process.chdir(options.cwd);
+  process.stdout.write = capture(stdout);
+  process.stderr.write = capture(stderr);
+  let status: number;
+  try {
+    status = await main(args, { stdoutIsTTY: false, sourceFiles });
+  } catch (error) {
+    // what bin/classified.js prints for an error main() does not handle
+    stderr.push(`classified: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    status = 2;
+  } finally {
+    process.stdout.write = writeStdout;
+    process.stderr.write = writeStderr;
+    process.chdir(cwd);
+    setEnvironment(Object.fromEntries(savedEnv));
+  }
+  return { status, stdout: stdout.join(''), stderr: stderr.join('') };
+}
+
+function setEnvironment(env: Readonly<Record<string, string | undefined>>): void {
+  for (const [key, value] of Object.entries(env)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+}

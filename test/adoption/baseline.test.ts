@@ -26,13 +26,13 @@ function insertLinesAtTop(file: string): void {
 describe('classified baseline / check --baseline', { timeout: 180_000 }, () => {
   let dir: string;
   let total: number;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = copyExample('baseline');
-    total = parseFindings(classified(dir, ['check', '--format', 'json']).stdout).length;
+    total = parseFindings((await classified(dir, ['check', '--format', 'json'])).stdout).length;
   });
 
-  it('writes the fingerprints of the unsuppressed findings, version 1, sorted', () => {
-    const result = expectOk(classified(dir, ['baseline', 'classified.baseline.json']));
+  it('writes the fingerprints of the unsuppressed findings, version 1, sorted', async () => {
+    const result = expectOk(await classified(dir, ['baseline', 'classified.baseline.json']));
     expect(result.stdout).toContain(`wrote ${total} findings`);
     const document = JSON.parse(fs.readFileSync(path.join(dir, 'classified.baseline.json'), 'utf8')) as BaselineDocument;
     expect(document.version).toBe(1);
@@ -48,61 +48,61 @@ describe('classified baseline / check --baseline', { timeout: 180_000 }, () => {
     expect(new Set(document.findings.map((entry) => entry.fingerprint)).size).toBe(total);
   });
 
-  it('is stable: a second run finds the file up to date and leaves its bytes alone', () => {
+  it('is stable: a second run finds the file up to date and leaves its bytes alone', async () => {
     const before = fs.readFileSync(path.join(dir, 'classified.baseline.json'), 'utf8');
-    const result = expectOk(classified(dir, ['baseline', 'classified.baseline.json']));
+    const result = expectOk(await classified(dir, ['baseline', 'classified.baseline.json']));
     expect(result.stdout).toContain('is up to date');
     expect(fs.readFileSync(path.join(dir, 'classified.baseline.json'), 'utf8')).toBe(before);
   });
 
-  it('reports nothing once every finding is baselined, and says how many were left out', () => {
-    const result = classified(dir, ['check', '--baseline', 'classified.baseline.json', '--format', 'json']);
+  it('reports nothing once every finding is baselined, and says how many were left out', async () => {
+    const result = await classified(dir, ['check', '--baseline', 'classified.baseline.json', '--format', 'json']);
     expect(result.status).toBe(0);
     expect(parseFindings(result.stdout)).toEqual([]);
     expect(result.stderr).toContain(`--baseline: ${total} baselined findings not reported (classified.baseline.json)`);
   });
 
-  it('survives 10 lines inserted at the top of every file, and reports exactly one new finding', () => {
+  it('survives 10 lines inserted at the top of every file, and reports exactly one new finding', async () => {
     for (const file of listTsFiles(path.join(dir, 'src'))) insertLinesAtTop(file);
-    const moved = classified(dir, ['check', '--baseline', 'classified.baseline.json', '--format', 'json']);
+    const moved = await classified(dir, ['check', '--baseline', 'classified.baseline.json', '--format', 'json']);
     expect(moved.stderr).not.toContain('no longer found');
     expect(parseFindings(moved.stdout)).toEqual([]);
     expect(moved.status).toBe(0);
 
     fs.appendFileSync(path.join(dir, 'src', 'lib', 'logger.ts'), NEW_VIOLATION);
-    const added = classified(dir, ['check', '--baseline', 'classified.baseline.json', '--format', 'json']);
+    const added = await classified(dir, ['check', '--baseline', 'classified.baseline.json', '--format', 'json']);
     expect(added.status).toBe(1);
     const findings = parseFindings(added.stdout);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ ruleId: 'no-pii-logging', file: 'src/lib/logger.ts' });
     // text output: the summary counts only the new finding
-    const text = classified(dir, ['check', '--baseline', 'classified.baseline.json']);
+    const text = await classified(dir, ['check', '--baseline', 'classified.baseline.json']);
     expect(text.stdout).toMatch(/^1 error, 0 warnings in 1 file/m);
   });
 
-  it('tells when baselined findings are fixed, and re-baselining shrinks the file', () => {
+  it('tells when baselined findings are fixed, and re-baselining shrinks the file', async () => {
     const support = path.join(dir, 'src', 'services', 'support.ts');
     const text = fs.readFileSync(support, 'utf8');
     const line = '  log.info(formatCustomer(customer)); // expect: no-pii-logging\n';
     expect(text).toContain(line);
     fs.writeFileSync(support, text.replace(line, ''));
-    const result = classified(dir, ['check', '--baseline', 'classified.baseline.json']);
+    const result = await classified(dir, ['check', '--baseline', 'classified.baseline.json']);
     expect(result.stderr).toMatch(/1 baselined finding no longer found — run `classified baseline classified\.baseline\.json`/);
-    const rebaselined = expectOk(classified(dir, ['baseline', 'classified.baseline.json']));
+    const rebaselined = expectOk(await classified(dir, ['baseline', 'classified.baseline.json']));
     expect(rebaselined.stdout).toContain(`wrote ${total} findings`); // one fixed, one added
     expect(rebaselined.stdout).toContain('(1 added, 1 removed)');
   });
 
-  it('fails with exit 2 on a missing or invalid baseline, and never overwrites other files', () => {
-    const missing = classified(dir, ['check', '--baseline', 'nope.json']);
+  it('fails with exit 2 on a missing or invalid baseline, and never overwrites other files', async () => {
+    const missing = await classified(dir, ['check', '--baseline', 'nope.json']);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/nope\.json: baseline file not found/);
     fs.writeFileSync(path.join(dir, 'bad.json'), '{"version": 2}');
-    const invalid = classified(dir, ['check', '--baseline', 'bad.json']);
+    const invalid = await classified(dir, ['check', '--baseline', 'bad.json']);
     expect(invalid.status).toBe(2);
     expect(invalid.stderr).toContain('expected a baseline with "version": 1');
     const tsconfig = fs.readFileSync(path.join(dir, 'tsconfig.json'), 'utf8');
-    const clobber = classified(dir, ['baseline', 'tsconfig.json']);
+    const clobber = await classified(dir, ['baseline', 'tsconfig.json']);
     expect(clobber.status).toBe(2);
     expect(clobber.stderr).toContain('is not a classified baseline');
     expect(fs.readFileSync(path.join(dir, 'tsconfig.json'), 'utf8')).toBe(tsconfig);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { classified, copyExample, expectOk, git, GIT_ENV, snapshot, writeFiles } from '../helpers/adoption.js';
+import { classified, copyExample, expectOk, git, GIT_ENV, snapshot, spawnClassified, writeFiles } from '../helpers/adoption.js';
 
 const SLOW = { timeout: 180_000 };
 
@@ -20,16 +20,16 @@ export function logCustomerEmail(customer: { email: import('classified').Email }
 
 describe('classified init (plain git hook)', SLOW, () => {
   let dir: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = copyExample('init-git', { git: true });
     // the example's own classified.config.json would be kept; start without one
     fs.rmSync(path.join(dir, 'classified.config.json'));
     expectOk(git(dir, ['commit', '-q', '-am', 'no config yet']));
   });
 
-  it('--dry-run prints the plan with the contents and writes nothing', () => {
+  it('--dry-run prints the plan with the contents and writes nothing', async () => {
     const before = snapshot(dir);
-    const result = expectOk(classified(dir, ['init', '--dry-run']));
+    const result = expectOk(await classified(dir, ['init', '--dry-run']));
     expect(result.stdout).toMatch(/tsconfig\s+tsconfig\.json/);
     expect(result.stdout).toMatch(/package manager\s+npm/);
     expect(result.stdout).toMatch(/create\s+classified\.config\.json/);
@@ -41,16 +41,17 @@ describe('classified init (plain git hook)', SLOW, () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
-  it('without --yes and without a terminal, prints the plan, writes nothing and exits 0', () => {
+  it('without --yes and without a terminal, prints the plan, writes nothing and exits 0', async () => {
     const before = snapshot(dir);
-    const result = classified(dir, ['init']);
+    // a child process: whether stdin is a terminal is a property of the process
+    const result = spawnClassified(dir, ['init']);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Re-run with --yes to write 4 files');
     expect(snapshot(dir)).toEqual(before);
   });
 
-  it('--yes writes the config, the ESLint config, the hook and the workflow', () => {
-    const result = expectOk(classified(dir, ['init', '--yes']));
+  it('--yes writes the config, the ESLint config, the hook and the workflow', async () => {
+    const result = expectOk(await classified(dir, ['init', '--yes']));
     expect(result.stdout).toContain('Wrote 4 files.');
     const config = JSON.parse(fs.readFileSync(path.join(dir, 'classified.config.json'), 'utf8')) as Record<string, unknown>;
     expect(config.$schema).toBe('./node_modules/classified/schema/classified.config.schema.json');
@@ -59,10 +60,10 @@ describe('classified init (plain git hook)', SLOW, () => {
     expect(fs.statSync(hook).mode & 0o111).not.toBe(0);
     expect(fs.readFileSync(hook, 'utf8')).toContain('check --project tsconfig.json --changed');
     // the written config is valid: check still runs (exit 1: the example app has findings)
-    expect(classified(dir, ['check']).status).toBe(1);
+    expect((await classified(dir, ['check'])).status).toBe(1);
   });
 
-  it('writes a workflow that parses and gates pull requests with SARIF upload', () => {
+  it('writes a workflow that parses and gates pull requests with SARIF upload', async () => {
     const workflow = parse(fs.readFileSync(path.join(dir, '.github', 'workflows', 'classified.yml'), 'utf8')) as Workflow;
     expect(Object.keys(workflow.on)).toContain('pull_request');
     expect(workflow.permissions).toEqual({ contents: 'read' });
@@ -85,28 +86,28 @@ describe('classified init (plain git hook)', SLOW, () => {
     expect(upload?.if).toContain("hashFiles('classified.sarif')");
   });
 
-  it('a second run writes nothing and says so', () => {
+  it('a second run writes nothing and says so', async () => {
     const before = snapshot(dir);
-    const result = expectOk(classified(dir, ['init', '--yes']));
+    const result = expectOk(await classified(dir, ['init', '--yes']));
     expect(result.stdout).toMatch(/unchanged\s+classified\.config\.json/);
     expect(result.stdout).toContain('Nothing to write: 4 files up to date.');
     expect(snapshot(dir)).toEqual(before);
   });
 
-  it('keeps files that exist with other content unless --force', () => {
+  it('keeps files that exist with other content unless --force', async () => {
     const workflow = path.join(dir, '.github', 'workflows', 'classified.yml');
     const written = fs.readFileSync(workflow, 'utf8');
     fs.writeFileSync(workflow, `${written}# edited by the team\n`);
-    const kept = expectOk(classified(dir, ['init', '--yes']));
+    const kept = expectOk(await classified(dir, ['init', '--yes']));
     expect(kept.stdout).toMatch(/keep\s+\.github\/workflows\/classified\.yml\s+exists with other content; kept \(--force overwrites\)/);
     expect(kept.stdout).toContain('1 kept');
     expect(fs.readFileSync(workflow, 'utf8')).toContain('# edited by the team');
-    const forced = expectOk(classified(dir, ['init', '--yes', '--force']));
+    const forced = expectOk(await classified(dir, ['init', '--yes', '--force']));
     expect(forced.stdout).toContain('overwrote .github/workflows/classified.yml');
     expect(fs.readFileSync(workflow, 'utf8')).toBe(written);
   });
 
-  it('the hook blocks a commit that adds a finding and lets a clean one through', () => {
+  it('the hook blocks a commit that adds a finding and lets a clean one through', async () => {
     expectOk(git(dir, ['add', '-A']));
     expectOk(git(dir, ['commit', '-q', '-m', 'classified init'])); // only non-TypeScript files changed
     const commits = git(dir, ['rev-list', '--count', 'HEAD']).stdout.trim();
@@ -143,7 +144,7 @@ describe('classified init (existing ESLint config, husky + lint-staged)', SLOW, 
       'pnpm-lock.yaml': "lockfileVersion: '9.0'\n",
       '.husky/.gitkeep': '',
     });
-    const result = expectOk(classified(dir, ['init', '--yes', '--no-workflow']));
+    const result = expectOk(await classified(dir, ['init', '--yes', '--no-workflow']));
     expect(result.stdout).toMatch(/package manager\s+pnpm \(pnpm-lock\.yaml\)/);
     expect(result.stdout).toMatch(/keep\s+classified\.config\.json/);
     expect(result.stdout).toMatch(/manual\s+eslint\.config\.mjs/);
@@ -165,14 +166,14 @@ describe('classified init (existing ESLint config, husky + lint-staged)', SLOW, 
     fs.writeFileSync(path.join(dir, 'classified.baseline.json'), '{"version":1,"findings":[]}\n');
     expect((await load())([staged])).toContain(`--baseline "${path.join(dir, 'classified.baseline.json')}"`);
 
-    const again = expectOk(classified(dir, ['init', '--yes', '--no-workflow']));
+    const again = expectOk(await classified(dir, ['init', '--yes', '--no-workflow']));
     expect(again.stdout).toMatch(/Nothing to write/);
   });
 
-  it('exits 2 with a message when there is no tsconfig', () => {
+  it('exits 2 with a message when there is no tsconfig', async () => {
     const dir = copyExample('init-no-tsconfig');
     fs.rmSync(path.join(dir, 'tsconfig.json'));
-    const result = classified(dir, ['init', '--yes']);
+    const result = await classified(dir, ['init', '--yes']);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/tsconfig\.json: no such file or directory/);
   });

@@ -59,12 +59,12 @@ interface Finding {
 
 describe('solution tsconfig (monorepo)', { timeout: 180_000 }, () => {
   let dir: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = freshDir('monorepo');
     createMonorepo(dir);
   });
 
-  it('lists the referenced projects, dependencies first, each once', () => {
+  it('lists the referenced projects, dependencies first, each once', async () => {
     expect(listProjects(path.join(dir, 'tsconfig.json')).map((file) => path.relative(dir, file).split(path.sep).join('/'))).toEqual([
       'packages/a/tsconfig.json',
       'packages/b/tsconfig.json',
@@ -74,8 +74,8 @@ describe('solution tsconfig (monorepo)', { timeout: 180_000 }, () => {
     expect(listProjects(path.join(dir, 'packages', 'b', 'tsconfig.json'))).toHaveLength(1);
   });
 
-  it('follows brands and summaries across packages: the finding is in the package that passes the Email', () => {
-    const result = classified(dir, ['check', '--project', 'tsconfig.json', '--format', 'json']);
+  it('follows brands and summaries across packages: the finding is in the package that passes the Email', async () => {
+    const result = await classified(dir, ['check', '--project', 'tsconfig.json', '--format', 'json']);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(1);
     const report = JSON.parse(result.stdout) as { findings: Finding[]; summary: { filesAnalyzed: number } };
@@ -87,25 +87,25 @@ describe('solution tsconfig (monorepo)', { timeout: 180_000 }, () => {
     expect(report.summary.filesAnalyzed).toBe(3);
   });
 
-  it('checks one package on its own (per-package runs) with the same facts', () => {
-    const b = classified(dir, ['check', '--project', 'packages/b', '--format', 'json']);
+  it('checks one package on its own (per-package runs) with the same facts', async () => {
+    const b = await classified(dir, ['check', '--project', 'packages/b', '--format', 'json']);
     expect(b.status).toBe(1);
     expect((JSON.parse(b.stdout) as { findings: Finding[] }).findings.map((finding) => finding.file)).toEqual(['packages/b/src/notify.ts']);
-    const a = classified(dir, ['check', '--project', 'packages/a', '--format', 'json']);
+    const a = await classified(dir, ['check', '--project', 'packages/a', '--format', 'json']);
     expect(a.status).toBe(0);
   });
 
-  it('baselines a solution with paths relative to the solution folder', () => {
-    expectOk(classified(dir, ['baseline', 'classified.baseline.json', '--project', 'tsconfig.json']));
+  it('baselines a solution with paths relative to the solution folder', async () => {
+    expectOk(await classified(dir, ['baseline', 'classified.baseline.json', '--project', 'tsconfig.json']));
     const baseline = JSON.parse(fs.readFileSync(path.join(dir, 'classified.baseline.json'), 'utf8')) as { findings: { file: string }[] };
     expect(baseline.findings.map((entry) => entry.file)).toEqual(['packages/b/src/notify.ts', 'packages/c/src/report.ts']);
-    const checked = classified(dir, ['check', '--project', 'tsconfig.json', '--baseline', 'classified.baseline.json']);
+    const checked = await classified(dir, ['check', '--project', 'tsconfig.json', '--baseline', 'classified.baseline.json']);
     expect(checked.status).toBe(0);
   });
 
-  it('names a missing referenced project', () => {
+  it('names a missing referenced project', async () => {
     writeFiles(dir, { 'broken.tsconfig.json': JSON.stringify({ files: [], references: [{ path: 'packages/missing' }] }) });
-    const result = classified(dir, ['check', '--project', 'broken.tsconfig.json']);
+    const result = await classified(dir, ['check', '--project', 'broken.tsconfig.json']);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/broken\.tsconfig\.json: referenced project .*packages\/missing\/tsconfig\.json does not exist/);
   });

@@ -1,11 +1,13 @@
 /**
  * Test helper for the adoption tests (init, baseline, --changed, monorepos): temp projects under
  * `.tmp/adoption/` inside the repository — so `classified` (self-reference) and the libraries the
- * example app uses resolve — the real binary, and git with no global or system config.
+ * example app uses resolve — the CLI run in this process (helpers/run-cli.ts) or, where a real
+ * process matters, the built binary, and git with no global or system config.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { runCli } from './run-cli.js';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const BIN = path.join(ROOT, 'bin', 'classified.js');
@@ -13,8 +15,7 @@ export const EXAMPLE = path.join(ROOT, 'fixtures', 'example-shop');
 export const TMP = path.join(ROOT, '.tmp', 'adoption');
 
 /** git and the hooks it runs see no user configuration and never find the repository above TMP. */
-export const GIT_ENV: NodeJS.ProcessEnv = {
-  ...process.env,
+const GIT_SETTINGS = {
   GIT_CONFIG_GLOBAL: '/dev/null',
   GIT_CONFIG_NOSYSTEM: '1',
   GIT_CEILING_DIRECTORIES: TMP,
@@ -24,6 +25,7 @@ export const GIT_ENV: NodeJS.ProcessEnv = {
   GIT_COMMITTER_EMAIL: 'test@example.com',
   CLASSIFIED_BIN: '',
 };
+export const GIT_ENV: NodeJS.ProcessEnv = { ...process.env, ...GIT_SETTINGS };
 
 export interface RunResult {
   readonly status: number | null;
@@ -35,9 +37,14 @@ function toResult(result: SpawnSyncReturns<string>): RunResult {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Runs `node bin/classified.js ...args` in `cwd` (stdin is not a terminal). */
-export function classified(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = GIT_ENV): RunResult {
-  return toResult(spawnSync(process.execPath, [BIN, ...args], { cwd, env, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] }));
+/** Runs `classified ...args` in `cwd`, in this process, with git seeing the settings above. */
+export function classified(cwd: string, args: readonly string[]): Promise<RunResult> {
+  return runCli(args, { cwd, env: GIT_SETTINGS });
+}
+
+/** Runs `node bin/classified.js ...args` in `cwd` in a child process whose stdin is not a terminal. */
+export function spawnClassified(cwd: string, args: readonly string[]): RunResult {
+  return toResult(spawnSync(process.execPath, [BIN, ...args], { cwd, env: GIT_ENV, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] }));
 }
 
 export function git(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = GIT_ENV): RunResult {

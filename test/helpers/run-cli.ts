@@ -1,13 +1,19 @@
 /**
- * Test helper: runs `classified <args>` in this process — `main` from src/cli, in `cwd`, with
- * stdout and stderr captured and the exit code returned, as `node bin/classified.js` would print
- * and exit in a child process. Runs share their parsed declaration files (lib.d.ts, @types,
+ * Test helper: runs `classified <args>` in this process — the built CLI's `main`, the code
+ * bin/classified.js runs (dist/ must be built, as `npm test` does; paths such as the package root
+ * are then those of a real run), in `cwd`, with stdout and stderr captured and the exit code
+ * returned, as the binary would print and exit in a child process. Runs share their parsed declaration files (lib.d.ts, @types,
  * library typings: most of a run's cost), so a test file pays for them once instead of once per
  * command. Only for behaviour that does not depend on a fresh process: the launcher, the worker's
  * large stack, time limits and crashes are tested by spawning bin/classified.js.
  */
-import { main } from '../../src/cli/main.js';
-import { createSourceFileCache } from '../../src/engine/index.js';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const DIST = path.resolve(__dirname, '..', '..', 'dist', 'src');
+const load = createRequire(__filename);
+const { main } = load(path.join(DIST, 'cli', 'main.js')) as typeof import('../../src/cli/main.js');
+const { createSourceFileCache } = load(path.join(DIST, 'engine', 'index.js')) as typeof import('../../src/engine/index.js');
 
 export interface CliResult {
   readonly status: number;

@@ -1,6 +1,7 @@
 /**
  * Runs the real CLI (`node bin/classified.js`, built) as a child process with a time limit, so a
- * hang fails a test instead of blocking the suite, and writes throwaway fixture projects under
+ * hang fails a test instead of blocking the suite — or, for checks of what it prints, in this
+ * process (helpers/run-cli.ts) — and writes throwaway fixture projects under
  * `.tmp/hostile/` (inside the repository, so `classified`, pino and friends resolve) or, for
  * cases that must not see the repository's node_modules, under the OS temp folder.
  */
@@ -8,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runCli as runCliHere } from '../helpers/run-cli.js';
 
 export const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'bin', 'classified.js');
@@ -40,6 +42,16 @@ export function runCli(args: readonly string[], options: { cwd?: string; timeout
   });
   const timedOut = result.error !== undefined && (result.error as NodeJS.ErrnoException).code === 'ETIMEDOUT';
   return { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '', timedOut, ms: Date.now() - started };
+}
+
+/**
+ * Runs `classified <args>` in this process: for what the CLI prints, not for crashes, hangs or
+ * deep nesting (the child process has the time limit and the worker's large stack).
+ */
+export async function runCliInProcess(args: readonly string[], options: { cwd?: string } = {}): Promise<CliRun> {
+  const started = Date.now();
+  const result = await runCliHere(args, { cwd: options.cwd ?? ROOT });
+  return { ...result, timedOut: false, ms: Date.now() - started };
 }
 
 /** Parses `--format json` output; throws with the output when it is not the report. */

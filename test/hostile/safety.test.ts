@@ -16,7 +16,7 @@ import { ESLint } from 'eslint';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cardLiteral } from '../../scripts/oracle-generator.js';
-import { describeCrash, parseReport, ROOT, runCli, TSCONFIG, writeProject, type CliRun } from './cli-harness.js';
+import { describeCrash, parseReport, ROOT, runCliInProcess, TSCONFIG, writeProject, type CliRun } from './cli-harness.js';
 
 const created: string[] = [];
 afterAll(() => {
@@ -90,8 +90,8 @@ function secretsProject(): string {
 describe('safety: card numbers and CVVs never appear in output', () => {
   const dir = secretsProject();
 
-  it('the fixture is what it claims: every card is a card to the analyzer and is reported', () => {
-    const run = runCli(['check', '--project', dir, '--format', 'json']);
+  it('the fixture is what it claims: every card is a card to the analyzer and is reported', async () => {
+    const run = await runCliInProcess(['check', '--project', dir, '--format', 'json']);
     expect(describeCrash(run)).toBeUndefined();
     const report = parseReport(run);
     const rules = new Set(report.findings.map((finding) => finding.ruleId));
@@ -107,27 +107,27 @@ describe('safety: card numbers and CVVs never appear in output', () => {
     ['json', ['--format', 'json']],
     ['json --explain', ['--format', 'json', '--explain']],
     ['sarif', ['--format', 'sarif']],
-  ])('check --format %s', (_, args) => {
-    const run = runCli(['check', '--project', dir, ...args]);
+  ])('check --format %s', async (_, args) => {
+    const run = await runCliInProcess(['check', '--project', dir, ...args]);
     expect(describeCrash(run)).toBeUndefined();
     expect(run.status).toBe(1);
     expect(findSecrets(run.stdout + run.stderr)).toEqual([]);
   });
 
-  it('check --output writes a masked report, and baseline files are masked', () => {
+  it('check --output writes a masked report, and baseline files are masked', async () => {
     const output = path.join(dir, 'report.sarif');
-    const run = runCli(['check', '--project', dir, '--format', 'sarif', '--output', output]);
+    const run = await runCliInProcess(['check', '--project', dir, '--format', 'sarif', '--output', output]);
     expect(describeCrash(run)).toBeUndefined();
     expect(findSecrets(fs.readFileSync(output, 'utf8') + run.stdout + run.stderr)).toEqual([]);
     const baseline = path.join(dir, 'baseline.json');
-    const written = runCli(['baseline', '--project', dir, baseline]);
+    const written = await runCliInProcess(['baseline', '--project', dir, baseline]);
     if (written.status === 2 && /unknown command/.test(written.stderr)) return; // no baseline command in this build
     expect(describeCrash(written)).toBeUndefined();
     expect(findSecrets(fs.readFileSync(baseline, 'utf8') + written.stdout + written.stderr)).toEqual([]);
   });
 
-  it.each([['markdown'], ['html']])('report --format %s (the data inventory)', (format) => {
-    const run = runCli(['report', '--project', dir, '--format', format]);
+  it.each([['markdown'], ['html']])('report --format %s (the data inventory)', async (format) => {
+    const run = await runCliInProcess(['report', '--project', dir, '--format', format]);
     if (run.status === 2 && /unknown command/.test(run.stderr)) return; // no report command in this build
     expect(describeCrash(run)).toBeUndefined();
     expect(run.stdout.length).toBeGreaterThan(100);
@@ -232,13 +232,13 @@ export function run(email: Email): void {
     for (const name of fs.readdirSync(markers)) fs.rmSync(marker(name));
   });
 
-  it('check (every format), baseline and report analyse the project and execute nothing', () => {
+  it('check (every format), baseline and report analyse the project and execute nothing', async () => {
     const runs: CliRun[] = [
-      runCli(['check', '--project', dir, '--format', 'json'], { cwd: dir }),
-      runCli(['check', '--project', dir, '--format', 'sarif', '--explain'], { cwd: dir }),
-      runCli(['check', '--project', dir, '--format', 'text', '--config', path.join(dir, 'classified.config.json')], { cwd: dir }),
-      runCli(['baseline', '--project', dir, path.join(markers, '..', `baseline-${process.pid}.json`)], { cwd: dir }),
-      runCli(['report', '--project', dir], { cwd: dir }),
+      await runCliInProcess(['check', '--project', dir, '--format', 'json'], { cwd: dir }),
+      await runCliInProcess(['check', '--project', dir, '--format', 'sarif', '--explain'], { cwd: dir }),
+      await runCliInProcess(['check', '--project', dir, '--format', 'text', '--config', path.join(dir, 'classified.config.json')], { cwd: dir }),
+      await runCliInProcess(['baseline', '--project', dir, path.join(markers, '..', `baseline-${process.pid}.json`)], { cwd: dir }),
+      await runCliInProcess(['report', '--project', dir], { cwd: dir }),
     ];
     fs.rmSync(path.join(markers, '..', `baseline-${process.pid}.json`), { force: true });
     for (const run of runs) expect(describeCrash(run)).toBeUndefined();
@@ -250,8 +250,8 @@ export function run(email: Email): void {
     expect(fs.readdirSync(markers)).toEqual([]);
   });
 
-  it('a --config that is a .js file is rejected, not run', () => {
-    const run = runCli(['check', '--project', dir, '--config', path.join(dir, 'classified.config.js'), '--format', 'json'], { cwd: dir });
+  it('a --config that is a .js file is rejected, not run', async () => {
+    const run = await runCliInProcess(['check', '--project', dir, '--config', path.join(dir, 'classified.config.js'), '--format', 'json'], { cwd: dir });
     expect(describeCrash(run)).toBeUndefined();
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('classified.config.js');
@@ -284,37 +284,37 @@ describe('safety: paths outside the project root', () => {
   const dir = project({ 'tsconfig.json': TSCONFIG, 'src/app.ts': "import type { Email } from 'classified';\nexport function run(email: Email): void {\n  console.log(email);\n}\n" }, { name: 'root' });
   fs.symlinkSync(outside, path.join(dir, 'src', 'linked-out'), 'dir');
 
-  it('prints finding paths relative to the working directory, wherever it is', () => {
+  it('prints finding paths relative to the working directory, wherever it is', async () => {
     for (const cwd of [ROOT, dir, os.tmpdir()]) {
-      const run = runCli(['check', '--project', dir, '--format', 'json'], { cwd });
+      const run = await runCliInProcess(['check', '--project', dir, '--format', 'json'], { cwd });
       expect(describeCrash(run)).toBeUndefined();
       for (const finding of parseReport(run).findings) {
         expect(path.isAbsolute(finding.file), finding.file).toBe(false);
         expect(finding.file).not.toContain('\\');
       }
-      const sarif = runCli(['check', '--project', dir, '--format', 'sarif'], { cwd });
+      const sarif = await runCliInProcess(['check', '--project', dir, '--format', 'sarif'], { cwd });
       const uris = [...sarif.stdout.matchAll(/"uri": "([^"]+)"/g)].map((match) => match[1] as string).filter((uri) => !uri.startsWith('file://') && !uri.startsWith('http'));
       for (const uri of uris) expect(path.isAbsolute(uri), uri).toBe(false);
     }
   });
 
-  it('does not follow a symlink out of the project root', () => {
-    const run = runCli(['check', '--project', dir, '--format', 'json']);
+  it('does not follow a symlink out of the project root', async () => {
+    const run = await runCliInProcess(['check', '--project', dir, '--format', 'json']);
     expect(describeCrash(run)).toBeUndefined();
     const files = parseReport(run).findings.map((finding) => finding.file);
     expect(files.some((file) => file.endsWith('src/app.ts'))).toBe(true);
     expect(files.filter((file) => file.includes('linked-out'))).toEqual([]);
   });
 
-  it('refuses a path argument outside the project root', () => {
-    const run = runCli(['check', '--project', dir, '--format', 'json', path.join(outside, 'leak.ts')]);
+  it('refuses a path argument outside the project root', async () => {
+    const run = await runCliInProcess(['check', '--project', dir, '--format', 'json', path.join(outside, 'leak.ts')]);
     expect(describeCrash(run)).toBeUndefined();
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/outside/);
   });
 
-  it('a path argument outside the project root reports nothing from outside it', () => {
-    const run = runCli(['check', '--project', dir, '--format', 'json', path.join(outside, 'leak.ts'), '../../../etc/passwd']);
+  it('a path argument outside the project root reports nothing from outside it', async () => {
+    const run = await runCliInProcess(['check', '--project', dir, '--format', 'json', path.join(outside, 'leak.ts'), '../../../etc/passwd']);
     expect(describeCrash(run)).toBeUndefined();
     if (run.status === 2) return; // refused: fine
     expect(parseReport(run).findings.filter((finding) => !path.resolve(ROOT, finding.file).startsWith(dir))).toEqual([]);

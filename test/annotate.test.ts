@@ -2,7 +2,8 @@
  * `classified annotate`: unit tests of the codemod on small projects, the branded-type table
  * against src/index.ts, the `--dry-run` diffs checked by `git apply`, and the end-to-end run on a
  * copy of the example app (the copy lives under .tmp/ inside the repository so `classified` resolves to this
- * package through its self-reference; dist/ must be built, as `npm test` does).
+ * package through its self-reference; the commands run in this process, the built CLI: dist/ must
+ * be built, as `npm test` does).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,9 +16,9 @@ import { EXPORTED_BRANDS } from '../src/cli/annotate/brand-types.js';
 import { createUnifiedDiff } from '../src/cli/annotate/unified-diff.js';
 import { resolveConfig } from '../src/policy/config.js';
 import type { ClassifiedConfig } from '../src/policy/types.js';
+import { runCli, type CliResult } from './helpers/run-cli.js';
 
 const ROOT = path.resolve(__dirname, '..');
-const BIN = path.join(ROOT, 'bin', 'classified.js');
 const TSC = require.resolve('typescript/bin/tsc');
 const TMP = path.join(ROOT, '.tmp', `annotate-${process.pid}`);
 let counter = 0;
@@ -43,9 +44,8 @@ function annotate(source: string, config: ClassifiedConfig = {}): string {
   return result.changes[0]?.after ?? source;
 }
 
-function run(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function run(cwd: string, ...args: string[]): Promise<CliResult> {
+  return runCli(args, { cwd });
 }
 
 afterAll(() => {
@@ -285,17 +285,17 @@ describe('classified annotate on a copy of the example app', () => {
     confidence: string;
   }
 
-  beforeAll(() => {
+  beforeAll(async () => {
     fs.rmSync(copy, { recursive: true, force: true });
     fs.cpSync(path.join(ROOT, 'fixtures', 'example-shop'), copy, { recursive: true });
     for (const file of listFiles(path.join(copy, 'src'))) originals.set(file, fs.readFileSync(file, 'utf8'));
-    const result = run(copy, 'check', '--project', '.', '--format', 'json');
+    const result = await run(copy, 'check', '--project', '.', '--format', 'json');
     expect(result.status).toBe(1);
     before = (JSON.parse(result.stdout) as { findings: Finding[] }).findings;
   }, 180_000);
 
-  it('--dry-run prints a minimal unified diff and writes nothing', () => {
-    const result = run(copy, 'annotate', '--project', '.', '--dry-run');
+  it('--dry-run prints a minimal unified diff and writes nothing', async () => {
+    const result = await run(copy, 'annotate', '--project', '.', '--dry-run');
     expect(result.status).toBe(0);
     expect(result.stderr).toContain('would annotate 17 declarations in 6 files');
     for (const [file, text] of originals) expect(fs.readFileSync(file, 'utf8')).toBe(text);
@@ -325,8 +325,8 @@ describe('classified annotate on a copy of the example app', () => {
     for (const file of originals.keys()) patched.set(file, fs.readFileSync(path.join(applied, path.relative(copy, file)), 'utf8'));
   }, 120_000);
 
-  it('writes the branded types; the copy type-checks and check reports the same findings, inferred ones now declared', () => {
-    const result = run(copy, 'annotate', '--project', '.');
+  it('writes the branded types; the copy type-checks and check reports the same findings, inferred ones now declared', async () => {
+    const result = await run(copy, 'annotate', '--project', '.');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('src/domain/employee.ts:8:11  Employee.salary: number -> Compensation');
     expect(result.stdout).toMatch(/annotated 17 declarations in 6 files/);
@@ -335,7 +335,7 @@ describe('classified annotate on a copy of the example app', () => {
     const tsc = spawnSync(process.execPath, [TSC, '--noEmit', '-p', copy], { cwd: copy, encoding: 'utf8' });
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);
-    const check = run(copy, 'check', '--project', '.', '--format', 'json');
+    const check = await run(copy, 'check', '--project', '.', '--format', 'json');
     const after = (JSON.parse(check.stdout) as { findings: Finding[] }).findings;
     const afterByKey = new Map(after.map((finding) => [`${finding.ruleId}|${finding.file}|${finding.line}`, finding]));
     const mappers = new Map<string, (line: number) => number | undefined>();
@@ -353,11 +353,11 @@ describe('classified annotate on a copy of the example app', () => {
     expect(wasInferred).toBeGreaterThanOrEqual(10);
     expect(after.length).toBeGreaterThanOrEqual(before.length);
     // a second run has nothing left to do
-    expect(run(copy, 'annotate', '--project', '.').stdout).toContain('annotated 0 declarations in 0 files');
+    expect((await run(copy, 'annotate', '--project', '.')).stdout).toContain('annotated 0 declarations in 0 files');
   }, 180_000);
 
-  it('exits 2 with a message for a missing project', () => {
-    const result = run(ROOT, 'annotate', '--project', 'fixtures/does-not-exist');
+  it('exits 2 with a message for a missing project', async () => {
+    const result = await run(ROOT, 'annotate', '--project', 'fixtures/does-not-exist');
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('fixtures/does-not-exist');
   });

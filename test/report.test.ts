@@ -1,24 +1,23 @@
 /**
  * `classified report`: the Markdown inventory of the example app (every field of `Customer` with
  * the sinks it reaches, allowed flows included), third parties, regions, suppressions, and the
- * escaping and masking of everything that comes from code. dist/ must be built (`npm test`).
+ * escaping and masking of everything that comes from code. The commands run in this process
+ * (helpers/run-cli.ts, the built CLI: dist/ must be built, as `npm test` does).
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeHtml, escapeMarkdown, markdownCode } from '../src/cli/report/escape.js';
+import { runCli, type CliResult } from './helpers/run-cli.js';
 
 const ROOT = path.resolve(__dirname, '..');
-const BIN = path.join(ROOT, 'bin', 'classified.js');
 const EXAMPLE = 'fixtures/example-shop';
 const TMP = path.join(ROOT, '.tmp', `report-${process.pid}`);
 const FULL_CARD = /4539[ -]?1607[ -]?2855[ -]?1387/;
 
-function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function run(...args: string[]): Promise<CliResult> {
+  return runCli(args, { cwd: ROOT });
 }
 
 /** The rows of the Markdown table under `heading`, as arrays of cells. */
@@ -51,8 +50,8 @@ function customerFields(): string[] {
 describe('classified report --format markdown on the example app', () => {
   let markdown = '';
 
-  beforeAll(() => {
-    const result = run('report', '--project', EXAMPLE);
+  beforeAll(async () => {
+    const result = await run('report', '--project', EXAMPLE);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     markdown = result.stdout;
@@ -132,20 +131,20 @@ describe('classified report --format markdown on the example app', () => {
     expect(markdown).toContain('## What this report cannot show');
   });
 
-  it('writes to --output and exits 2 for a missing project or a bad format', () => {
+  it('writes to --output and exits 2 for a missing project or a bad format', async () => {
     fs.mkdirSync(TMP, { recursive: true });
     const output = path.join(TMP, 'inventory.md');
-    expect(run('report', '--project', EXAMPLE, '--output', output).status).toBe(0);
+    expect((await run('report', '--project', EXAMPLE, '--output', output)).status).toBe(0);
     expect(fs.readFileSync(output, 'utf8')).toContain('# Data inventory: example-shop');
-    const missing = run('report', '--project', 'fixtures/does-not-exist');
+    const missing = await run('report', '--project', 'fixtures/does-not-exist');
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('fixtures/does-not-exist');
-    expect(run('report', '--project', EXAMPLE, '--format', 'pdf').status).toBe(2);
+    expect((await run('report', '--project', EXAMPLE, '--format', 'pdf')).status).toBe(2);
   }, 120_000);
 });
 
 describe('classified report and annotate on a solution tsconfig', () => {
-  it('inventories each referenced project once, and annotates each file once', () => {
+  it('inventories each referenced project once, and annotates each file once', async () => {
     const dir = path.join(TMP, 'solution');
     fs.rmSync(dir, { recursive: true, force: true });
     const base = { target: 'ES2022', module: 'nodenext', moduleResolution: 'nodenext', strict: true, skipLibCheck: true, composite: true, types: [] };
@@ -160,14 +159,14 @@ describe('classified report and annotate on a solution tsconfig', () => {
       fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
       fs.writeFileSync(path.join(dir, name), text);
     }
-    const report = run('report', '--project', dir);
+    const report = await run('report', '--project', dir);
     expect(report.status).toBe(0);
     const rows = tableAfter(report.stdout, '## Confidential data');
     expect(rows).toHaveLength(1);
     expect(rows[0]?.[0]).toBe('`Customer.email`');
     expect(rows[0]?.[4]).toBe('log: ✗ `console.log` (console) — no-pii-logging');
     expect(report.stdout.match(/### `Customer`/g)).toHaveLength(1);
-    const annotate = run('annotate', '--project', dir);
+    const annotate = await run('annotate', '--project', dir);
     expect(annotate.status).toBe(0);
     expect(annotate.stdout).toContain('annotated 1 declaration in 1 file');
     expect(fs.readFileSync(path.join(dir, 'packages/a/src/index.ts'), 'utf8')).toContain("import type { Email } from 'classified';\n\nexport interface Customer {\n  id: string;\n  email: Email;");
@@ -203,8 +202,8 @@ describe('classified report escapes what comes from code', () => {
     fs.rmSync(TMP, { recursive: true, force: true });
   });
 
-  it('HTML: no markup or full card number from code gets through', () => {
-    const result = spawnSync(process.execPath, [BIN, 'report', '--project', project, '--format', 'html'], { cwd: ROOT, encoding: 'utf8' });
+  it('HTML: no markup or full card number from code gets through', async () => {
+    const result = await run('report', '--project', project, '--format', 'html');
     expect(result.status).toBe(0);
     const html = result.stdout;
     expect(html).not.toMatch(/<script|<img/i);
@@ -215,8 +214,8 @@ describe('classified report escapes what comes from code', () => {
     expect(html).not.toMatch(/\b(?:src|href)=["']?(?:https?:|\/\/)/i);
   }, 120_000);
 
-  it('Markdown: no HTML, cell breaks or full card number from code gets through', () => {
-    const result = spawnSync(process.execPath, [BIN, 'report', '--project', project], { cwd: ROOT, encoding: 'utf8' });
+  it('Markdown: no HTML, cell breaks or full card number from code gets through', async () => {
+    const result = await run('report', '--project', project);
     expect(result.status).toBe(0);
     const markdown = result.stdout;
     // markup from code only ever appears inside code spans, where Markdown prints it as text

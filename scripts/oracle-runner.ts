@@ -2,13 +2,14 @@
  * Runs generated oracle cases through the real engine and compares its findings with the
  * generator's truth. Many cases share one TypeScript Program (each case in its own folder of one
  * project under `.tmp/oracle/`), because creating a Program costs far more than analysing a small
- * case; library and `node_modules` source files are cached across Programs.
+ * case; declaration files (lib, @types, libraries) are parsed once for all Programs.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { rules } from '../rules/index.js';
-import { analyzeProgram, type Finding } from '../src/engine/index.js';
+import { analyzeProgram, createSourceFileCache, type Finding } from '../src/engine/index.js';
+import { createAnalysisCompilerHost } from '../src/engine/project.js';
 import { resolveConfig, type ResolvedConfig } from '../src/policy/config.js';
 import type { ExpectedFinding, OracleCase } from './oracle-generator.js';
 
@@ -44,7 +45,7 @@ export const SNIPPET_COMPILER_OPTIONS: ts.CompilerOptions = {
   lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'],
   types: ['node'],
 };
-const sourceFileCache = new Map<string, ts.SourceFile>();
+const sourceFiles = createSourceFileCache();
 let batchCounter = 0;
 
 function findRepositoryRoot(start: string): string {
@@ -53,23 +54,6 @@ function findRepositoryRoot(start: string): string {
     if (fs.existsSync(manifest) && (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string }).name === 'classified') return directory;
     if (path.dirname(directory) === directory) throw new Error('oracle: cannot find the classified repository root');
   }
-}
-
-function createHost(projectDir: string, options: ts.CompilerOptions): ts.CompilerHost {
-  const host = ts.createCompilerHost(options);
-  const original = host.getSourceFile.bind(host);
-  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
-    // the generated files change from batch to batch; libraries and node_modules do not
-    if (fileName.startsWith(projectDir)) return original(fileName, languageVersion, onError, shouldCreate);
-    const key = `${fileName}|${typeof languageVersion === 'object' ? `${languageVersion.languageVersion}:${String(languageVersion.impliedNodeFormat)}` : languageVersion}`;
-    let file = sourceFileCache.get(key);
-    if (file === undefined) {
-      file = original(fileName, languageVersion, onError, shouldCreate);
-      if (file !== undefined) sourceFileCache.set(key, file);
-    }
-    return file;
-  };
-  return host;
 }
 
 /** Writes `cases` into one project, analyses it once and compares each case's findings with its truth. */
@@ -94,7 +78,7 @@ export function runOracleBatch(cases: readonly OracleCase[], runOptions: RunOpti
     let diagnostics: readonly { file: string; message: string }[];
     let program: ts.Program;
     try {
-      program = ts.createProgram({ rootNames, options, host: createHost(projectDir, options) });
+      program = ts.createProgram({ rootNames, options, host: createAnalysisCompilerHost(options, sourceFiles) });
       const result = analyzeProgram(program, batchConfig(cases), rules);
       findings = result.findings.filter((finding) => finding.suppression === undefined);
       diagnostics = result.diagnostics;

@@ -8,19 +8,20 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
 import { generateProject } from '../../scripts/generate-bench-project.js';
-import { analyzeProgram, createProgramFromTsconfig, type Finding } from '../../src/engine/index.js';
+import { analyzeProgram, createProgramFromTsconfig, createSourceFileCache, type Finding } from '../../src/engine/index.js';
 import { loadConfigFile, resolveConfig } from '../../src/policy/config.js';
 import { PINO_LOGGER } from '../helpers/analyze-snippets.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const GENERATED = path.join(ROOT, '.tmp', 'focus-test', 'generated');
+const sourceFiles = createSourceFileCache();
 
 function describeFinding(finding: Finding): string {
   return `${path.basename(finding.file)}:${finding.line}:${finding.column} ${finding.ruleId} ${finding.source?.label ?? ''} ${finding.suppression === undefined ? '' : 'suppressed'}`;
 }
 
 function expectFocusedEqualsWhole(projectDir: string): number {
-  const program = createProgramFromTsconfig(path.join(projectDir, 'tsconfig.json'));
+  const program = createProgramFromTsconfig(path.join(projectDir, 'tsconfig.json'), sourceFiles);
   const configFile = path.join(projectDir, 'classified.config.json');
   const config = resolveConfig(fs.existsSync(configFile) ? loadConfigFile(configFile) : {});
   const whole = analyzeProgram(program, config, rules);
@@ -98,7 +99,7 @@ describe('a focused analysis reports what the whole analysis reports in the focu
   });
 
   it('skips the sink calls the focused file cannot reach', () => {
-    const program = createProgramFromTsconfig(path.join(GENERATED, 'tsconfig.json'));
+    const program = createProgramFromTsconfig(path.join(GENERATED, 'tsconfig.json'), sourceFiles);
     const config = resolveConfig(loadConfigFile(path.join(GENERATED, 'classified.config.json')));
     const whole = analyzeProgram(program, config, rules);
     const withFindings = [...new Set(whole.findings.map((finding) => finding.file))];

@@ -8,13 +8,15 @@ import path from 'node:path';
 import ts from 'typescript';
 import { rules } from '../../rules/index.js';
 import { SNIPPET_COMPILER_OPTIONS } from '../../scripts/oracle-runner.js';
-import { analyzeProgram, type AnalysisResult, type Finding } from '../../src/engine/index.js';
+import { analyzeProgram, createSourceFileCache, type AnalysisResult, type Finding } from '../../src/engine/index.js';
 import { createAnalysisCompilerHost } from '../../src/engine/project.js';
 import { resolveConfig } from '../../src/policy/config.js';
 import type { ClassifiedConfig } from '../../src/policy/types.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 let counter = 0;
+/** declaration files (lib, @types, libraries) parsed once for all the snippets of a test file */
+const sourceFiles = createSourceFileCache();
 
 /** A `log.ts` most snippets log through: a pino logger, the common case of a log sink. */
 export const PINO_LOGGER = "import pino from 'pino';\nexport const logger = pino();\n";
@@ -40,7 +42,7 @@ export function analyzeSnippets(files: Readonly<Record<string, string>>, config:
   };
   const rootNames = Object.keys(files).map((name) => path.join(directory, name));
   // the host the CLI uses, so snippets are parsed as projects are (JSDoc only where the engine's tags are)
-  const program = ts.createProgram({ rootNames, options, host: createAnalysisCompilerHost(options) });
+  const program = ts.createProgram({ rootNames, options, host: createAnalysisCompilerHost(options, sourceFiles) });
   const result = analyzeProgram(program, resolveConfig(config), rules);
   const active = result.findings.filter((finding) => finding.suppression === undefined);
   return {

@@ -370,10 +370,10 @@ function listFiles(directory: string): string[] {
   });
 }
 
-/** Runs `git apply [flag] -` in `directory` as outside any repository (paths relative to it). */
+/** Runs `git apply [flag] -` in `directory` as outside any repository (paths relative to it); CRLF lines are not whitespace errors here. */
 function gitApply(directory: string, diff: string, ...flags: string[]): { status: number | null; stderr: string } {
   const env = { ...process.env, GIT_CEILING_DIRECTORIES: path.dirname(directory), GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
-  const result = spawnSync('git', ['apply', ...flags, '-'], { cwd: directory, input: diff, encoding: 'utf8', env });
+  const result = spawnSync('git', ['apply', '--whitespace=nowarn', ...flags, '-'], { cwd: directory, input: diff, encoding: 'utf8', env });
   return { status: result.status, stderr: result.stderr };
 }
 

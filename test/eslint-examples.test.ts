@@ -4,13 +4,12 @@
  * findings on the example app; the pre-commit files run ESLint on staged TypeScript; the CI
  * workflow's `classified check` step writes SARIF even when it fails on findings.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { ESLint } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from './helpers/run-cli.js';
 
 const ROOT = path.resolve(__dirname, '..');
 const EXAMPLES = path.join(ROOT, 'docs', 'examples');
@@ -54,10 +53,8 @@ describe('docs/examples', () => {
 
   it('the workflow’s check step writes SARIF and then fails on findings', async () => {
     const sarifPath = path.join(outputDirectory, 'classified.sarif');
-    const run = promisify(execFile)(process.execPath, [path.join(ROOT, 'bin', 'classified.js'), 'check', '--project', 'tsconfig.json', '--format', 'sarif', '--output', sarifPath], {
-      cwd: EXAMPLE_APP,
-    });
-    await expect(run).rejects.toMatchObject({ code: 1 });
+    const run = await runCli(['check', '--project', 'tsconfig.json', '--format', 'sarif', '--output', sarifPath], { cwd: EXAMPLE_APP });
+    expect(run).toMatchObject({ status: 1, stdout: '' });
     const sarif: unknown = JSON.parse(fs.readFileSync(sarifPath, 'utf8'));
     expect(sarif).toMatchObject({ version: '2.1.0', runs: [{ tool: { driver: { name: 'classified' } } }] });
   }, 120_000);

@@ -7,14 +7,13 @@
  * Skipped, with a message, when no Chromium is installed (install: apt-get install -y chromium);
  * CI (`.ci/run`) installs it and sets CLASSIFIED_REQUIRE_CHROMIUM, which turns the skip into a failure.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/run-cli.js';
 
 const ROOT = path.resolve(__dirname, '..');
-const BIN = path.join(ROOT, 'bin', 'classified.js');
 /** Where Debian (`chromium`) and Ubuntu (`chromium-browser`) packages put the browser. */
 const CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 const CHROMIUM = CHROMIUM_PATHS.find((file) => fs.existsSync(file));
@@ -43,7 +42,7 @@ describe('classified report --format html', () => {
     if (CHROMIUM === undefined) throw new Error(`CLASSIFIED_REQUIRE_CHROMIUM is set, but there is ${MISSING}`);
     const output = path.join(ROOT, '.tmp', 'report.html');
     fs.mkdirSync(path.dirname(output), { recursive: true });
-    const result = spawnSync(process.execPath, [BIN, 'report', '--project', 'fixtures/example-shop', '--format', 'html', '--output', output], { cwd: ROOT, encoding: 'utf8' });
+    const result = await runCli(['report', '--project', 'fixtures/example-shop', '--format', 'html', '--output', output], { cwd: ROOT });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const html = fs.readFileSync(output, 'utf8');

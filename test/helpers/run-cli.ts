@@ -45,17 +45,17 @@ async function runNow(args: readonly string[], options: RunCliOptions): Promise<
   const writeStdout = process.stdout.write;
   const writeStderr = process.stderr.write;
   const cwd = process.cwd();
-  const savedEnv = new Map(Object.keys(options.env ?? {}).map((key) => [key, process.env[key]]));
+  const savedEnv = Object.fromEntries(Object.keys(options.env ?? {}).map((key) => [key, process.env[key]]));
   const capture = (chunks: string[]) => ((chunk: string | Uint8Array): boolean => {
     chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
     return true;
   }) as typeof process.stdout.write;
-  setEnvironment(options.env ?? {});
-  if (options.cwd !== undefined) process.chdir(options.cwd);
-  process.stdout.write = capture(stdout);
-  process.stderr.write = capture(stderr);
   let status: number;
   try {
+    setEnvironment(options.env ?? {});
+    if (options.cwd !== undefined) process.chdir(options.cwd);
+    process.stdout.write = capture(stdout);
+    process.stderr.write = capture(stderr);
     status = await main(args, { stdoutIsTTY: false, sourceFiles });
   } catch (error) {
     // what bin/classified.js prints for an error main() does not handle
@@ -65,7 +65,7 @@ async function runNow(args: readonly string[], options: RunCliOptions): Promise<
     process.stdout.write = writeStdout;
     process.stderr.write = writeStderr;
     process.chdir(cwd);
-    setEnvironment(Object.fromEntries(savedEnv));
+    setEnvironment(savedEnv);
   }
   return { status, stdout: stdout.join(''), stderr: stderr.join('') };
 }

@@ -29,6 +29,12 @@ export interface RunCliOptions {
 }
 
 const sourceFiles = createSourceFileCache();
+
+// TypeScript's `sys` remembers the working directory it first sees, which is right for a CLI
+// process; commands run here change it, and so must every TypeScript user in this process after
+// them (a relative tsconfig path resolves against it)
+const ts = load('typescript') as typeof import('typescript');
+ts.sys.getCurrentDirectory = () => process.cwd();
 /** Runs take turns: each changes the process's directory, environment and output streams. */
 let queue: Promise<unknown> = Promise.resolve();
 

@@ -3,9 +3,9 @@
  * build), a fresh project that installs the tarball next to ESLint, typescript-eslint,
  * TypeScript and pino, a three-line `eslint.config.mjs`, and `npx eslint .` failing on an Email
  * logged with pino; ts-morph, an optional peer dependency only `classified annotate` uses, is not
- * installed, and `annotate` says how to install it. The package is packed from a copy of its sources (with the repository's
- * node_modules linked in), so `prepare` builds a separate dist/ instead of rewriting the one
- * other test files are running at the same time.
+ * installed, and `annotate` says how to install it. The package is packed from a copy of its
+ * sources (with the repository's node_modules linked in), so `prepare` builds a separate dist/
+ * instead of rewriting the one other test files are running at the same time.
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';

@@ -5,7 +5,8 @@
  * not overflow horizontally. A screenshot is kept at .tmp/report.png for a look.
  *
  * Skipped, with a message, when no Chromium is installed (install: apt-get install -y chromium);
- * CI (`.ci/run`) installs it and sets CLASSIFIED_REQUIRE_CHROMIUM, which turns the skip into a failure.
+ * CI (`.ci/run`) installs it and sets CLASSIFIED_REQUIRE_CHROMIUM, which turns the skip into a
+ * failure.
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,8 +1,8 @@
 /**
  * Runs the real CLI (`node bin/classified.js`, built) as a child process with a time limit, so a
  * hang fails a test instead of blocking the suite — or, for checks of what it prints, in this
- * process (helpers/run-cli.ts) — and writes throwaway fixture projects under
- * `.tmp/hostile/` (inside the repository, so `classified`, pino and friends resolve) or, for
+ * process (helpers/run-cli.ts) — and writes throwaway fixture projects under `.tmp/hostile/`
+ * (inside the repository, so `classified`, pino and friends resolve) or, for
  * cases that must not see the repository's node_modules, under the OS temp folder.
  */
 import { spawnSync } from 'node:child_process';

@@ -277,6 +277,17 @@ async function extractTree(gitDir: string, commit: string, target: string): Prom
   return missing;
 }
 
+/**
+ * Prisma's CLI downloads its engines from its own host even for `generate --no-engine`, which only
+ * needs the schema. Pointing the engine paths at a placeholder file makes it skip the download; the
+ * generated client types are the same.
+ */
+function prismaWithoutEngines(): Record<string, string> {
+  const placeholder = path.join(cacheRoot(), 'prisma-engine-placeholder');
+  if (!fs.existsSync(placeholder)) fs.writeFileSync(placeholder, '');
+  return { PRISMA_QUERY_ENGINE_LIBRARY: placeholder, PRISMA_SCHEMA_ENGINE_BINARY: placeholder };
+}
+
 function recipeHash(entry: RepoEntry): string {
   return createHash('sha256').update(JSON.stringify([entry.commit, entry.install, entry.generate])).digest('hex').slice(0, 16);
 }
@@ -309,7 +320,7 @@ async function prepare(entry: RepoEntry, sourceDir: string | undefined): Promise
     fs.appendFileSync(logFile, `\n$ ${command}\n`);
     log(`  ${entry.repo}: ${command}`);
     const output = fs.openSync(logFile, 'a');
-    const result = spawnSync('bash', ['-c', command], { cwd: dir, stdio: ['ignore', output, output], env: { ...process.env, ...PREPARE_ENV }, timeout: 45 * 60 * 1000 });
+    const result = spawnSync('bash', ['-c', command], { cwd: dir, stdio: ['ignore', output, output], env: { ...process.env, ...PREPARE_ENV, ...prismaWithoutEngines() }, timeout: 45 * 60 * 1000 });
     fs.closeSync(output);
     if (result.status !== 0) failed.push(`${command} (exit ${result.status ?? result.signal}; see ${logFile})`);
   }

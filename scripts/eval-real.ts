@@ -31,6 +31,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
+import YAML from 'yaml';
 import { hasGnuTime, measureNode, type Measurement } from './measure.js';
 
 // scripts/ when run from source (tests), dist/scripts/ when built
@@ -57,6 +58,8 @@ const PREPARE_ENV: Readonly<Record<string, string>> = {
   CYPRESS_INSTALL_BINARY: '0',
   ELECTRON_SKIP_BINARY_DOWNLOAD: '1',
   SENTRYCLI_SKIP_DOWNLOAD: '1',
+  // some repositories ask for a newer Node than the supported 20 through engine-strict in .npmrc
+  npm_config_engine_strict: 'false',
 };
 
 export interface RepoEntry {
@@ -109,6 +112,8 @@ export interface JudgedFinding {
   readonly message: string;
   readonly verdict: 'true' | 'false';
   readonly reason: string;
+  /** for a false positive: the pattern it belongs to (test-code, name-without-data, ...) */
+  readonly pattern?: string;
 }
 
 export interface CaseScore {
@@ -285,7 +290,68 @@ async function extractTree(gitDir: string, commit: string, target: string): Prom
 function prismaWithoutEngines(): Record<string, string> {
   const placeholder = path.join(cacheRoot(), 'prisma-engine-placeholder');
   if (!fs.existsSync(placeholder)) fs.writeFileSync(placeholder, '');
-  return { PRISMA_QUERY_ENGINE_LIBRARY: placeholder, PRISMA_SCHEMA_ENGINE_BINARY: placeholder };
+  // the schema engine was called the migration engine before Prisma 5
+  return { PRISMA_QUERY_ENGINE_LIBRARY: placeholder, PRISMA_SCHEMA_ENGINE_BINARY: placeholder, PRISMA_MIGRATION_ENGINE_BINARY: placeholder };
+}
+
+function runLogged(command: string, cwd: string, logFile: string): number | string {
+  fs.appendFileSync(logFile, `\n$ ${command}\n`);
+  const output = fs.openSync(logFile, 'a');
+  const result = spawnSync('bash', ['-c', command], { cwd, stdio: ['ignore', output, output], env: { ...process.env, ...PREPARE_ENV, ...prismaWithoutEngines() }, timeout: 45 * 60 * 1000 });
+  fs.closeSync(output);
+  return result.status ?? String(result.signal);
+}
+
+function compareVersions(a: string, b: string): number {
+  const parts = (version: string): number[] => version.split(/[.+-]/).map((part) => (/^\d+$/.test(part) ? Number(part) : -1));
+  const [left, right] = [parts(a), parts(b)];
+  for (let index = 0; index < Math.max(left.length, right.length); index += 1) {
+    const difference = (left[index] ?? 0) - (right[index] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+/**
+ * After `pnpm install` stopped at a 404 for a locked version (the registry reached here may not
+ * serve every version), overrides the package with the served version of the same major nearest to
+ * the locked one (the next newer, else the last older; else the newest served), in the overrides
+ * the repository already keeps. Returns what it pinned, or undefined when there is nothing to pin.
+ */
+function pinServedVersion(dir: string, logText: string): string | undefined {
+  const matches = [...logText.matchAll(/ERR_PNPM_FETCH_404\s+GET \S+?\/((?:@[^/]+\/)?[^/@]+)\/-\/\S+?-(\d+\.\d+\.\d+[^\s:]*?)\.tgz/g)];
+  const last = matches[matches.length - 1];
+  if (last === undefined) return undefined;
+  const [, name = '', version = ''] = last;
+  const view = spawnSync('npm', ['view', name, 'versions', '--json'], { cwd: dir, encoding: 'utf8' });
+  if (view.status !== 0) return undefined;
+  const served = (JSON.parse(view.stdout) as string[] | string);
+  const prerelease = version.includes('-');
+  const sameMajor = (Array.isArray(served) ? served : [served]).filter((candidate) => candidate.split('.')[0] === version.split('.')[0] && (prerelease || !candidate.includes('-'))).sort(compareVersions);
+  const all = (Array.isArray(served) ? served : [served]).filter((candidate) => prerelease || !candidate.includes('-')).sort(compareVersions);
+  // no served version of that major: the newest served one, whose typings may differ (it is logged)
+  const replacement = sameMajor.find((candidate) => compareVersions(candidate, version) > 0) ?? sameMajor.filter((candidate) => compareVersions(candidate, version) < 0).pop() ?? all.pop();
+  if (replacement === undefined) return undefined;
+  // pnpm matches an override's selector against the dependency's range, not the locked version,
+  // so the override names the package: every dependent gets the served version.
+  const selector = name;
+  const workspaceFile = path.join(dir, 'pnpm-workspace.yaml');
+  const workspace = fs.existsSync(workspaceFile) ? (YAML.parse(fs.readFileSync(workspaceFile, 'utf8')) as Record<string, unknown> | null) : null;
+  if (workspace !== null && typeof workspace.overrides === 'object') {
+    const document = YAML.parseDocument(fs.readFileSync(workspaceFile, 'utf8'));
+    if (document.getIn(['overrides', selector]) !== undefined) return undefined;
+    document.setIn(['overrides', selector], replacement);
+    fs.writeFileSync(workspaceFile, document.toString());
+  } else {
+    const manifestFile = path.join(dir, 'package.json');
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { pnpm?: { overrides?: Record<string, string> } };
+    manifest.pnpm ??= {};
+    manifest.pnpm.overrides ??= {};
+    if (manifest.pnpm.overrides[selector] !== undefined) return undefined;
+    manifest.pnpm.overrides[selector] = replacement;
+    fs.writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+  }
+  return `the registry does not serve ${name}@${version}; pinned ${replacement}`;
 }
 
 function recipeHash(entry: RepoEntry): string {
@@ -317,12 +383,19 @@ async function prepare(entry: RepoEntry, sourceDir: string | undefined): Promise
   fs.writeFileSync(logFile, '');
   const failed: string[] = [];
   for (const command of [...entry.install, ...entry.generate]) {
-    fs.appendFileSync(logFile, `\n$ ${command}\n`);
     log(`  ${entry.repo}: ${command}`);
-    const output = fs.openSync(logFile, 'a');
-    const result = spawnSync('bash', ['-c', command], { cwd: dir, stdio: ['ignore', output, output], env: { ...process.env, ...PREPARE_ENV, ...prismaWithoutEngines() }, timeout: 45 * 60 * 1000 });
-    fs.closeSync(output);
-    if (result.status !== 0) failed.push(`${command} (exit ${result.status ?? result.signal}; see ${logFile})`);
+    let attempt = command;
+    let status = runLogged(attempt, dir, logFile);
+    // A locked version the registry does not serve: pin the nearest one it does, once per package.
+    for (let retries = 0; status !== 0 && retries < 20 && /\bpnpm\b.*\binstall\b/.test(attempt); retries += 1) {
+      const pinned = pinServedVersion(dir, fs.readFileSync(logFile, 'utf8'));
+      if (pinned === undefined) break;
+      log(`  ${entry.repo}: ${pinned}`);
+      fs.appendFileSync(logFile, `\n# ${pinned}\n`);
+      attempt = attempt.replace('--frozen-lockfile', '--no-frozen-lockfile');
+      status = runLogged(attempt, dir, logFile);
+    }
+    if (status !== 0) failed.push(`${command} (exit ${status}; see ${logFile})`);
   }
   if (failed.length === 0) fs.writeFileSync(preparedMarker, `${hash}\n`);
   return { repo: entry.repo, seconds: (Date.now() - started) / 1000, failed, missingFiles };
@@ -504,6 +577,24 @@ async function main(): Promise<void> {
   for (const category of CATEGORIES) lines.push(recallRow(category, scores.filter((score) => score.case.category === category)));
   lines.push('');
 
+  const byShape = new Map<string, { violations: number; missed: number; negatives: number; hit: number }>();
+  for (const score of scores) {
+    const row = byShape.get(score.case.shape ?? '(none)') ?? { violations: 0, missed: 0, negatives: 0, hit: 0 };
+    if (score.case.label === 'violation') {
+      row.violations += 1;
+      if (!score.strict) row.missed += 1;
+    } else if (score.case.label === 'negative') {
+      row.negatives += 1;
+      if (score.findingsInSpan.length > 0) row.hit += 1;
+    }
+    byShape.set(score.case.shape ?? '(none)', row);
+  }
+  lines.push('## By shape (how the code does it)', '', '| shape | violations | missed | negatives | negatives hit |', '|---|---:|---:|---:|---:|');
+  for (const [shape, row] of [...byShape].sort((a, b) => b[1].missed + b[1].hit - (a[1].missed + a[1].hit) || a[0].localeCompare(b[0]))) {
+    if (row.violations + row.negatives > 0) lines.push(`| ${shape} | ${row.violations} | ${row.missed} | ${row.negatives} | ${row.hit} |`);
+  }
+  lines.push('');
+
   const rules = [...new Set([...findingsByRepo.values()].flat().map((finding) => finding.ruleId))].sort();
   lines.push('## Unique findings per rule', '', `| repository | ${rules.join(' | ')} | total |`, `|---|${rules.map(() => '---:').join('|')}|---:|`);
   for (const entry of entries) {
@@ -528,6 +619,13 @@ async function main(): Promise<void> {
   const stillReported = judged.filter((entry) => current.has(judgedKey(entry)));
   const judgedTrue = stillReported.filter((entry) => entry.verdict === 'true').length;
   lines.push('## Judged sample', '', `${judged.length} finding(s) judged; ${stillReported.length} still reported, of which ${judgedTrue} true: precision ${ratio(judgedTrue, stillReported.length)}.`, '');
+  const patterns = new Map<string, number>();
+  for (const entry of stillReported) if (entry.verdict === 'false') patterns.set(entry.pattern ?? '(none)', (patterns.get(entry.pattern ?? '(none)') ?? 0) + 1);
+  if (patterns.size > 0) {
+    lines.push('| false-positive pattern | findings |', '|---|---:|');
+    for (const [pattern, count] of [...patterns].sort((a, b) => b[1] - a[1])) lines.push(`| ${pattern} | ${count} |`);
+    lines.push('');
+  }
   process.stdout.write(`${lines.join('\n')}\n`);
 
   if (options.verbose) {

@@ -319,7 +319,11 @@ function compareVersions(a: string, b: string): number {
  * the repository already keeps. Returns what it pinned, or undefined when there is nothing to pin.
  */
 function pinServedVersion(dir: string, logText: string): string | undefined {
-  const matches = [...logText.matchAll(/ERR_PNPM_FETCH_404\s+GET \S+?\/((?:@[^/]+\/)?[^/@]+)\/-\/\S+?-(\d+\.\d+\.\d+[^\s:]*?)\.tgz/g)];
+  const matches = [
+    ...logText.matchAll(/ERR_PNPM_FETCH_404\s+GET \S+?\/((?:@[^/]+\/)?[^/@]+)\/-\/\S+?-(\d+\.\d+\.\d+[^\s:]*?)\.tgz/g),
+    // without a lockfile: an exact version in a manifest
+    ...logText.matchAll(/ERR_PNPM_NO_MATCHING_VERSION\s+No matching version found for ((?:@[^/]+\/)?[^/@]+)@(\d+\.\d+\.\d+\S*?) while/g),
+  ].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
   const last = matches[matches.length - 1];
   if (last === undefined) return undefined;
   const [, name = '', version = ''] = last;
@@ -416,6 +420,10 @@ function rootFiles(tsconfig: string): string[] {
   return parsed?.fileNames ?? [];
 }
 
+function isComposite(tsconfig: string): boolean {
+  return ts.getParsedCommandLineOfConfigFile(tsconfig, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })?.options.composite === true;
+}
+
 function findingsFile(repo: string, project: string): string {
   return path.join(RESULTS_DIR, slug(repo), `${project.replace(/[/\\]/g, '__')}.json`);
 }
@@ -427,7 +435,11 @@ function runProject(entry: RepoEntry, project: string, useGnuTime: boolean, with
   let tsc: ProjectRun['tsc'];
   if (withTsc) {
     const logFile = path.join(outDir, `${path.basename(findingsFile(entry.repo, project), '.json')}.tsc.log`);
-    const measured = measureNode(TSC_BIN, ['-p', project, '--noEmit', '--incremental', 'false', '--ignoreDeprecations', '6.0', '--pretty', 'false'], { cwd: dir, logFile, workDir: outDir, useGnuTime });
+    // a composite project cannot turn incremental off: its build info goes to a fresh scratch file
+    const buildInfo = path.join(outDir, 'tsc.tsbuildinfo');
+    fs.rmSync(buildInfo, { force: true });
+    const incremental = isComposite(path.join(dir, project)) ? ['--tsBuildInfoFile', buildInfo] : ['--incremental', 'false'];
+    const measured = measureNode(TSC_BIN, ['-p', project, '--noEmit', ...incremental, '--ignoreDeprecations', '6.0', '--pretty', 'false'], { cwd: dir, logFile, workDir: outDir, useGnuTime });
     const errors = (fs.readFileSync(logFile, 'utf8').match(/error TS\d+/g) ?? []).length;
     tsc = { ...measured, errors };
   }
@@ -472,7 +484,7 @@ function log(message: string): void {
 }
 
 function ratio(numerator: number, denominator: number): string {
-  return denominator === 0 ? '–' : (numerator / denominator).toFixed(2);
+  return denominator === 0 || Number.isNaN(denominator) || Number.isNaN(numerator) ? '–' : (numerator / denominator).toFixed(2);
 }
 
 function context(entry: RepoEntry, finding: RealFinding): string {
@@ -604,14 +616,15 @@ async function main(): Promise<void> {
   lines.push('');
 
   if (runs.length > 0) {
-    lines.push('## Time and memory', '', '| repository | tsconfig | files | tsc s | tsc errors | check s | check/tsc | tsc MB | check MB |', '|---|---|---:|---:|---:|---:|---:|---:|---:|');
+    lines.push('## Time and memory', '', '| repository | tsconfig | files | tsc s | tsc errors | check s | check/tsc | check/tsc (CPU) | tsc MB | check MB |', '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const run of runs) {
       const tscSeconds = run.tsc?.seconds ?? Number.NaN;
-      lines.push(`| ${run.repo} | ${run.project} | ${run.files} | ${tscSeconds.toFixed(1)} | ${run.tsc?.errors ?? '–'} | ${run.check.error === undefined ? run.check.seconds.toFixed(1) : 'failed'} | ${ratio(run.check.seconds, tscSeconds)} | ${(run.tsc?.peakMb ?? Number.NaN).toFixed(0)} | ${run.check.peakMb.toFixed(0)} |`);
+      lines.push(`| ${run.repo} | ${run.project} | ${run.files} | ${tscSeconds.toFixed(1)} | ${run.tsc?.errors ?? '–'} | ${run.check.error === undefined ? run.check.seconds.toFixed(1) : 'failed'} | ${ratio(run.check.seconds, tscSeconds)} | ${ratio(run.check.cpuSeconds, run.tsc?.cpuSeconds ?? Number.NaN)} | ${(run.tsc?.peakMb ?? Number.NaN).toFixed(0)} | ${run.check.peakMb.toFixed(0)} |`);
     }
-    const tscTotal = runs.reduce((sum, run) => sum + (run.tsc?.seconds ?? 0), 0);
-    const checkTotal = runs.reduce((sum, run) => sum + run.check.seconds, 0);
-    lines.push(`| **all** | | ${runs.reduce((sum, run) => sum + run.files, 0)} | ${tscTotal.toFixed(1)} | | ${checkTotal.toFixed(1)} | ${ratio(checkTotal, tscTotal)} | | |`, '');
+    const total = (pick: (run: ProjectRun) => number): number => runs.reduce((sum, run) => sum + pick(run), 0);
+    const tscTotal = total((run) => run.tsc?.seconds ?? 0);
+    const checkTotal = total((run) => run.check.seconds);
+    lines.push(`| **all** | | ${total((run) => run.files)} | ${tscTotal.toFixed(1)} | | ${checkTotal.toFixed(1)} | ${ratio(checkTotal, tscTotal)} | ${ratio(total((run) => run.check.cpuSeconds), total((run) => run.tsc?.cpuSeconds ?? 0))} | | |`, '');
   }
 
   const judged = loadJudged();

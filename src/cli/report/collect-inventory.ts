@@ -120,7 +120,7 @@ export interface SuppressionEntry {
 export interface DeclassificationEntry {
   readonly file: string;
   readonly line: number;
-  readonly form: 'declassify' | 'cast' | 'missing-reason';
+  readonly form: 'declassify' | 'cast' | 'missing-reason' | 'forged-grant';
   readonly label: string;
   /** the literal reason of a `declassify` call, or the type a cast goes to */
   readonly detail: string;

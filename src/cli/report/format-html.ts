@@ -7,7 +7,7 @@ import type { Level, SinkKind } from '../../policy/types.js';
 import type { FieldEntry, FlowEntry, FlowStatus, Inventory } from './collect-inventory.js';
 import { escapeHtml as h } from './escape.js';
 import { REPORT_LIMITATIONS } from './limitations.js';
-import { buildReportModel, describeStatus, evidence, LEVEL_TITLES, LEVELS_DESCENDING, SINK_KIND_LIMITS, type Reach, type ReportModel, type SinkGroup } from './view-model.js';
+import { buildReportModel, describeDeclassificationForm, describeStatus, evidence, LEVEL_TITLES, LEVELS_DESCENDING, SINK_KIND_LIMITS, type Reach, type ReportModel, type SinkGroup } from './view-model.js';
 
 const STATUS_MARK: Readonly<Record<FlowStatus, string>> = { allowed: '✓', violation: '✗', suppressed: '⚠' };
 const STATUS_COLOR: Readonly<Record<FlowStatus, string>> = { allowed: '#2e7d32', violation: '#c62828', suppressed: '#b26a00' };
@@ -319,7 +319,7 @@ function declassificationsSection(inventory: Inventory): string {
   const head = '<section id="declassifications"><h2>Declassifications</h2>';
   if (inventory.declassifications.length === 0) return `${head}<p class="note">No declassifications.</p></section>`;
   const rows = inventory.declassifications.map((entry) => {
-    const form = entry.form === 'declassify' ? 'declassify() with a reason' : entry.form === 'cast' ? 'cast' : 'declassify() without a literal reason';
+    const form = describeDeclassificationForm(entry.form);
     const verdict = entry.ruleId === undefined ? '<span class="status allowed">✓ reviewed</span>' : `<span class="status violation">${h(`✗ ${entry.ruleId}`)}</span>`;
     return `<tr><td class="path">${h(`${entry.file}:${entry.line}`)}</td><td>${form}</td><td><code>${h(entry.label)}</code></td><td>${h(entry.detail)}</td><td>${verdict}</td></tr>`;
   }).join('');

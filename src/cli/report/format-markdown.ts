@@ -8,7 +8,7 @@ import type { Level } from '../../policy/types.js';
 import type { FieldEntry, FlowStatus, Inventory } from './collect-inventory.js';
 import { escapeMarkdown as text, markdownCode as code } from './escape.js';
 import { REPORT_LIMITATIONS } from './limitations.js';
-import { buildReportModel, describeStatus, evidence, LEVEL_TITLES, LEVELS_DESCENDING, SINK_KIND_LIMITS, type Reach, type ReportModel } from './view-model.js';
+import { buildReportModel, describeDeclassificationForm, describeStatus, evidence, LEVEL_TITLES, LEVELS_DESCENDING, SINK_KIND_LIMITS, type Reach, type ReportModel } from './view-model.js';
 
 const STATUS_MARK: Readonly<Record<FlowStatus, string>> = { allowed: '✓', violation: '✗', suppressed: '⚠' };
 
@@ -170,7 +170,7 @@ function declassificationsSection(inventory: Inventory): string[] {
   if (inventory.declassifications.length === 0) return [...out, 'No declassifications.', ''];
   out.push('| At | Form | Data | Reason or target | Status |', '| --- | --- | --- | --- | --- |');
   for (const entry of inventory.declassifications) {
-    const form = entry.form === 'declassify' ? 'declassify() with a reason' : entry.form === 'cast' ? 'cast' : 'declassify() without a literal reason';
+    const form = describeDeclassificationForm(entry.form);
     const status = entry.ruleId === undefined ? '✓ reviewed' : `✗ ${entry.ruleId}`;
     out.push(`| ${text(`${entry.file}:${entry.line}`)} | ${form} | ${code(entry.label)} | ${text(entry.detail)} | ${text(status)} |`);
   }

@@ -64,7 +64,6 @@ interface HelperSummary {
 
 /** Where `break` and `continue` go, and which `finally` blocks a `return` runs first. */
 interface WalkContext {
-  readonly entry: AccessEntryPoint;
   readonly breakTargets: PathState[][];
   readonly continueTargets: PathState[][];
   readonly finallyBlocks: readonly ts.Block[];
@@ -90,10 +89,10 @@ export class AccessPathAnalyzer {
     const walker = new PathWalker(this, recorder);
     const body = entry.fn.body;
     if (body === undefined) return [];
-    const context: WalkContext = { entry, breakTargets: [], continueTargets: [], finallyBlocks: [], nested: false };
-    const start: PathState = { reachable: true, must: this.getParameterGrants(entry.fn), may: 0, unaudited: new Set() };
-    const may = start.must;
-    const end = ts.isBlock(body) ? walker.statement(body, { ...start, may }, context) : walker.expression(body, { ...start, may }, context);
+    const context: WalkContext = { breakTargets: [], continueTargets: [], finallyBlocks: [], nested: false };
+    const granted = this.getParameterGrants(entry.fn);
+    const start: PathState = { reachable: true, must: granted, may: granted, unaudited: new Set() };
+    const end = ts.isBlock(body) ? walker.statement(body, start, context) : walker.expression(body, start, context);
     walker.leave(end, body, context);
     return recorder.toFacts();
   }
@@ -105,11 +104,7 @@ export class AccessPathAnalyzer {
 
   /** The grant bits of an expression's value. */
   getGrantBitsOf(node: ts.Node): number {
-    return this.getGrantBits(this.facade.getTypeOfNode(node));
-  }
-
-  getGrantBits(type: ts.Type): number {
-    return getAccessGrantBits(type, this.facade);
+    return getAccessGrantBits(this.facade.getTypeOfNode(node), this.facade);
   }
 
   /** Whether `call` is classified's own `name` (`auditAccess`, `assertAccessGrant`). */

@@ -118,9 +118,7 @@ function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonl
     if (finding !== undefined && fact.type === 'flow' && fact.source.confidence === 'literal') literalsInFindings.add(fact.source.node);
     return finding === undefined ? [] : [{ fact, finding }];
   }));
-  const findings = dedupeFindings(
-    reported.filter(({ fact }) => fact.type !== 'card-literal' || !literalsInFindings.has(fact.source.node)).map(({ finding }) => finding),
-  );
+  const findings = dedupeFindings(reported.filter(({ fact }) => fact.type !== 'card-literal' || !literalsInFindings.has(fact.source.node)));
   return { findings: applySuppressions(findings, files), files: files.map((file) => file.fileName), diagnostics };
 }
 
@@ -246,14 +244,14 @@ function toTrace(steps: readonly import('./taint.js').Step[]): TraceStep[] {
 }
 
 /**
- * One finding per location, rule and message: the best-evidenced source (declared, then literal,
- * then inferred), then the shortest trace. (A support access read can miss several elements of
- * the access clause at once; each is its own message.)
+ * One finding per location and rule: the best-evidenced source (declared, then literal, then
+ * inferred), then the shortest trace. A support access read that misses several elements of the
+ * access clause keeps one finding per element: each is its own message.
  */
-function dedupeFindings(findings: readonly Finding[]): Finding[] {
+function dedupeFindings(reported: readonly { readonly fact: EngineFact; readonly finding: Finding }[]): Finding[] {
   const best = new Map<string, Finding>();
-  for (const finding of findings) {
-    const key = `${finding.file}|${finding.start}|${finding.end}|${finding.ruleId}|${finding.messageId}`;
+  for (const { fact, finding } of reported) {
+    const key = `${finding.file}|${finding.start}|${finding.end}|${finding.ruleId}${fact.type === 'access-problem' ? `|${finding.messageId}` : ''}`;
     const current = best.get(key);
     if (current === undefined || isBetter(finding, current)) best.set(key, finding);
   }

@@ -566,6 +566,10 @@ function printNextSteps(detection: Detection, actions: readonly Action[], out: (
   if (detection.huskyDir !== undefined && detection.hooksPath === undefined) steps.push(`${execCommand(manager)} husky   # activates .husky/ hooks (husky's "prepare" script does it on install)`);
   steps.push(`${execCommand(manager)} classified baseline ${BASELINE_FILE}   # record today's findings; commit the file`);
   steps.push('from then on the hook and the workflow fail only on new findings; fix baselined ones and re-run `classified baseline` to burn the list down');
+  steps.push(
+    'support tooling: tag code that reads customer data for support engineers `/** @access support */` (or list it under `access.entryPoints` in ' +
+      `${CONFIG_FILE_NAME}) so require-access-grant checks it for a verified grant, the grant's region and an audit record; \`classified report\` lists those access paths`,
+  );
   out('Next');
   steps.forEach((step, index) => out(`  ${index + 1}. ${step}`));
   out('');

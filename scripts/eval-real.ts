@@ -22,7 +22,8 @@
  *   --score-only             score the findings of the last run without running anything
  *   --no-tsc                 skip the tsc baseline
  *   --sample N [--seed S]    print N random findings with ±5 lines of context for judging, and
- *                            write them to .tmp/eval-real/sample.json (judge, then add to judged.json)
+ *                            write them to .tmp/eval-real/sample.json (judge, then add to judged.json);
+ *                            drawn from the repositories in turn, so each weighs the same
  *   --verbose                list every miss and every negative hit
  */
 import { createHash } from 'node:crypto';
@@ -202,6 +203,23 @@ export function seededSample<T>(items: readonly T[], count: number, seed: number
     [shuffled[index], shuffled[other]] = [shuffled[other] as T, shuffled[index] as T];
   }
   return shuffled.slice(0, count);
+}
+
+/**
+ * A seeded sample that takes from each pool (repository) in turn, each pool shuffled, until
+ * `count` items or every pool is used up: one repository with hundreds of findings does not
+ * decide the precision of the whole suite.
+ */
+export function stratifiedSample<T>(pools: readonly (readonly T[])[], count: number, seed: number): T[] {
+  const shuffled = pools.map((pool, index) => seededSample(pool, pool.length, seed + index));
+  const sample: T[] = [];
+  for (let round = 0; sample.length < count && shuffled.some((pool) => round < pool.length); round += 1) {
+    for (const pool of shuffled) {
+      const item = pool[round];
+      if (item !== undefined && sample.length < count) sample.push(item);
+    }
+  }
+  return sample;
 }
 
 // ─────────────────────────────────────────── preparing ───────────────────────────────────────────
@@ -649,8 +667,8 @@ async function main(): Promise<void> {
   }
 
   if (options.sample > 0) {
-    const pool = entries.flatMap((entry) => (findingsByRepo.get(entry.repo) ?? []).filter((finding) => !finding.suppressed)).sort((a, b) => judgedKey(a).localeCompare(judgedKey(b)));
-    const sample = seededSample(pool, options.sample, options.seed);
+    const pools = entries.map((entry) => (findingsByRepo.get(entry.repo) ?? []).filter((finding) => !finding.suppressed).sort((a, b) => judgedKey(a).localeCompare(judgedKey(b))));
+    const sample = stratifiedSample(pools, options.sample, options.seed);
     const verdicts = new Map(judged.map((entry) => [judgedKey(entry), entry]));
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
     fs.writeFileSync(path.join(RESULTS_DIR, 'sample.json'), `${JSON.stringify(sample.map((finding) => ({ repo: finding.repo, ruleId: finding.ruleId, file: finding.file, line: finding.line, message: finding.message, verdict: verdicts.get(judgedKey(finding))?.verdict ?? null, reason: verdicts.get(judgedKey(finding))?.reason ?? '' })), null, 2)}\n`);

@@ -35,7 +35,7 @@ export function resolveCheckTarget(options: CheckTargetOptions, cwd: string): Ch
     const root = getProjectFolder(options.project, options.projectGiven);
     const workspace = getWorkspace(root);
     if (workspace === undefined) {
-      throw new CliUsageError(`--workspace: ${toRelativePath(root, cwd) || '.'} declares no workspace (no pnpm-workspace.yaml, package.json "workspaces", lerna.json or nx.json)`);
+      throw new CliUsageError(`--workspace: ${toFolderName(root, cwd)} declares no workspace (no pnpm-workspace.yaml, package.json "workspaces", lerna.json or nx.json)`);
     }
     return { kind: 'workspace', workspace, notes: describeWorkspace(workspace, cwd) };
   }
@@ -48,7 +48,7 @@ export function resolveCheckTarget(options: CheckTargetOptions, cwd: string): Ch
     return {
       kind: 'workspace',
       workspace,
-      notes: [`no tsconfig.json in ${toRelativePath(cwd, cwd) || '.'}: ${describeWorkspaceRun(workspace)}`, ...describeWorkspace(workspace, cwd)],
+      notes: [`no tsconfig.json here: ${describeWorkspaceRun(workspace)}`, ...describeWorkspace(workspace, cwd)],
     };
   }
   if (!hasNoFilesOrInclude(tsconfigPath)) return { kind: 'project', tsconfigPath, notes: [] };
@@ -58,7 +58,7 @@ export function resolveCheckTarget(options: CheckTargetOptions, cwd: string): Ch
     return {
       kind: 'project',
       tsconfigPath,
-      notes: [`${name} has no "files" or "include": analysing every TypeScript file under ${toRelativePath(path.dirname(tsconfigPath), cwd) || '.'} as one program; name a package's tsconfig with --project, or list the packages in a solution tsconfig (docs/monorepo.md)`],
+      notes: [`${name} has no "files" or "include": analysing every TypeScript file under ${toFolderName(path.dirname(tsconfigPath), cwd)} as one program; name a package's tsconfig with --project, or list the packages in a solution tsconfig (docs/monorepo.md)`],
     };
   }
   return {
@@ -102,4 +102,9 @@ function getProjectFolder(project: string, projectGiven: boolean): string {
     return process.cwd();
   }
   return stat.isDirectory() ? resolved : path.dirname(resolved);
+}
+
+/** A folder as the messages name it: relative to the working directory, `.` for the directory itself. */
+function toFolderName(dir: string, cwd: string): string {
+  return path.relative(cwd, dir) === '' ? '.' : toRelativePath(dir, cwd);
 }

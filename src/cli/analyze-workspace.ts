@@ -21,8 +21,8 @@ export interface AnalyzeWorkspaceOptions {
   readonly rules: readonly RuleDefinition[];
   /** compute baseline fingerprints (relative to each package's folder) */
   readonly fingerprints?: boolean;
-  /** only findings in these files are wanted (`--changed`, paths): see `AnalyzeOptions.focus` */
-  readonly focus?: (fileName: string) => boolean;
+  /** per package, the files whose findings are wanted (`--changed`, paths; see `AnalyzeOptions.focus`), undefined for all */
+  readonly getFocus?: (workspacePackage: WorkspacePackage) => ((fileName: string) => boolean) | undefined;
   /** the packages to analyse (default: every package with a tsconfig) */
   readonly isSelected?: (workspacePackage: WorkspacePackage) => boolean;
 }
@@ -70,7 +70,7 @@ export function analyzeWorkspace(workspace: Workspace, options: AnalyzeWorkspace
     }
     // other packages' files are theirs to report: analysed here only as far as this package's files reach into them
     const isOwnFile = (file: string): boolean => isOwnedBy(file, workspacePackage);
-    const { focus } = options;
+    const focus = options.getFocus?.(workspacePackage);
     const result = analyzeProjects(tsconfig, {
       config: options.config,
       rules: options.rules,

@@ -42,14 +42,18 @@ export function checkWorkspace(workspace: Workspace, paths: readonly string[], o
   const isSelected = (workspacePackage: WorkspacePackage): boolean =>
     (packagesWithChanges === undefined || packagesWithChanges.has(workspacePackage)) &&
     (paths.length === 0 || paths.some((entry) => overlaps(path.resolve(cwd, entry), workspacePackage.dir)));
-  // --baseline tells which baselined findings are fixed, so it needs every finding of a package
-  const focus = options.baseline !== undefined ? undefined : combineFocus(changedFocus, paths.length === 0 ? undefined : (file) => isUnderPaths(file, paths, cwd));
+  const focus = combineFocus(changedFocus, paths.length === 0 ? undefined : (file) => isUnderPaths(file, paths, cwd));
+  const getBaselineFile = (workspacePackage: WorkspacePackage): string | undefined => {
+    const file = options.baseline === undefined ? undefined : path.resolve(workspacePackage.dir, options.baseline);
+    return file !== undefined && fs.existsSync(file) ? file : undefined;
+  };
   const analysis = analyzeWorkspace(workspace, {
     config: options.config,
     rules: options.rules,
     fingerprints: options.baseline !== undefined,
     isSelected,
-    ...(focus === undefined ? {} : { focus }),
+    // a package's baseline tells which baselined findings are fixed, so that package needs all its findings
+    getFocus: (workspacePackage) => (getBaselineFile(workspacePackage) === undefined ? focus : undefined),
   });
 
   const all = analysis.packages.flatMap((result) => filterByPaths(result.findings, paths, cwd));
@@ -61,8 +65,8 @@ export function checkWorkspace(workspace: Workspace, paths: readonly string[], o
   for (const result of analysis.packages) {
     let findings = result.findings.filter((finding) => kept.has(finding));
     if (options.baseline !== undefined) {
-      const baselineFile = path.resolve(result.workspacePackage.dir, options.baseline);
-      if (fs.existsSync(baselineFile)) {
+      const baselineFile = getBaselineFile(result.workspacePackage);
+      if (baselineFile !== undefined) {
         const baselineSelection = prepareSelection({ baseline: baselineFile }, result.workspacePackage.dir).select(findings, result.fingerprints);
         notes.push(...baselineSelection.notes);
         findings = [...baselineSelection.findings];

@@ -73,7 +73,7 @@ export function resolveCheckTarget(options: CheckTargetOptions, cwd: string): Ch
  * compiles every file under its folder. (An `include` inherited through `extends` is rare at a
  * workspace root and not looked for.) Unreadable files answer false: loading them reports why.
  */
-export function hasNoFilesOrInclude(tsconfigPath: string): boolean {
+function hasNoFilesOrInclude(tsconfigPath: string): boolean {
   const { config } = ts.readConfigFile(tsconfigPath, (file) => ts.sys.readFile(file));
   if (typeof config !== 'object' || config === null) return false;
   return !('files' in config) && !('include' in config) && !('references' in config);

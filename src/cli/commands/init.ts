@@ -12,6 +12,10 @@
  * - `.github/workflows/classified.yml`: the gate on pull requests, with SARIF uploaded to code
  *   scanning.
  *
+ * At the root of a workspace whose root tsconfig has no files (or which has none), every command
+ * it writes is `classified check --workspace` (../check-target.ts decides, as `check` does), so
+ * the packages are checked one by one and never as one whole-repository program.
+ *
  * Existing files are kept unless `--force`; a file whose content is already what init would
  * write is left alone, so a second run writes nothing and says so. `--dry-run` prints the plan
  * only. Without `--yes`, init asks on a terminal and, when stdin is not one, prints the plan and

@@ -21,8 +21,18 @@ export function resolveTsconfigPath(projectPath: string): string {
   return resolved;
 }
 
-/** Parses a tsconfig and creates its Program. Never runs project code. */
-export function createProgramFromTsconfig(tsconfigPath: string): ts.Program {
+/**
+ * Parsed files shared by the Programs of one run (a workspace check creates one Program per
+ * package, and most of them parse the same `lib.*.d.ts`, `@types/*` and library declarations).
+ * Created by the caller per run, never module state; see `createAnalysisCompilerHost`.
+ */
+export type SourceFileCache = Map<string, ts.SourceFile>;
+
+/**
+ * Parses a tsconfig and creates its Program. Never runs project code. With `sourceFiles`, files
+ * another Program of the run already parsed with the same parse settings are reused.
+ */
+export function createProgramFromTsconfig(tsconfigPath: string, sourceFiles?: SourceFileCache): ts.Program {
   const host: ts.ParseConfigFileHost = {
     ...ts.sys,
     onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
@@ -36,7 +46,7 @@ export function createProgramFromTsconfig(tsconfigPath: string): ts.Program {
     throw new ProjectError(fatal.map((diagnostic) => `${tsconfigPath}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`).join('\n'));
   }
   if (parsed.fileNames.length === 0) throw new ProjectError(`${tsconfigPath}: the project includes no files`);
-  return ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, projectReferences: parsed.projectReferences, host: createAnalysisCompilerHost(parsed.options) });
+  return ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, projectReferences: parsed.projectReferences, host: createAnalysisCompilerHost(parsed.options, sourceFiles) });
 }
 
 /** The JSDoc tags the engine reads: a file mentioning neither needs no JSDoc parsed. */
@@ -47,11 +57,21 @@ const ENGINE_JSDOC_TAGS = /@(?:sink|declassify)\b/;
  * JavaScript files, and `@see`/`@link` in TypeScript) — except in files that use the engine's own
  * tags. Skipping the comments of `lib.dom.d.ts`, `@types/node` and other libraries makes parsing
  * markedly cheaper, and types are the same either way.
+ *
+ * With `sourceFiles`, a parsed file is shared with other Programs of the run, as tsserver's
+ * document registry shares them between projects: the key holds every setting that changes the
+ * parse (language version, module format and the options that decide module detection), and the engine's per-file
+ * caches are syntactic, so sharing never mixes up two Programs' types.
  */
-export function createAnalysisCompilerHost(options: ts.CompilerOptions): ts.CompilerHost {
+export function createAnalysisCompilerHost(options: ts.CompilerOptions, sourceFiles?: SourceFileCache): ts.CompilerHost {
   const host = ts.createCompilerHost(options);
   host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
+  const parseSettings = `${options.moduleDetection ?? ''}\0${options.module ?? ''}\0${options.jsx ?? ''}`;
   host.getSourceFile = (fileName, languageVersionOrOptions, onError) => {
+    const base = typeof languageVersionOrOptions === 'object' ? languageVersionOrOptions : { languageVersion: languageVersionOrOptions };
+    const key = `${fileName}\0${base.languageVersion}\0${base.impliedNodeFormat ?? ''}\0${parseSettings}`;
+    const shared = sourceFiles?.get(key);
+    if (shared !== undefined) return shared;
     let text: string | undefined;
     try {
       text = host.readFile(fileName);
@@ -61,9 +81,10 @@ export function createAnalysisCompilerHost(options: ts.CompilerOptions): ts.Comp
       text = '';
     }
     if (text === undefined) return undefined;
-    const base = typeof languageVersionOrOptions === 'object' ? languageVersionOrOptions : { languageVersion: languageVersionOrOptions };
     const jsDocParsingMode = ENGINE_JSDOC_TAGS.test(text) ? ts.JSDocParsingMode.ParseAll : ts.JSDocParsingMode.ParseForTypeErrors;
-    return ts.createSourceFile(fileName, text, { ...base, jsDocParsingMode });
+    const sourceFile = ts.createSourceFile(fileName, text, { ...base, jsDocParsingMode });
+    sourceFiles?.set(key, sourceFile);
+    return sourceFile;
   };
   return host;
 }

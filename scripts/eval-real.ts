@@ -21,6 +21,7 @@
  *   --prepare-only           check out and install, do not analyse
  *   --score-only             score the findings of the last run without running anything
  *   --no-tsc                 skip the tsc baseline
+ *   --check-timeout MIN      stop a `classified check` that runs longer (default 15 minutes)
  *   --sample N [--seed S]    print N random findings with ±5 lines of context for judging, and
  *                            write them to .tmp/eval-real/sample.json (judge, then add to judged.json);
  *                            drawn from the repositories in turn, so each weighs the same
@@ -446,7 +447,7 @@ function findingsFile(repo: string, project: string): string {
   return path.join(RESULTS_DIR, slug(repo), `${project.replace(/[/\\]/g, '__')}.json`);
 }
 
-function runProject(entry: RepoEntry, project: string, useGnuTime: boolean, withTsc: boolean): ProjectRun {
+function runProject(entry: RepoEntry, project: string, useGnuTime: boolean, withTsc: boolean, checkTimeoutMinutes: number): ProjectRun {
   const dir = checkoutDir(entry.repo);
   const outDir = path.dirname(findingsFile(entry.repo, project));
   fs.mkdirSync(outDir, { recursive: true });
@@ -464,8 +465,12 @@ function runProject(entry: RepoEntry, project: string, useGnuTime: boolean, with
   const output = findingsFile(entry.repo, project);
   fs.rmSync(output, { force: true });
   const logFile = output.replace(/\.json$/, '.check.log');
-  const measured = measureNode(CLASSIFIED_BIN, ['check', '--project', project, '--format', 'json', '--output', output], { cwd: dir, logFile, workDir: outDir, useGnuTime });
-  const error = measured.exitCode > 1 || !fs.existsSync(output) ? fs.readFileSync(logFile, 'utf8').trim().split('\n').slice(-3).join(' ') : undefined;
+  const measured = measureNode(CLASSIFIED_BIN, ['check', '--project', project, '--format', 'json', '--output', output], { cwd: dir, logFile, workDir: outDir, useGnuTime, timeoutMs: checkTimeoutMinutes * 60_000 });
+  const error = measured.timedOut
+    ? `stopped after ${checkTimeoutMinutes} min`
+    : measured.exitCode > 1 || !fs.existsSync(output)
+      ? fs.readFileSync(logFile, 'utf8').trim().split('\n').slice(-3).join(' ')
+      : undefined;
   return { repo: entry.repo, project, tsc, check: { ...measured, error }, files: rootFiles(path.join(dir, project)).length };
 }
 
@@ -534,6 +539,7 @@ interface Options {
   readonly sample: number;
   readonly seed: number;
   readonly verbose: boolean;
+  readonly checkTimeoutMinutes: number;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -557,6 +563,7 @@ function parseOptions(argv: readonly string[]): Options {
     sample: number('--sample', 0),
     seed: number('--seed', 20261207),
     verbose: argv.includes('--verbose'),
+    checkTimeoutMinutes: number('--check-timeout', 15),
   };
 }
 
@@ -580,7 +587,7 @@ async function main(): Promise<void> {
     if (options.prepareOnly || options.scoreOnly) continue;
     for (const project of entry.projects) {
       log(`${entry.repo}: ${project}`);
-      const run = runProject(entry, project, useGnuTime, options.withTsc);
+      const run = runProject(entry, project, useGnuTime, options.withTsc, options.checkTimeoutMinutes);
       if (run.check.error !== undefined) log(`  check failed: ${run.check.error}`);
       runs.push(run);
     }
@@ -637,12 +644,14 @@ async function main(): Promise<void> {
     lines.push('## Time and memory', '', '| repository | tsconfig | files | tsc s | tsc errors | check s | check/tsc | check/tsc (CPU) | tsc MB | check MB |', '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const run of runs) {
       const tscSeconds = run.tsc?.seconds ?? Number.NaN;
-      lines.push(`| ${run.repo} | ${run.project} | ${run.files} | ${tscSeconds.toFixed(1)} | ${run.tsc?.errors ?? '–'} | ${run.check.error === undefined ? run.check.seconds.toFixed(1) : 'failed'} | ${ratio(run.check.seconds, tscSeconds)} | ${ratio(run.check.cpuSeconds, run.tsc?.cpuSeconds ?? Number.NaN)} | ${(run.tsc?.peakMb ?? Number.NaN).toFixed(0)} | ${run.check.peakMb.toFixed(0)} |`);
+      lines.push(`| ${run.repo} | ${run.project} | ${run.files} | ${tscSeconds.toFixed(1)} | ${run.tsc?.errors ?? '–'} | ${run.check.error === undefined ? run.check.seconds.toFixed(1) : run.check.timedOut ? `>${run.check.seconds.toFixed(0)} (stopped)` : 'failed'} | ${run.check.timedOut ? `>${ratio(run.check.seconds, tscSeconds)}` : ratio(run.check.seconds, tscSeconds)} | ${ratio(run.check.cpuSeconds, run.tsc?.cpuSeconds ?? Number.NaN)} | ${(run.tsc?.peakMb ?? Number.NaN).toFixed(0)} | ${run.check.peakMb.toFixed(0)} |`);
     }
-    const total = (pick: (run: ProjectRun) => number): number => runs.reduce((sum, run) => sum + pick(run), 0);
+    // the totals compare what both finished
+    const finished = runs.filter((run) => run.check.error === undefined);
+    const total = (pick: (run: ProjectRun) => number): number => finished.reduce((sum, run) => sum + pick(run), 0);
     const tscTotal = total((run) => run.tsc?.seconds ?? 0);
     const checkTotal = total((run) => run.check.seconds);
-    lines.push(`| **all** | | ${total((run) => run.files)} | ${tscTotal.toFixed(1)} | | ${checkTotal.toFixed(1)} | ${ratio(checkTotal, tscTotal)} | ${ratio(total((run) => run.check.cpuSeconds), total((run) => run.tsc?.cpuSeconds ?? 0))} | | |`, '');
+    lines.push(`| **all that finished** | | ${total((run) => run.files)} | ${tscTotal.toFixed(1)} | | ${checkTotal.toFixed(1)} | ${ratio(checkTotal, tscTotal)} | ${ratio(total((run) => run.check.cpuSeconds), total((run) => run.tsc?.cpuSeconds ?? 0))} | | |`, '');
   }
 
   const judged = loadJudged();

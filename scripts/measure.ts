@@ -17,6 +17,7 @@ export interface Measurement {
   readonly cpuSeconds: number;
   readonly peakMb: number;
   readonly exitCode: number;
+  readonly timedOut: boolean;
 }
 
 export interface MeasureOptions {
@@ -26,6 +27,8 @@ export interface MeasureOptions {
   /** scratch folder for the RSS report and the wrapper */
   readonly workDir: string;
   readonly useGnuTime: boolean;
+  /** the child is killed after this long (default one hour) */
+  readonly timeoutMs?: number;
 }
 
 /** A wrapper that runs a CommonJS/ESM node script in-process and records its peak RSS on exit. */
@@ -71,10 +74,11 @@ export function measureNode(script: string, args: readonly string[], options: Me
     commandArgs = [...nodeArgs, wrapper, rssFile, script, ...args];
   }
   const started = process.hrtime.bigint();
-  const child = spawnSync(command, commandArgs, { cwd: options.cwd, stdio: ['ignore', log, log], timeout: CHILD_TIMEOUT_MS });
+  const child = spawnSync(command, commandArgs, { cwd: options.cwd, stdio: ['ignore', log, log], timeout: options.timeoutMs ?? CHILD_TIMEOUT_MS, killSignal: 'SIGKILL' });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   fs.closeSync(log);
-  if (child.error !== undefined) throw new Error(`${path.basename(script)} could not run: ${child.error.message} (log: ${options.logFile})`);
+  const timedOut = child.signal === 'SIGKILL' && options.timeoutMs !== undefined && seconds * 1000 >= options.timeoutMs;
+  if (child.error !== undefined && !timedOut) throw new Error(`${path.basename(script)} could not run: ${child.error.message} (log: ${options.logFile})`);
   const exitCode = child.status ?? -1;
   let peakKb = Number.NaN;
   let cpuSeconds = Number.NaN;
@@ -91,5 +95,5 @@ export function measureNode(script: string, args: readonly string[], options: Me
     }
     fs.rmSync(rssFile, { force: true });
   }
-  return { seconds, cpuSeconds, peakMb: peakKb / 1024, exitCode };
+  return { seconds, cpuSeconds, peakMb: peakKb / 1024, exitCode, timedOut };
 }

@@ -8,6 +8,7 @@ import noPiiLogging from './no-pii-logging.js';
 import noRestrictedLogging from './no-restricted-logging.js';
 import noThirdPartySharing from './no-third-party-sharing.js';
 import noUnsafeDeclassification from './no-unsafe-declassification.js';
+import requireAccessGrant from './require-access-grant.js';
 import restrictedStorage from './restricted-storage.js';
 import telemetryDeidentified from './telemetry-deidentified.js';
 
@@ -20,6 +21,7 @@ export const rules: readonly RuleDefinition[] = [
   noRestrictedLogging,
   noThirdPartySharing,
   noUnsafeDeclassification,
+  requireAccessGrant,
   restrictedStorage,
   telemetryDeidentified,
 ];

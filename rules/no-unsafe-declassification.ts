@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/define-rule.js';
 
-type MessageIds = 'unsafeCast' | 'missingReason';
+type MessageIds = 'unsafeCast' | 'missingReason' | 'forgedGrant';
 
 export default defineRule<MessageIds>({
   id: 'no-unsafe-declassification',
@@ -14,6 +14,7 @@ export default defineRule<MessageIds>({
     messages: {
       unsafeCast: 'Cast of {{class}} data {{data}} ({{kind}}) to {{target}} drops its classification; use declassify(value, "reason") if this is intended',
       missingReason: 'declassify() of {{data}} needs a non-empty string literal reason so the decision is reviewable',
+      forgedGrant: 'Cast of {{data}} to {{target}} forges an access grant; only verifyAccessGrant(...) or verifyTwoPersonGrant(...) may issue one',
     },
     schema: [],
     sinkKinds: [],
@@ -24,6 +25,7 @@ export default defineRule<MessageIds>({
   check(fact) {
     if (fact.type !== 'declassification') return undefined;
     const data = { data: fact.label, kind: fact.kind, class: fact.level.charAt(0).toUpperCase() + fact.level.slice(1), target: fact.target };
-    return { messageId: fact.form === 'cast' ? 'unsafeCast' : 'missingReason', data };
+    const messageId = fact.form === 'cast' ? 'unsafeCast' : fact.form === 'forged-grant' ? 'forgedGrant' : 'missingReason';
+    return { messageId, data };
   },
 });

@@ -21,8 +21,10 @@
  *   --prepare-only           check out and install, do not analyse
  *   --score-only             score the findings of the last run without running anything
  *   --no-tsc                 skip the tsc baseline
+ *   --check-timeout MIN      stop a `classified check` that runs longer (default 15 minutes)
  *   --sample N [--seed S]    print N random findings with ±5 lines of context for judging, and
- *                            write them to .tmp/eval-real/sample.json (judge, then add to judged.json)
+ *                            write them to .tmp/eval-real/sample.json (judge, then add to judged.json);
+ *                            drawn from the repositories in turn, so each weighs the same
  *   --verbose                list every miss and every negative hit
  */
 import { createHash } from 'node:crypto';
@@ -31,6 +33,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
+import YAML from 'yaml';
 import { hasGnuTime, measureNode, type Measurement } from './measure.js';
 
 // scripts/ when run from source (tests), dist/scripts/ when built
@@ -57,6 +60,8 @@ const PREPARE_ENV: Readonly<Record<string, string>> = {
   CYPRESS_INSTALL_BINARY: '0',
   ELECTRON_SKIP_BINARY_DOWNLOAD: '1',
   SENTRYCLI_SKIP_DOWNLOAD: '1',
+  // some repositories ask for a newer Node than the supported 20 through engine-strict in .npmrc
+  npm_config_engine_strict: 'false',
 };
 
 export interface RepoEntry {
@@ -109,6 +114,8 @@ export interface JudgedFinding {
   readonly message: string;
   readonly verdict: 'true' | 'false';
   readonly reason: string;
+  /** for a false positive: the pattern it belongs to (test-code, name-without-data, ...) */
+  readonly pattern?: string;
 }
 
 export interface CaseScore {
@@ -199,6 +206,23 @@ export function seededSample<T>(items: readonly T[], count: number, seed: number
   return shuffled.slice(0, count);
 }
 
+/**
+ * A seeded sample that takes from each pool (repository) in turn, each pool shuffled, until
+ * `count` items or every pool is used up: one repository with hundreds of findings does not
+ * decide the precision of the whole suite.
+ */
+export function stratifiedSample<T>(pools: readonly (readonly T[])[], count: number, seed: number): T[] {
+  const shuffled = pools.map((pool, index) => seededSample(pool, pool.length, seed + index));
+  const sample: T[] = [];
+  for (let round = 0; sample.length < count && shuffled.some((pool) => round < pool.length); round += 1) {
+    for (const pool of shuffled) {
+      const item = pool[round];
+      if (item !== undefined && sample.length < count) sample.push(item);
+    }
+  }
+  return sample;
+}
+
 // ─────────────────────────────────────────── preparing ───────────────────────────────────────────
 
 function cacheRoot(): string {
@@ -277,6 +301,82 @@ async function extractTree(gitDir: string, commit: string, target: string): Prom
   return missing;
 }
 
+/**
+ * Prisma's CLI downloads its engines from its own host even for `generate --no-engine`, which only
+ * needs the schema. Pointing the engine paths at a placeholder file makes it skip the download; the
+ * generated client types are the same.
+ */
+function prismaWithoutEngines(): Record<string, string> {
+  const placeholder = path.join(cacheRoot(), 'prisma-engine-placeholder');
+  if (!fs.existsSync(placeholder)) fs.writeFileSync(placeholder, '');
+  // the schema engine was called the migration engine before Prisma 5
+  return { PRISMA_QUERY_ENGINE_LIBRARY: placeholder, PRISMA_SCHEMA_ENGINE_BINARY: placeholder, PRISMA_MIGRATION_ENGINE_BINARY: placeholder };
+}
+
+function runLogged(command: string, cwd: string, logFile: string): number | string {
+  fs.appendFileSync(logFile, `\n$ ${command}\n`);
+  const output = fs.openSync(logFile, 'a');
+  const result = spawnSync('bash', ['-c', command], { cwd, stdio: ['ignore', output, output], env: { ...process.env, ...PREPARE_ENV, ...prismaWithoutEngines() }, timeout: 45 * 60 * 1000 });
+  fs.closeSync(output);
+  return result.status ?? String(result.signal);
+}
+
+function compareVersions(a: string, b: string): number {
+  const parts = (version: string): number[] => version.split(/[.+-]/).map((part) => (/^\d+$/.test(part) ? Number(part) : -1));
+  const [left, right] = [parts(a), parts(b)];
+  for (let index = 0; index < Math.max(left.length, right.length); index += 1) {
+    const difference = (left[index] ?? 0) - (right[index] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+/**
+ * After `pnpm install` stopped at a 404 for a locked version (the registry reached here may not
+ * serve every version), overrides the package with the served version of the same major nearest to
+ * the locked one (the next newer, else the last older; else the newest served), in the overrides
+ * the repository already keeps. Returns what it pinned, or undefined when there is nothing to pin.
+ */
+function pinServedVersion(dir: string, logText: string): string | undefined {
+  const matches = [
+    ...logText.matchAll(/ERR_PNPM_FETCH_404\s+GET \S+?\/((?:@[^/]+\/)?[^/@]+)\/-\/\S+?-(\d+\.\d+\.\d+[^\s:]*?)\.tgz/g),
+    // without a lockfile: an exact version in a manifest
+    ...logText.matchAll(/ERR_PNPM_NO_MATCHING_VERSION\s+No matching version found for ((?:@[^/]+\/)?[^/@]+)@(\d+\.\d+\.\d+\S*?) while/g),
+  ].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+  const last = matches[matches.length - 1];
+  if (last === undefined) return undefined;
+  const [, name = '', version = ''] = last;
+  const view = spawnSync('npm', ['view', name, 'versions', '--json'], { cwd: dir, encoding: 'utf8' });
+  if (view.status !== 0) return undefined;
+  const served = (JSON.parse(view.stdout) as string[] | string);
+  const prerelease = version.includes('-');
+  const sameMajor = (Array.isArray(served) ? served : [served]).filter((candidate) => candidate.split('.')[0] === version.split('.')[0] && (prerelease || !candidate.includes('-'))).sort(compareVersions);
+  const all = (Array.isArray(served) ? served : [served]).filter((candidate) => prerelease || !candidate.includes('-')).sort(compareVersions);
+  // no served version of that major: the newest served one, whose typings may differ (it is logged)
+  const replacement = sameMajor.find((candidate) => compareVersions(candidate, version) > 0) ?? sameMajor.filter((candidate) => compareVersions(candidate, version) < 0).pop() ?? all.pop();
+  if (replacement === undefined) return undefined;
+  // pnpm matches an override's selector against the dependency's range, not the locked version,
+  // so the override names the package: every dependent gets the served version.
+  const selector = name;
+  const workspaceFile = path.join(dir, 'pnpm-workspace.yaml');
+  const workspace = fs.existsSync(workspaceFile) ? (YAML.parse(fs.readFileSync(workspaceFile, 'utf8')) as Record<string, unknown> | null) : null;
+  if (workspace !== null && typeof workspace.overrides === 'object') {
+    const document = YAML.parseDocument(fs.readFileSync(workspaceFile, 'utf8'));
+    if (document.getIn(['overrides', selector]) !== undefined) return undefined;
+    document.setIn(['overrides', selector], replacement);
+    fs.writeFileSync(workspaceFile, document.toString());
+  } else {
+    const manifestFile = path.join(dir, 'package.json');
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { pnpm?: { overrides?: Record<string, string> } };
+    manifest.pnpm ??= {};
+    manifest.pnpm.overrides ??= {};
+    if (manifest.pnpm.overrides[selector] !== undefined) return undefined;
+    manifest.pnpm.overrides[selector] = replacement;
+    fs.writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+  }
+  return `the registry does not serve ${name}@${version}; pinned ${replacement}`;
+}
+
 function recipeHash(entry: RepoEntry): string {
   return createHash('sha256').update(JSON.stringify([entry.commit, entry.install, entry.generate])).digest('hex').slice(0, 16);
 }
@@ -306,12 +406,19 @@ async function prepare(entry: RepoEntry, sourceDir: string | undefined): Promise
   fs.writeFileSync(logFile, '');
   const failed: string[] = [];
   for (const command of [...entry.install, ...entry.generate]) {
-    fs.appendFileSync(logFile, `\n$ ${command}\n`);
     log(`  ${entry.repo}: ${command}`);
-    const output = fs.openSync(logFile, 'a');
-    const result = spawnSync('bash', ['-c', command], { cwd: dir, stdio: ['ignore', output, output], env: { ...process.env, ...PREPARE_ENV }, timeout: 45 * 60 * 1000 });
-    fs.closeSync(output);
-    if (result.status !== 0) failed.push(`${command} (exit ${result.status ?? result.signal}; see ${logFile})`);
+    let attempt = command;
+    let status = runLogged(attempt, dir, logFile);
+    // A locked version the registry does not serve: pin the nearest one it does, once per package.
+    for (let retries = 0; status !== 0 && retries < 20 && /\bpnpm\b.*\binstall\b/.test(attempt); retries += 1) {
+      const pinned = pinServedVersion(dir, fs.readFileSync(logFile, 'utf8'));
+      if (pinned === undefined) break;
+      log(`  ${entry.repo}: ${pinned}`);
+      fs.appendFileSync(logFile, `\n# ${pinned}\n`);
+      attempt = attempt.replace('--frozen-lockfile', '--no-frozen-lockfile');
+      status = runLogged(attempt, dir, logFile);
+    }
+    if (status !== 0) failed.push(`${command} (exit ${status}; see ${logFile})`);
   }
   if (failed.length === 0) fs.writeFileSync(preparedMarker, `${hash}\n`);
   return { repo: entry.repo, seconds: (Date.now() - started) / 1000, failed, missingFiles };
@@ -332,26 +439,38 @@ function rootFiles(tsconfig: string): string[] {
   return parsed?.fileNames ?? [];
 }
 
+function isComposite(tsconfig: string): boolean {
+  return ts.getParsedCommandLineOfConfigFile(tsconfig, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })?.options.composite === true;
+}
+
 function findingsFile(repo: string, project: string): string {
   return path.join(RESULTS_DIR, slug(repo), `${project.replace(/[/\\]/g, '__')}.json`);
 }
 
-function runProject(entry: RepoEntry, project: string, useGnuTime: boolean, withTsc: boolean): ProjectRun {
+function runProject(entry: RepoEntry, project: string, useGnuTime: boolean, withTsc: boolean, checkTimeoutMinutes: number): ProjectRun {
   const dir = checkoutDir(entry.repo);
   const outDir = path.dirname(findingsFile(entry.repo, project));
   fs.mkdirSync(outDir, { recursive: true });
   let tsc: ProjectRun['tsc'];
   if (withTsc) {
     const logFile = path.join(outDir, `${path.basename(findingsFile(entry.repo, project), '.json')}.tsc.log`);
-    const measured = measureNode(TSC_BIN, ['-p', project, '--noEmit', '--incremental', 'false', '--ignoreDeprecations', '6.0', '--pretty', 'false'], { cwd: dir, logFile, workDir: outDir, useGnuTime });
+    // a composite project cannot turn incremental off: its build info goes to a fresh scratch file
+    const buildInfo = path.join(outDir, 'tsc.tsbuildinfo');
+    fs.rmSync(buildInfo, { force: true });
+    const incremental = isComposite(path.join(dir, project)) ? ['--tsBuildInfoFile', buildInfo] : ['--incremental', 'false'];
+    const measured = measureNode(TSC_BIN, ['-p', project, '--noEmit', ...incremental, '--ignoreDeprecations', '6.0', '--pretty', 'false'], { cwd: dir, logFile, workDir: outDir, useGnuTime });
     const errors = (fs.readFileSync(logFile, 'utf8').match(/error TS\d+/g) ?? []).length;
     tsc = { ...measured, errors };
   }
   const output = findingsFile(entry.repo, project);
   fs.rmSync(output, { force: true });
   const logFile = output.replace(/\.json$/, '.check.log');
-  const measured = measureNode(CLASSIFIED_BIN, ['check', '--project', project, '--format', 'json', '--output', output], { cwd: dir, logFile, workDir: outDir, useGnuTime });
-  const error = measured.exitCode > 1 || !fs.existsSync(output) ? fs.readFileSync(logFile, 'utf8').trim().split('\n').slice(-3).join(' ') : undefined;
+  const measured = measureNode(CLASSIFIED_BIN, ['check', '--project', project, '--format', 'json', '--output', output], { cwd: dir, logFile, workDir: outDir, useGnuTime, timeoutMs: checkTimeoutMinutes * 60_000 });
+  const error = measured.timedOut
+    ? `stopped after ${checkTimeoutMinutes} min`
+    : measured.exitCode > 1 || !fs.existsSync(output)
+      ? fs.readFileSync(logFile, 'utf8').trim().split('\n').slice(-3).join(' ')
+      : undefined;
   return { repo: entry.repo, project, tsc, check: { ...measured, error }, files: rootFiles(path.join(dir, project)).length };
 }
 
@@ -388,7 +507,7 @@ function log(message: string): void {
 }
 
 function ratio(numerator: number, denominator: number): string {
-  return denominator === 0 ? '–' : (numerator / denominator).toFixed(2);
+  return denominator === 0 || Number.isNaN(denominator) || Number.isNaN(numerator) ? '–' : (numerator / denominator).toFixed(2);
 }
 
 function context(entry: RepoEntry, finding: RealFinding): string {
@@ -420,6 +539,7 @@ interface Options {
   readonly sample: number;
   readonly seed: number;
   readonly verbose: boolean;
+  readonly checkTimeoutMinutes: number;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -443,6 +563,7 @@ function parseOptions(argv: readonly string[]): Options {
     sample: number('--sample', 0),
     seed: number('--seed', 20261207),
     verbose: argv.includes('--verbose'),
+    checkTimeoutMinutes: number('--check-timeout', 15),
   };
 }
 
@@ -466,7 +587,7 @@ async function main(): Promise<void> {
     if (options.prepareOnly || options.scoreOnly) continue;
     for (const project of entry.projects) {
       log(`${entry.repo}: ${project}`);
-      const run = runProject(entry, project, useGnuTime, options.withTsc);
+      const run = runProject(entry, project, useGnuTime, options.withTsc, options.checkTimeoutMinutes);
       if (run.check.error !== undefined) log(`  check failed: ${run.check.error}`);
       runs.push(run);
     }
@@ -493,6 +614,24 @@ async function main(): Promise<void> {
   for (const category of CATEGORIES) lines.push(recallRow(category, scores.filter((score) => score.case.category === category)));
   lines.push('');
 
+  const byShape = new Map<string, { violations: number; missed: number; negatives: number; hit: number }>();
+  for (const score of scores) {
+    const row = byShape.get(score.case.shape ?? '(none)') ?? { violations: 0, missed: 0, negatives: 0, hit: 0 };
+    if (score.case.label === 'violation') {
+      row.violations += 1;
+      if (!score.strict) row.missed += 1;
+    } else if (score.case.label === 'negative') {
+      row.negatives += 1;
+      if (score.findingsInSpan.length > 0) row.hit += 1;
+    }
+    byShape.set(score.case.shape ?? '(none)', row);
+  }
+  lines.push('## By shape (how the code does it)', '', '| shape | violations | missed | negatives | negatives hit |', '|---|---:|---:|---:|---:|');
+  for (const [shape, row] of [...byShape].sort((a, b) => b[1].missed + b[1].hit - (a[1].missed + a[1].hit) || a[0].localeCompare(b[0]))) {
+    if (row.violations + row.negatives > 0) lines.push(`| ${shape} | ${row.violations} | ${row.missed} | ${row.negatives} | ${row.hit} |`);
+  }
+  lines.push('');
+
   const rules = [...new Set([...findingsByRepo.values()].flat().map((finding) => finding.ruleId))].sort();
   lines.push('## Unique findings per rule', '', `| repository | ${rules.join(' | ')} | total |`, `|---|${rules.map(() => '---:').join('|')}|---:|`);
   for (const entry of entries) {
@@ -502,14 +641,17 @@ async function main(): Promise<void> {
   lines.push('');
 
   if (runs.length > 0) {
-    lines.push('## Time and memory', '', '| repository | tsconfig | files | tsc s | tsc errors | check s | check/tsc | tsc MB | check MB |', '|---|---|---:|---:|---:|---:|---:|---:|---:|');
+    lines.push('## Time and memory', '', '| repository | tsconfig | files | tsc s | tsc errors | check s | check/tsc | check/tsc (CPU) | tsc MB | check MB |', '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const run of runs) {
       const tscSeconds = run.tsc?.seconds ?? Number.NaN;
-      lines.push(`| ${run.repo} | ${run.project} | ${run.files} | ${tscSeconds.toFixed(1)} | ${run.tsc?.errors ?? '–'} | ${run.check.error === undefined ? run.check.seconds.toFixed(1) : 'failed'} | ${ratio(run.check.seconds, tscSeconds)} | ${(run.tsc?.peakMb ?? Number.NaN).toFixed(0)} | ${run.check.peakMb.toFixed(0)} |`);
+      lines.push(`| ${run.repo} | ${run.project} | ${run.files} | ${tscSeconds.toFixed(1)} | ${run.tsc?.errors ?? '–'} | ${run.check.error === undefined ? run.check.seconds.toFixed(1) : run.check.timedOut ? `>${run.check.seconds.toFixed(0)} (stopped)` : 'failed'} | ${run.check.timedOut ? `>${ratio(run.check.seconds, tscSeconds)}` : ratio(run.check.seconds, tscSeconds)} | ${ratio(run.check.cpuSeconds, run.tsc?.cpuSeconds ?? Number.NaN)} | ${(run.tsc?.peakMb ?? Number.NaN).toFixed(0)} | ${run.check.peakMb.toFixed(0)} |`);
     }
-    const tscTotal = runs.reduce((sum, run) => sum + (run.tsc?.seconds ?? 0), 0);
-    const checkTotal = runs.reduce((sum, run) => sum + run.check.seconds, 0);
-    lines.push(`| **all** | | ${runs.reduce((sum, run) => sum + run.files, 0)} | ${tscTotal.toFixed(1)} | | ${checkTotal.toFixed(1)} | ${ratio(checkTotal, tscTotal)} | | |`, '');
+    // the totals compare what both finished
+    const finished = runs.filter((run) => run.check.error === undefined);
+    const total = (pick: (run: ProjectRun) => number): number => finished.reduce((sum, run) => sum + pick(run), 0);
+    const tscTotal = total((run) => run.tsc?.seconds ?? 0);
+    const checkTotal = total((run) => run.check.seconds);
+    lines.push(`| **all that finished** | | ${total((run) => run.files)} | ${tscTotal.toFixed(1)} | | ${checkTotal.toFixed(1)} | ${ratio(checkTotal, tscTotal)} | ${ratio(total((run) => run.check.cpuSeconds), total((run) => run.tsc?.cpuSeconds ?? 0))} | | |`, '');
   }
 
   const judged = loadJudged();
@@ -517,6 +659,13 @@ async function main(): Promise<void> {
   const stillReported = judged.filter((entry) => current.has(judgedKey(entry)));
   const judgedTrue = stillReported.filter((entry) => entry.verdict === 'true').length;
   lines.push('## Judged sample', '', `${judged.length} finding(s) judged; ${stillReported.length} still reported, of which ${judgedTrue} true: precision ${ratio(judgedTrue, stillReported.length)}.`, '');
+  const patterns = new Map<string, number>();
+  for (const entry of stillReported) if (entry.verdict === 'false') patterns.set(entry.pattern ?? '(none)', (patterns.get(entry.pattern ?? '(none)') ?? 0) + 1);
+  if (patterns.size > 0) {
+    lines.push('| false-positive pattern | findings |', '|---|---:|');
+    for (const [pattern, count] of [...patterns].sort((a, b) => b[1] - a[1])) lines.push(`| ${pattern} | ${count} |`);
+    lines.push('');
+  }
   process.stdout.write(`${lines.join('\n')}\n`);
 
   if (options.verbose) {
@@ -527,8 +676,8 @@ async function main(): Promise<void> {
   }
 
   if (options.sample > 0) {
-    const pool = entries.flatMap((entry) => (findingsByRepo.get(entry.repo) ?? []).filter((finding) => !finding.suppressed)).sort((a, b) => judgedKey(a).localeCompare(judgedKey(b)));
-    const sample = seededSample(pool, options.sample, options.seed);
+    const pools = entries.map((entry) => (findingsByRepo.get(entry.repo) ?? []).filter((finding) => !finding.suppressed).sort((a, b) => judgedKey(a).localeCompare(judgedKey(b))));
+    const sample = stratifiedSample(pools, options.sample, options.seed);
     const verdicts = new Map(judged.map((entry) => [judgedKey(entry), entry]));
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
     fs.writeFileSync(path.join(RESULTS_DIR, 'sample.json'), `${JSON.stringify(sample.map((finding) => ({ repo: finding.repo, ruleId: finding.ruleId, file: finding.file, line: finding.line, message: finding.message, verdict: verdicts.get(judgedKey(finding))?.verdict ?? null, reason: verdicts.get(judgedKey(finding))?.reason ?? '' })), null, 2)}\n`);

@@ -17,6 +17,7 @@ export interface Measurement {
   readonly cpuSeconds: number;
   readonly peakMb: number;
   readonly exitCode: number;
+  readonly timedOut: boolean;
 }
 
 export interface MeasureOptions {
@@ -26,6 +27,8 @@ export interface MeasureOptions {
   /** scratch folder for the RSS report and the wrapper */
   readonly workDir: string;
   readonly useGnuTime: boolean;
+  /** the child is killed after this long (default one hour) */
+  readonly timeoutMs?: number;
 }
 
 /** A wrapper that runs a CommonJS/ESM node script in-process and records its peak RSS on exit. */
@@ -56,6 +59,8 @@ export function hasGnuTime(disableVariable: string): boolean {
 /** Runs `node <heap flag> <script> <args>` once and returns its wall time, CPU time and peak RSS. */
 export function measureNode(script: string, args: readonly string[], options: MeasureOptions): Measurement {
   const nodeArgs = [HEAP_FLAG];
+  // coreutils `timeout` kills node itself; killing the GNU time wrapper would leave node running
+  const limit = options.timeoutMs === undefined ? [] : ['timeout', '-s', 'KILL', String(Math.ceil(options.timeoutMs / 1000))];
   const rssFile = path.join(options.workDir, `rss-${process.pid}.txt`);
   fs.rmSync(rssFile, { force: true });
   const log = fs.openSync(options.logFile, 'w');
@@ -63,18 +68,18 @@ export function measureNode(script: string, args: readonly string[], options: Me
   let commandArgs: string[];
   if (options.useGnuTime) {
     command = GNU_TIME;
-    commandArgs = ['-v', '-o', rssFile, process.execPath, ...nodeArgs, script, ...args];
+    commandArgs = ['-v', '-o', rssFile, ...limit, process.execPath, ...nodeArgs, script, ...args];
   } else {
     const wrapper = path.join(options.workDir, 'rss-wrapper.cjs');
     if (!fs.existsSync(wrapper)) fs.writeFileSync(wrapper, RSS_WRAPPER);
-    command = process.execPath;
-    commandArgs = [...nodeArgs, wrapper, rssFile, script, ...args];
+    [command, ...commandArgs] = [...limit, process.execPath, ...nodeArgs, wrapper, rssFile, script, ...args] as [string, ...string[]];
   }
   const started = process.hrtime.bigint();
-  const child = spawnSync(command, commandArgs, { cwd: options.cwd, stdio: ['ignore', log, log], timeout: CHILD_TIMEOUT_MS });
+  const child = spawnSync(command, commandArgs, { cwd: options.cwd, stdio: ['ignore', log, log], timeout: options.timeoutMs === undefined ? CHILD_TIMEOUT_MS : options.timeoutMs + 60_000, killSignal: 'SIGKILL' });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   fs.closeSync(log);
-  if (child.error !== undefined) throw new Error(`${path.basename(script)} could not run: ${child.error.message} (log: ${options.logFile})`);
+  const timedOut = options.timeoutMs !== undefined && seconds * 1000 >= options.timeoutMs && (child.signal === 'SIGKILL' || child.status === 137);
+  if (child.error !== undefined && !timedOut) throw new Error(`${path.basename(script)} could not run: ${child.error.message} (log: ${options.logFile})`);
   const exitCode = child.status ?? -1;
   let peakKb = Number.NaN;
   let cpuSeconds = Number.NaN;
@@ -91,5 +96,5 @@ export function measureNode(script: string, args: readonly string[], options: Me
     }
     fs.rmSync(rssFile, { force: true });
   }
-  return { seconds, cpuSeconds, peakMb: peakKb / 1024, exitCode };
+  return { seconds, cpuSeconds, peakMb: peakKb / 1024, exitCode, timedOut };
 }

@@ -18,6 +18,7 @@
  * expected findings. `scripts/oracle-runner.ts` analyses rendered cases with the real engine.
  */
 import fc from 'fast-check';
+import { accessArb, describeAccess, renderAccessCase, type AccessSpec } from './oracle-access.js';
 
 // ───────────────────────────────────────────── specs ─────────────────────────────────────────────
 
@@ -164,6 +165,8 @@ export interface FlowSpec {
 
 export interface CaseSpec {
   readonly flows: readonly FlowSpec[];
+  /** a support access handler next to the flows (`support.ts`), or none */
+  readonly access?: AccessSpec | null;
 }
 
 export interface ExpectedFinding {
@@ -989,9 +992,16 @@ export function renderCase(spec: CaseSpec): OracleCase {
       expected.push({ file: 'entry.ts', line: lineOfMark.get(literalMark) ?? -1, ruleId: 'no-pan-literal', ...(rules.length > 0 ? { optional: true } : {}) });
     }
   }
+  const summary = spec.flows.map(describeFlow);
+  if (spec.access !== undefined && spec.access !== null) {
+    const access = renderAccessCase(spec.access);
+    files['support.ts'] = access.text;
+    expected.push(...access.expected);
+    summary.push(describeAccess(spec.access));
+  }
   const config = { sanitizers: r.sanitizers };
   if (r.sanitizers.length > 0) files['classified.config.json'] = `${JSON.stringify(config, null, 2)}\n`;
-  return { spec, files, config, expected, summary: spec.flows.map(describeFlow) };
+  return { spec, files, config, expected, summary };
 }
 
 /** Sources whose own expression has a branded type (a cast of it drops the classification). */
@@ -1125,7 +1135,7 @@ export function flowArb(options: GeneratorOptions = {}): fc.Arbitrary<FlowSpec> 
 export function caseArb(options: GeneratorOptions = {}): fc.Arbitrary<CaseSpec> {
   const flow = flowArb(options);
   const filtered = options.includeKnown === true ? flow : flow.filter((candidate) => knownDisagreement(candidate) === undefined);
-  return fc.record({ flows: fc.array(filtered, { minLength: 1, maxLength: options.maxFlows ?? 3 }) });
+  return fc.record({ flows: fc.array(filtered, { minLength: 1, maxLength: options.maxFlows ?? 3 }), access: fc.option(accessArb(), { nil: null }) });
 }
 
 // ───────────────────────────────────────── known disagreements ─────────────────────────────────────────

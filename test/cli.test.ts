@@ -95,7 +95,7 @@ describe('classified check', () => {
 
   it('uses rule severities from the config and --max-warnings', async () => {
     const rules = Object.fromEntries(
-      ['no-pan-storage', 'no-pan-literal', 'no-restricted-logging', 'no-pii-logging', 'restricted-storage', 'no-cross-region-transfer', 'no-third-party-sharing', 'telemetry-deidentified', 'no-identifiable-training-data', 'no-unsafe-declassification'].map((id) => [id, 'warn']),
+      ['no-pan-storage', 'no-pan-literal', 'no-restricted-logging', 'no-pii-logging', 'restricted-storage', 'no-cross-region-transfer', 'no-third-party-sharing', 'telemetry-deidentified', 'no-identifiable-training-data', 'no-unsafe-declassification', 'require-access-grant'].map((id) => [id, 'warn']),
     );
     const config = writeConfig('all-warn.json', JSON.stringify({ firstPartyHosts: ['api.example-shop.com'], rules }));
     const lenient = await run('check', '--project', EXAMPLE, '--config', config);

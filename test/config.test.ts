@@ -25,6 +25,7 @@ const RULE_IDS = [
   'telemetry-deidentified',
   'no-identifiable-training-data',
   'no-unsafe-declassification',
+  'require-access-grant',
 ];
 
 function readSchema(): Record<string, unknown> {
@@ -119,6 +120,16 @@ describe('validateConfig', () => {
     expect(problemsOf({ telemetry: { allowedDimensions: [3] } })).toEqual([
       { path: '$.telemetry.allowedDimensions[0]', expected: 'a string' },
     ]);
+  });
+
+  // access.entryPoints is validated like every other key: a malformed decorator or route says what was expected.
+  it('reports malformed access entry points', () => {
+    expect(problemsOf({ access: { entryPoints: { decorators: ['Roles(support'], routePrefixes: ['/support orders'], files: [''] } } })).toEqual([
+      { path: '$.access.entryPoints.files[0]', expected: 'a non-empty string' },
+      { path: '$.access.entryPoints.decorators[0]', expected: 'a string matching ^@?[A-Za-z_$][\\w$.]*(\\(.*\\))?$' },
+      { path: '$.access.entryPoints.routePrefixes[0]', expected: 'a string matching ^/?[^\\s]+$' },
+    ]);
+    expect(problemsOf({ access: { entrypoints: {} } })[0]?.expected).toContain('did you mean "entryPoints"?');
   });
 
   // Typos in keys are the most common config mistake; they must not be ignored silently.
@@ -334,5 +345,16 @@ describe('resolveConfig', () => {
     for (const sourcePath of ['src/pay.ts', 'src/testing.ts', 'src/contest/entry.ts', 'latest.ts']) {
       expect(isTestFile(sourcePath), sourcePath).toBe(false);
     }
+  });
+
+  it('resolves access entry points: file globs, decorator patterns and route prefixes', () => {
+    const { access } = resolveConfig({ access: { entryPoints: { files: ['src/support/**'], decorators: ["@Roles( 'support' )", 'SupportOnly'], routePrefixes: ['/support/'] } } });
+    expect(access.hasEntryFiles).toBe(true);
+    expect(access.isEntryFile('src/support/orders.ts')).toBe(true);
+    expect(access.isEntryFile('src\\support\\orders.ts')).toBe(true);
+    expect(access.isEntryFile('src/shop/orders.ts')).toBe(false);
+    expect(access.decorators).toEqual([{ name: 'Roles', args: "'support'" }, { name: 'SupportOnly', args: undefined }]);
+    expect(access.routePrefixes).toEqual(['support']);
+    expect(resolveConfig({}).access.hasEntryFiles).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES, casesFileName, loadCases, loadJudged, loadRepos, scoreCases, seededSample, uniqueFindings, type LabelledCase, type RealFinding } from '../scripts/eval-real.js';
+import { CATEGORIES, casesFileName, loadCases, loadJudged, loadRepos, scoreCases, seededSample, stratifiedSample, uniqueFindings, type LabelledCase, type RealFinding } from '../scripts/eval-real.js';
 
 const REPO = 'acme/shop';
 
@@ -96,5 +96,16 @@ describe('the real-code suite itself', () => {
       expect(['true', 'false'], judged.file).toContain(judged.verdict);
       expect(judged.reason.length, `${judged.file}:${judged.line}`).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('stratified sample', () => {
+  it('takes from every repository in turn before taking a second finding from any', () => {
+    const pools = [Array.from({ length: 100 }, (_, index) => `big-${index}`), ['small-0', 'small-1'], ['one-0']];
+    const sample = stratifiedSample(pools, 6, 3);
+    expect(sample.slice(0, 3).map((item) => item.split('-')[0])).toEqual(['big', 'small', 'one']);
+    expect(sample.filter((item) => item.startsWith('small'))).toHaveLength(2);
+    expect(sample).toHaveLength(6);
+    expect(stratifiedSample(pools, 6, 3)).toEqual(sample);
   });
 });

@@ -131,6 +131,24 @@ describe('classified report --format markdown on the example app', () => {
     expect(markdown).toContain('## What this report cannot show');
   });
 
+  it('lists the support access paths with the grant, region and audit of each read', () => {
+    const paths = tableAfter(markdown, '## Support access paths');
+    const at = (entryPoint: string): readonly string[] | undefined => paths.find((row) => row[0] === `\`SupportConsole.${entryPoint}\``);
+    expect(at('customerOrders')).toEqual([
+      '`SupportConsole.customerOrders`',
+      '@access support',
+      '`findOrdersOfCustomer` (CustomerId, confidential)',
+      'fixtures/example-shop/src/services/support-console.ts:18',
+      '✓ every path',
+      "✓ grant's region",
+      '✓ before the data leaves',
+    ]);
+    expect(at('customerOrdersWithoutGrant')?.slice(4)).toEqual(['✗ none', "✗ not the grant's region", '✓ before the data leaves']);
+    expect(at('customerOrdersEscalated')?.slice(4)).toEqual(['✗ some paths only', "✗ not the grant's region", '✓ before the data leaves']);
+    expect(at('customerOrdersFromDefaultRegion')?.slice(4)).toEqual(['✓ every path', "✗ not the grant's region", '✓ before the data leaves']);
+    expect(at('customerOrdersPreview')?.slice(4)).toEqual(['✓ every path', "✓ grant's region", '✗ missing on some path']);
+  });
+
   it('writes to --output and exits 2 for a missing project or a bad format', async () => {
     fs.mkdirSync(TMP, { recursive: true });
     const output = path.join(TMP, 'inventory.md');

@@ -7,7 +7,7 @@
  */
 import { maskCardNumbersInText } from '../engine/card-numbers.js';
 import type { Finding } from '../engine/findings-types.js';
-import { summarizeFindings } from './summarize-findings.js';
+import { summarizeFindings, type PackageReport } from './summarize-findings.js';
 import { toRelativePath } from './to-relative-path.js';
 
 export interface FormatJsonOptions {
@@ -17,6 +17,19 @@ export interface FormatJsonOptions {
   readonly filesAnalyzed: number;
   /** wall-clock time of the run; printed as `summary.durationMs` when given */
   readonly durationMs?: number;
+  /** `check --workspace`: printed as `summary.packages` */
+  readonly packages?: readonly PackageReport[];
+}
+
+/** A workspace package in `summary.packages`. */
+export interface JsonPackageSummary {
+  readonly name: string;
+  readonly path: string;
+  readonly status: PackageReport['status'];
+  readonly errors: number;
+  readonly warnings: number;
+  readonly suppressed: number;
+  readonly filesAnalyzed: number;
 }
 
 /** One finding in the JSON output; keys are serialised in this order. */
@@ -50,6 +63,7 @@ export interface JsonReport {
     readonly filesAnalyzed: number;
     readonly byRule: Readonly<Record<string, number>>;
     readonly durationMs?: number;
+    readonly packages?: readonly JsonPackageSummary[];
   };
 }
 
@@ -73,9 +87,23 @@ export function formatJson(findings: readonly Finding[], options: FormatJsonOpti
       filesAnalyzed: options.filesAnalyzed,
       byRule: summary.byRule,
       ...(options.durationMs === undefined ? {} : { durationMs: Math.round(options.durationMs) }),
+      ...(options.packages === undefined ? {} : { packages: options.packages.map(toJsonPackageSummary) }),
     },
   };
   return maskCardNumbersInText(`${JSON.stringify(document, null, 2)}\n`);
+}
+
+function toJsonPackageSummary(report: PackageReport): JsonPackageSummary {
+  const summary = summarizeFindings(report.findings);
+  return {
+    name: report.name,
+    path: report.path,
+    status: report.status,
+    errors: summary.errors,
+    warnings: summary.warnings,
+    suppressed: summary.suppressed,
+    filesAnalyzed: report.filesAnalyzed,
+  };
 }
 
 function toJsonFinding(finding: Finding, cwd: string): JsonFinding {

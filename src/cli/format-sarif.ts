@@ -1,5 +1,6 @@
 /**
- * The CLI's `--format sarif` output: one SARIF 2.1.0 run that GitHub code scanning accepts. Every
+ * The CLI's `--format sarif` output: one SARIF 2.1.0 run (one per package for a workspace) that
+ * GitHub code scanning accepts. Every
  * rule is listed with its docs link and default level; every finding becomes a result whose
  * location is relative to `%SRCROOT%` (the working directory), whose trace is a code flow and
  * whose source is a related location. Suppressed findings stay in the log with an `inSource`
@@ -14,6 +15,7 @@ import type * as Sarif from 'sarif';
 import { maskCardNumbersInText } from '../engine/card-numbers.js';
 import type { Finding, TraceStep } from '../engine/findings-types.js';
 import type { RuleDescriptor } from './rule-descriptor.js';
+import type { PackageReport } from './summarize-findings.js';
 import { toRelativePath } from './to-relative-path.js';
 
 export interface FormatSarifOptions {
@@ -25,6 +27,13 @@ export interface FormatSarifOptions {
   readonly toolVersion: string;
   /** the tool's home page; defaults to {@link DEFAULT_INFORMATION_URI} */
   readonly informationUri?: string;
+  /**
+   * `check --workspace`: one run per checked package instead of one run, each with its own
+   * code-scanning category (`runAutomationDetails.id` `classified/<package folder>/`), so that one
+   * upload keeps every package's alerts apart and a package whose findings are all fixed gets its
+   * alerts closed.
+   */
+  readonly packages?: readonly PackageReport[];
 }
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -36,8 +45,17 @@ const FINGERPRINT_KEY = 'classifiedFindingHash/v1';
 /**
  * Formats findings as a SARIF 2.1.0 log, pretty-printed with a trailing newline. Results keep the
  * order they are given in. A finding whose rule is not in `options.rules` gets no `ruleIndex`.
+ * With `options.packages`, the packages' findings are written, one run per checked package.
  */
 export function formatSarif(findings: readonly Finding[], options: FormatSarifOptions): string {
+  const runs = options.packages === undefined
+    ? [toRun(findings, options, undefined)]
+    : options.packages.filter((report) => report.status === 'checked').map((report) => toRun(report.findings, options, `classified/${report.path}/`));
+  const log: Sarif.Log = { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs };
+  return maskCardNumbersInText(`${JSON.stringify(log, null, 2)}\n`);
+}
+
+function toRun(findings: readonly Finding[], options: FormatSarifOptions, automationId: string | undefined): Sarif.Run {
   const ruleIndexes = new Map(options.rules.map((rule, index) => [rule.id, index]));
   const occurrences = new Map<string, number>();
   const results = findings.map((finding): Sarif.Result => {
@@ -86,28 +104,22 @@ export function formatSarif(findings: readonly Finding[], options: FormatSarifOp
         : { suppressions: [{ kind: 'inSource', justification: finding.suppression.reason }] }),
     };
   });
-  const log: Sarif.Log = {
-    $schema: SARIF_SCHEMA_URI,
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'classified',
-            informationUri: options.informationUri ?? DEFAULT_INFORMATION_URI,
-            semanticVersion: options.toolVersion,
-            version: options.toolVersion,
-            rules: options.rules.map(toReportingDescriptor),
-          },
-        },
-        originalUriBaseIds: { [SRCROOT]: { uri: toDirectoryUri(options.cwd) } },
-        // TypeScript reports columns in UTF-16 code units.
-        columnKind: 'utf16CodeUnits',
-        results,
+  return {
+    tool: {
+      driver: {
+        name: 'classified',
+        informationUri: options.informationUri ?? DEFAULT_INFORMATION_URI,
+        semanticVersion: options.toolVersion,
+        version: options.toolVersion,
+        rules: options.rules.map(toReportingDescriptor),
       },
-    ],
+    },
+    ...(automationId === undefined ? {} : { automationDetails: { id: automationId } }),
+    originalUriBaseIds: { [SRCROOT]: { uri: toDirectoryUri(options.cwd) } },
+    // TypeScript reports columns in UTF-16 code units.
+    columnKind: 'utf16CodeUnits',
+    results,
   };
-  return maskCardNumbersInText(`${JSON.stringify(log, null, 2)}\n`);
 }
 
 function toReportingDescriptor(rule: RuleDescriptor): Sarif.ReportingDescriptor {

@@ -8,7 +8,7 @@
  */
 import { maskCardNumbersInText } from '../engine/card-numbers.js';
 import type { Finding } from '../engine/findings-types.js';
-import { summarizeFindings } from './summarize-findings.js';
+import { describePackage, summarizeFindings, type PackageReport } from './summarize-findings.js';
 import { toRelativePath } from './to-relative-path.js';
 
 export interface FormatTextOptions {
@@ -20,12 +20,15 @@ export interface FormatTextOptions {
   readonly explain: boolean;
   /** files the engine analysed, with or without findings */
   readonly filesAnalyzed: number;
+  /** `check --workspace`: one summary line per package before the totals */
+  readonly packages?: readonly PackageReport[];
 }
 
 /**
  * Formats findings for a terminal, ending with a newline. The last line is the summary,
  * `N errors, N warnings in N files` (files with findings), plus `(N suppressed)` when any;
- * suppressed findings get no block. The line before it says how many files were analysed.
+ * suppressed findings get no block. The line before it says how many files were analysed; with
+ * `packages`, one line per workspace package comes before that.
  */
 export function formatText(findings: readonly Finding[], options: FormatTextOptions): string {
   const style = options.color ? ansi : plain;
@@ -38,7 +41,9 @@ export function formatText(findings: readonly Finding[], options: FormatTextOpti
   const summaryLine =
     style(counts, 'bold', summaryStyle) + (summary.suppressed > 0 ? style(` (${summary.suppressed} suppressed)`, 'dim') : '');
   const analyzedLine = style(`${count(options.filesAnalyzed, 'file')} analyzed`, 'dim');
-  const text = [...blocks.map((block) => `${block}\n`), analyzedLine, summaryLine].join('\n');
+  const packageLines = (options.packages ?? []).map((report) => style(`  ${describePackage(report)}`, report.status === 'checked' ? 'bold' : 'dim'));
+  const packagesHeader = packageLines.length === 0 ? [] : [`${count(packageLines.length, 'workspace package')}:`];
+  const text = [...blocks.map((block) => `${block}\n`), ...packagesHeader, ...packageLines, analyzedLine, summaryLine].join('\n');
   return maskCardNumbersInText(`${text}\n`);
 }
 

@@ -14,7 +14,7 @@
  */
 import path from 'node:path';
 import ts from 'typescript';
-import { analyzeProgram, createProgramFromTsconfig, createSourceFileCache, ProjectError, type Finding, type RuleDefinition, type SourceFileCache } from '../engine/index.js';
+import { analyzeProgram, createAnalysisCompilerHost, createProgramFromTsconfig, createSourceFileCache, ProjectError, type Finding, type RuleDefinition, type SourceFileCache } from '../engine/index.js';
 import { findConfigFile, loadConfigFile, resolveConfig, type ResolvedConfig } from '../policy/config.js';
 import { computeFingerprints } from './fingerprint.js';
 
@@ -26,8 +26,13 @@ export interface AnalyzeProjectsOptions {
   readonly fingerprints?: boolean;
   /** `check --changed`: only findings in these files are wanted (see `AnalyzeOptions.focus`) */
   readonly focus?: (fileName: string) => boolean;
-  /** parsed declaration files to share (default: shared by the projects of this call) */
+  /**
+   * files parsed by other analyses, reused: a workspace check's packages, or the tests' runs
+   * (default: declaration files shared by the projects of this call)
+   */
   readonly sourceFiles?: SourceFileCache;
+  /** see `ReferenceSourcesOptions.linkedPackagesAsSources` */
+  readonly linkedPackagesAsSources?: boolean;
 }
 
 export interface ProjectsAnalysis {
@@ -94,7 +99,8 @@ export function analyzeProjects(tsconfigPath: string, options: AnalyzeProjectsOp
   const fingerprints = new Map<Finding, string>();
   for (const project of projects) {
     const config = getConfig(project);
-    const program = createProgramWithReferenceSources(createProgramFromTsconfig(project, sourceFiles));
+    const referenceOptions = { sourceFiles, ...(options.linkedPackagesAsSources === true ? { linkedPackagesAsSources: true } : {}) };
+    const program = createProgramWithReferenceSources(createProgramFromTsconfig(project, sourceFiles), referenceOptions);
     const foreign = getReferencedProjectFiles(program);
     const isOwn = (file: string): boolean => !foreign.has(normalizePath(file));
     const result = analyzeProgram(program, config, options.rules, options.focus === undefined ? {} : { focus: options.focus });
@@ -140,16 +146,27 @@ function readProjectFile(configPath: string, referencedFrom: string | undefined)
 
 type HostWithReferenceSources = ts.CompilerHost & { useSourceOfProjectReferenceRedirect?: () => boolean };
 
+export interface ReferenceSourcesOptions {
+  /** files parsed by other Programs of the run, reused */
+  readonly sourceFiles?: SourceFileCache;
+  /**
+   * Re-create the Program even without references, so that workspace packages linked into
+   * node_modules count as project code (`check --workspace`: packages rarely declare references).
+   */
+  readonly linkedPackagesAsSources?: boolean;
+}
+
 /**
  * For a Program with project references, the same Program with the references' sources in place
  * of their declaration outputs (parsed files are reused, nothing is read twice). Without
- * references the Program is returned as is.
+ * references the Program is returned as is, unless `linkedPackagesAsSources`.
  */
-export function createProgramWithReferenceSources(program: ts.Program): ts.Program {
+export function createProgramWithReferenceSources(program: ts.Program, referenceOptions: ReferenceSourcesOptions = {}): ts.Program {
   const projectReferences = program.getProjectReferences();
-  if (projectReferences === undefined || projectReferences.length === 0) return program;
+  const hasReferences = projectReferences !== undefined && projectReferences.length > 0;
+  if (!hasReferences && referenceOptions.linkedPackagesAsSources !== true) return program;
   const options = program.getCompilerOptions();
-  const host: HostWithReferenceSources = ts.createCompilerHost(options);
+  const host: HostWithReferenceSources = createAnalysisCompilerHost(options, referenceOptions.sourceFiles);
   const readSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) =>
     program.getSourceFile(fileName) ?? readSourceFile(fileName, languageVersion, onError, shouldCreate);

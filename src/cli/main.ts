@@ -8,7 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { rules } from '../../rules/index.js';
-import { getRuleDocsUrl, resolveTsconfigPath, type Finding, type SourceFileCache } from '../engine/index.js';
+import { getRuleDocsUrl, type Finding, type SourceFileCache } from '../engine/index.js';
+import { resolveCheckTarget } from './check-target.js';
+import { checkWorkspace } from './check-workspace.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
 import { formatText } from './format-text.js';
@@ -17,7 +19,9 @@ import { toRelativePath } from './to-relative-path.js';
 import { COMMANDS } from './commands/index.js';
 import { analyzeProjects } from './load-projects.js';
 import { prepareSelection } from './select-findings.js';
-import { CliUsageError, EXIT_USAGE, reportUsageError } from './usage-error.js';
+import { checkPathsInsideProject, combineFocus, filterByPaths, isUnderPaths } from './path-filters.js';
+import type { PackageReport } from './summarize-findings.js';
+import { EXIT_USAGE, reportUsageError } from './usage-error.js';
 import { getPackageVersion } from '../package-info.js';
 
 const EXIT_CLEAN = 0;
@@ -36,6 +40,8 @@ interface CheckOptions {
   readonly baseline?: string;
   readonly changed?: boolean;
   readonly base?: string;
+  /** check each workspace package (see check-workspace.ts) */
+  readonly workspace?: boolean;
 }
 
 export interface MainEnvironment {
@@ -68,8 +74,9 @@ export async function main(argv: readonly string[], environment: MainEnvironment
     .option('--baseline <file>', 'report only findings not recorded in this baseline (see `classified baseline`)')
     .option('--changed', 'report only findings in files changed since --base (default HEAD: staged, unstaged and untracked files)')
     .option('--base <ref>', 'git revision for --changed (implies --changed); compared from its merge base with HEAD')
-    .action((paths: string[], options: CheckOptions) => {
-      exitCode = runCheck(paths, options, environment);
+    .option('--workspace', 'check each package of the pnpm/npm/yarn/Nx/Lerna workspace at --project (default: here) with its own tsconfig; automatic when the root tsconfig has no files or include')
+    .action((paths: string[], options: CheckOptions, command: Command) => {
+      exitCode = runCheck(paths, options, environment, command.getOptionValueSource('project') !== 'default');
     });
   for (const register of COMMANDS) register(program, environment, (code) => {
     exitCode = code;
@@ -85,26 +92,23 @@ export async function main(argv: readonly string[], environment: MainEnvironment
   return exitCode;
 }
 
-function runCheck(paths: readonly string[], options: CheckOptions, environment: MainEnvironment): number {
+function runCheck(paths: readonly string[], options: CheckOptions, environment: MainEnvironment, projectGiven: boolean): number {
   const cwd = process.cwd();
   try {
-    const tsconfigPath = resolveTsconfigPath(options.project);
-    checkPathsInsideProject(paths, path.dirname(tsconfigPath), cwd);
-    const { select, focus: changedFocus } = prepareSelection(options, path.dirname(tsconfigPath)); // --changed, --baseline
-    const focus = combineFocus(changedFocus, paths.length === 0 || options.baseline !== undefined ? undefined : (file) => isUnderPaths(file, paths, cwd));
+    const target = resolveCheckTarget({ project: options.project, projectGiven, workspace: options.workspace }, cwd);
+    for (const note of target.notes) process.stderr.write(`classified: ${note}\n`);
     const started = Date.now();
-    // one tsconfig, or each project a solution tsconfig references (load-projects.ts)
-    const result = analyzeProjects(tsconfigPath, { config: options.config, rules, fingerprints: options.baseline !== undefined, ...(focus === undefined ? {} : { focus }), sourceFiles: environment.sourceFiles });
-    const selection = select(filterByPaths(result.findings, paths, cwd), result.fingerprints);
-    const findings = selection.findings;
-    for (const note of selection.notes) process.stderr.write(`classified: ${note}\n`);
-    for (const diagnostic of result.diagnostics) {
+    const run = target.kind === 'workspace'
+      ? checkWorkspace(target.workspace, paths, { ...options, rules, sourceFiles: environment.sourceFiles }, cwd)
+      : checkProject(target.tsconfigPath, paths, options, cwd, environment);
+    for (const note of run.notes) process.stderr.write(`classified: ${note}\n`);
+    for (const diagnostic of run.diagnostics) {
       process.stderr.write(`classified: ${toRelativePath(diagnostic.file, cwd)}: ${diagnostic.message}\n`);
     }
-    const report = render(findings, options, environment, cwd, result.files.length, Date.now() - started);
+    const report = render(run, options, environment, cwd, Date.now() - started);
     if (options.output === undefined) process.stdout.write(report);
     else fs.writeFileSync(options.output, report);
-    return decideExitCode(findings, options.maxWarnings);
+    return decideExitCode(run.findings, options.maxWarnings);
   } catch (error) {
     const code = reportUsageError(error);
     if (code === undefined) throw error;
@@ -112,15 +116,36 @@ function runCheck(paths: readonly string[], options: CheckOptions, environment: 
   }
 }
 
-function render(findings: readonly Finding[], options: CheckOptions, environment: MainEnvironment, cwd: string, filesAnalyzed: number, durationMs: number): string {
+/** One tsconfig, or each project a solution tsconfig references (load-projects.ts). */
+function checkProject(tsconfigPath: string, paths: readonly string[], options: CheckOptions, cwd: string, environment: MainEnvironment): CheckRun {
+  checkPathsInsideProject(paths, path.dirname(tsconfigPath), cwd);
+  const { select, focus: changedFocus } = prepareSelection(options, path.dirname(tsconfigPath)); // --changed, --baseline
+  const focus = combineFocus(changedFocus, paths.length === 0 || options.baseline !== undefined ? undefined : (file) => isUnderPaths(file, paths, cwd));
+  const result = analyzeProjects(tsconfigPath, { config: options.config, rules, fingerprints: options.baseline !== undefined, ...(focus === undefined ? {} : { focus }), sourceFiles: environment.sourceFiles });
+  const selection = select(filterByPaths(result.findings, paths, cwd), result.fingerprints);
+  return { findings: selection.findings, notes: selection.notes, diagnostics: result.diagnostics, filesAnalyzed: result.files.length };
+}
+
+/** What a check found, before it is rendered: a project's or a workspace's (which adds `packages`). */
+interface CheckRun {
+  readonly findings: readonly Finding[];
+  readonly notes: readonly string[];
+  readonly diagnostics: readonly { readonly file: string; readonly message: string }[];
+  readonly filesAnalyzed: number;
+  readonly packages?: readonly PackageReport[];
+}
+
+function render(run: CheckRun, options: CheckOptions, environment: MainEnvironment, cwd: string, durationMs: number): string {
+  const { findings, filesAnalyzed } = run;
+  const packages = run.packages === undefined ? {} : { packages: run.packages };
   switch (options.format) {
     case 'json':
-      return formatJson(findings, { cwd, filesAnalyzed, durationMs });
+      return formatJson(findings, { cwd, filesAnalyzed, durationMs, ...packages });
     case 'sarif':
-      return formatSarif(findings, { cwd, rules: getRuleDescriptors(), toolVersion: getPackageVersion() });
+      return formatSarif(findings, { cwd, rules: getRuleDescriptors(), toolVersion: getPackageVersion(), ...packages });
     default: {
       const color = options.color !== false && options.output === undefined && environment.stdoutIsTTY;
-      return formatText(findings, { cwd, color, explain: options.explain, filesAnalyzed });
+      return formatText(findings, { cwd, color, explain: options.explain, filesAnalyzed, ...packages });
     }
   }
 }
@@ -130,38 +155,6 @@ function decideExitCode(findings: readonly Finding[], maxWarnings: number | unde
   if (active.some((finding) => finding.severity === 'error')) return EXIT_FINDINGS;
   const warnings = active.filter((finding) => finding.severity === 'warn').length;
   return maxWarnings !== undefined && warnings > maxWarnings ? EXIT_FINDINGS : EXIT_CLEAN;
-}
-
-/** Path filters name parts of the project: one outside its folder is a mistake (or a probe), said so. */
-function checkPathsInsideProject(paths: readonly string[], projectDir: string, cwd: string): void {
-  for (const entry of paths) {
-    const relative = path.relative(projectDir, path.resolve(cwd, entry));
-    if (relative.startsWith('..') || path.isAbsolute(relative)) {
-      throw new CliUsageError(`${entry}: outside the project root ${toRelativePath(projectDir, cwd) || '.'}; path filters must name files or folders of the project`);
-    }
-  }
-}
-
-function filterByPaths(findings: readonly Finding[], paths: readonly string[], cwd: string): readonly Finding[] {
-  if (paths.length === 0) return findings;
-  return findings.filter((finding) => isUnderPaths(finding.file, paths, cwd));
-}
-
-function isUnderPaths(file: string, paths: readonly string[], cwd: string): boolean {
-  return paths.some((entry) => {
-    const root = path.resolve(cwd, entry);
-    return file === root || file.startsWith(root + path.sep) || file.startsWith(`${root}/`);
-  });
-}
-
-/**
- * Path arguments and `--changed` both say which files' findings are wanted, so the analysis can
- * focus on those files and what they reach (not with `--baseline`, which needs every finding).
- */
-function combineFocus(first: ((file: string) => boolean) | undefined, second: ((file: string) => boolean) | undefined): ((file: string) => boolean) | undefined {
-  if (first === undefined) return second;
-  if (second === undefined) return first;
-  return (file) => first(file) && second(file);
 }
 
 function getRuleDescriptors(): RuleDescriptor[] {

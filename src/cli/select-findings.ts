@@ -36,6 +36,8 @@ export interface PreparedSelection {
    * needs every finding to tell which baselined ones are fixed.
    */
   readonly focus?: (fileName: string) => boolean;
+  /** with `--changed`: the changed files (absolute, real paths) */
+  readonly changedFiles?: ReadonlySet<string>;
 }
 
 /**
@@ -89,7 +91,7 @@ export function prepareSelection(options: SelectOptions, projectDir: string): Pr
     }
     return { findings: selected, notes };
   };
-  return focus === undefined ? { select } : { select, focus };
+  return { select, ...(focus === undefined ? {} : { focus }), ...(changed === undefined ? {} : { changedFiles: changed }) };
 }
 
 function countActive(findings: readonly Finding[]): number {

@@ -84,6 +84,7 @@ function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonl
     (file) => !program.isSourceFileDefaultLibrary(file) && !program.isSourceFileFromExternalLibrary(file) && !/[\\/]node_modules[\\/]/.test(file.fileName),
   );
   const isTestFile = memoizePerFile((file) => config.isTestFile(path.relative(rootDir, file.fileName)));
+  const isAccessEntryFile = (file: ts.SourceFile): boolean => config.access.hasEntryFiles && config.access.isEntryFile(path.relative(rootDir, file.fileName));
   const diagnostics: { file: string; message: string }[] = [];
   const realRootDir = safeRealpath(rootDir);
   const files = program.getSourceFiles().filter((file) => !file.isDeclarationFile && isProjectFile(file) && !isLinkedFromOutside(file.fileName, rootDir, realRootDir, diagnostics));
@@ -100,7 +101,7 @@ function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonl
     }
   }
   const focus = isFocused === undefined ? undefined : new Set(files.filter((file) => isFocused(file.fileName)));
-  const facts = collectFacts({ facade, config, classifier, flow, sinks, http, files, getFileIndex, isTestFile, ...(focus === undefined ? {} : { focus }), onFileError: (file, error) => {
+  const facts = collectFacts({ facade, config, classifier, flow, sinks, http, files, getFileIndex, isTestFile, isProjectFile, isAccessEntryFile, ...(focus === undefined ? {} : { focus }), onFileError: (file, error) => {
     diagnostics.push({ file: file.fileName, message: `analysis failed: ${error instanceof Error ? error.message : String(error)}; the file was skipped` });
   }, onFileBudgetExceeded: (file, message) => {
     diagnostics.push({ file: file.fileName, message });
@@ -117,9 +118,7 @@ function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonl
     if (finding !== undefined && fact.type === 'flow' && fact.source.confidence === 'literal') literalsInFindings.add(fact.source.node);
     return finding === undefined ? [] : [{ fact, finding }];
   }));
-  const findings = dedupeFindings(
-    reported.filter(({ fact }) => fact.type !== 'card-literal' || !literalsInFindings.has(fact.source.node)).map(({ finding }) => finding),
-  );
+  const findings = dedupeFindings(reported.filter(({ fact }) => fact.type !== 'card-literal' || !literalsInFindings.has(fact.source.node)));
   return { findings: applySuppressions(findings, files), files: files.map((file) => file.fileName), diagnostics };
 }
 
@@ -169,7 +168,7 @@ function toFinding(rule: RuleDefinition, fact: EngineFact, config: ResolvedConfi
   if (report === undefined) return undefined;
   const severity = getSeverity(rule, config);
   if (severity === 'off') return undefined;
-  const node = fact.type === 'flow' || fact.type === 'dimension' ? fact.carrier : fact.type === 'card-literal' ? fact.source.node : fact.node;
+  const node = fact.type === 'flow' || fact.type === 'dimension' ? fact.carrier : fact.type === 'card-literal' ? fact.source.node : fact.type === 'access-path' ? fact.read : fact.node;
   const file = node.getSourceFile();
   const start = node.getStart(file);
   const end = node.getEnd();
@@ -244,11 +243,15 @@ function toTrace(steps: readonly import('./taint.js').Step[]): TraceStep[] {
   return trace;
 }
 
-/** One finding per location and rule: the best-evidenced source (declared, then literal, then inferred), then the shortest trace. */
-function dedupeFindings(findings: readonly Finding[]): Finding[] {
+/**
+ * One finding per location and rule: the best-evidenced source (declared, then literal, then
+ * inferred), then the shortest trace. A support access read that misses several elements of the
+ * access clause keeps one finding per element: each is its own message.
+ */
+function dedupeFindings(reported: readonly { readonly fact: EngineFact; readonly finding: Finding }[]): Finding[] {
   const best = new Map<string, Finding>();
-  for (const finding of findings) {
-    const key = `${finding.file}|${finding.start}|${finding.end}|${finding.ruleId}`;
+  for (const { fact, finding } of reported) {
+    const key = `${finding.file}|${finding.start}|${finding.end}|${finding.ruleId}${fact.type === 'access-problem' ? `|${finding.messageId}` : ''}`;
     const current = best.get(key);
     if (current === undefined || isBetter(finding, current)) best.set(key, finding);
   }

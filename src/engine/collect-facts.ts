@@ -15,6 +15,8 @@ import type { TypeClassifier } from './classify.js';
 import { canCarryInferredValue } from './classify.js';
 import type { CardLiteralFact, DeclassificationFact, DimensionFact, EngineFact, FlowFact } from './facts.js';
 import { getCalleeName, skipOuterExpressions, type FileIndex } from './file-index.js';
+import { findAccessEntryPoints } from './access-entry-points.js';
+import { AccessPathAnalyzer, getAccessGrantBits } from './access-paths.js';
 import { CallSiteIndex, getFunctionName } from './call-sites.js';
 import { describeExpression, sourceTaint, type FlowAnalyzer } from './flow.js';
 import { ReachableFunctions } from './reachable-functions.js';
@@ -54,6 +56,10 @@ export interface CollectContext {
   readonly files: readonly ts.SourceFile[];
   readonly getFileIndex: (file: ts.SourceFile) => FileIndex;
   readonly isTestFile: (file: ts.SourceFile) => boolean;
+  /** a file of the project itself (not a library or the default lib) */
+  readonly isProjectFile: (file: ts.SourceFile) => boolean;
+  /** a file `access.entryPoints.files` marks as support access code */
+  readonly isAccessEntryFile: (file: ts.SourceFile) => boolean;
   /** a file whose analysis threw: reported, skipped, and the rest of the project still analysed */
   readonly onFileError: (file: ts.SourceFile, error: unknown) => void;
   /** a file whose analysis was cut short by its time budget */
@@ -81,6 +87,8 @@ class FactCollector {
   /** with a focus: the functions the focused files can reach */
   private readonly reachable: ReachableFunctions | undefined;
   private readonly jsDocSinkNames: ReadonlySet<string>;
+  /** made for the first file with support access code: most projects have none */
+  private accessPaths: AccessPathAnalyzer | undefined;
 
   constructor(private readonly context: CollectContext) {
     this.carriers = new NodeMap(context.facade.usesCheckerIds);
@@ -100,9 +108,30 @@ class FactCollector {
       this.guard(file, () => {
         this.collectCardLiterals(file);
         this.collectDeclassifications(file);
+        this.collectAccessPaths(file);
       });
     }
     return this.facts;
+  }
+
+  /** `{ ... } as AccessGrant`: a grant that `verifyAccessGrant` did not issue (the operand carries no grant brand). */
+  private isForgedGrant(assertion: ts.AssertionExpression, operand: ts.Expression): boolean {
+    const { facade } = this.context;
+    const forged = getAccessGrantBits(facade.getTypeOfNode(assertion), facade);
+    return forged !== 0 && (getAccessGrantBits(facade.getTypeOfNode(operand), facade) & forged) !== forged;
+  }
+
+  /** Support access code: each read of customer data and what guards it (access-paths.ts). */
+  private collectAccessPaths(file: ts.SourceFile): void {
+    const { config, facade, classifier, sinks, isProjectFile } = this.context;
+    if (this.context.isTestFile(file)) return;
+    const index = this.context.getFileIndex(file);
+    const entries = findAccessEntryPoints(file, index, config.access, this.context.isAccessEntryFile(file), facade);
+    const audits = index.callsByName.get('auditAccess') ?? [];
+    if (entries.length === 0 && audits.length === 0) return;
+    this.accessPaths ??= new AccessPathAnalyzer(facade, classifier, sinks, isProjectFile);
+    for (const entry of entries) this.facts.push(...this.accessPaths.analyze(entry));
+    this.facts.push(...this.accessPaths.getAuditsWithoutWhy(audits));
   }
 
   private guard(file: ts.SourceFile, work: () => void): void {
@@ -409,6 +438,10 @@ class FactCollector {
     for (const assertion of index.assertions) {
       if (ts.isConstTypeReference(assertion.type)) continue;
       const operand = skipOuterExpressions(assertion.expression);
+      if (this.isForgedGrant(assertion, operand)) {
+        this.facts.push({ type: 'declassification', form: 'forged-grant', node: assertion, label: describeExpression(operand), level: 'restricted', kind: 'AccessGrant', target: assertion.type.getText() });
+        continue;
+      }
       const before = strongest(classifier.classifyType(facade.getTypeOfNode(operand)).filter((part) => part.confidence === 'declared'));
       if (before === undefined) continue;
       const afterType = facade.getTypeOfNode(assertion);

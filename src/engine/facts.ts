@@ -4,6 +4,7 @@
  */
 import type ts from 'typescript';
 import type { Level, SinkKind } from '../policy/types.js';
+import type { AccessEntryPoint } from './access-entry-points.js';
 import type { SinkMatch } from './sinks.js';
 import type { SourceFact, Step } from './taint.js';
 
@@ -38,10 +39,10 @@ export interface CardLiteralFact {
   readonly inTestFile: boolean;
 }
 
-/** A cast that lowers a classification, or a `declassify` call without a literal reason. */
+/** A cast that lowers a classification or forges an access grant, or a `declassify` call without a literal reason. */
 export interface DeclassificationFact {
   readonly type: 'declassification';
-  readonly form: 'cast' | 'missing-reason';
+  readonly form: 'cast' | 'missing-reason' | 'forged-grant';
   readonly node: ts.Node;
   readonly label: string;
   readonly level: Level;
@@ -50,7 +51,46 @@ export interface DeclassificationFact {
   readonly target: string;
 }
 
-export type EngineFact = FlowFact | DimensionFact | CardLiteralFact | DeclassificationFact;
+/** One missing element of the access clause in support access code (DESIGN.md section 10). */
+export type AccessProblem = 'no-grant' | 'grant-on-some-paths' | 'outside-grant-region' | 'no-audit' | 'audit-without-why' | 'single-approver';
+
+/**
+ * A read of Confidential or Restricted customer data from storage in support access code, and
+ * what guards it. Every read gets one, problems or not (`classified report` lists them).
+ */
+export interface AccessPathFact {
+  readonly type: 'access-path';
+  readonly entry: AccessEntryPoint;
+  /** the storage call, or the call of a helper that makes one */
+  readonly read: ts.CallExpression;
+  /** the callee as written: `db.query`, `ordersOf` */
+  readonly readName: string;
+  readonly level: Level;
+  readonly kind: string;
+  /** whether a verified grant was obtained before the read on every path, some paths, or none */
+  readonly grant: 'every-path' | 'some-paths' | 'none';
+  readonly twoPersonGrant: boolean;
+  /** whether the read runs through a client for the grant's region (or takes the region from the grant) */
+  readonly regionScoped: boolean;
+  /** whether `auditAccess` ran on every path before the data left the function */
+  readonly audited: boolean;
+}
+
+/** A missing element of the access clause, reported where it is missing. */
+export interface AccessProblemFact {
+  readonly type: 'access-problem';
+  readonly problem: AccessProblem;
+  /** the read, or the `auditAccess` call without a why */
+  readonly node: ts.Node;
+  readonly entryName: string;
+  readonly read: string;
+  readonly level: Level;
+  readonly kind: string;
+  /** `no-audit`: the line where the data leaves the function unaudited */
+  readonly leavesAtLine?: number;
+}
+
+export type EngineFact = FlowFact | DimensionFact | CardLiteralFact | DeclassificationFact | AccessPathFact | AccessProblemFact;
 
 export function isSinkOfKind(fact: FlowFact | DimensionFact, kinds: readonly SinkKind[]): boolean {
   return kinds.includes(fact.sink.kind);

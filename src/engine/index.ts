@@ -6,6 +6,6 @@ export { analyzeProgram, getFileIndex, type AnalysisResult, type AnalyzeOptions 
 export { defineRule, formatMessage, getRuleDocsUrl, type RuleDefinition, type RuleMeta, type RuleReport } from './define-rule.js';
 export type { EngineFact } from './facts.js';
 export type { Confidence, Finding, Severity, SinkInfo, SourceInfo, TraceStep } from './findings-types.js';
-export { createProgramFromTsconfig, ProjectError, resolveTsconfigPath } from './project.js';
-export { createSourceFileCache, type SourceFileCache } from './source-file-cache.js';
+export { createAnalysisCompilerHost, createProgramFromTsconfig, ProjectError, resolveTsconfigPath } from './project.js';
+export { createSourceFileCache, type SourceFileCache, type SourceFileCacheOptions } from './source-file-cache.js';
 export { maskCardNumbersInText } from './card-numbers.js';

@@ -23,8 +23,8 @@ export function resolveTsconfigPath(projectPath: string): string {
 }
 
 /**
- * Parses a tsconfig and creates its Program. Never runs project code. `sourceFiles` shares parsed
- * declaration files with other Programs of the run.
+ * Parses a tsconfig and creates its Program. Never runs project code. With `sourceFiles`, files
+ * another Program of the run already parsed with the same settings and text are reused.
  */
 export function createProgramFromTsconfig(tsconfigPath: string, sourceFiles?: SourceFileCache): ts.Program {
   const host: ts.ParseConfigFileHost = {
@@ -50,8 +50,8 @@ const ENGINE_JSDOC_TAGS = /@(?:sink|declassify)\b/;
  * A compiler host that parses JSDoc the way `tsc` does — only where it matters for types (in
  * JavaScript files, and `@see`/`@link` in TypeScript) — except in files that use the engine's own
  * tags. Skipping the comments of `lib.dom.d.ts`, `@types/node` and other libraries makes parsing
- * markedly cheaper, and types are the same either way. With `sourceFiles`, declaration files
- * parsed for another Program are reused.
+ * markedly cheaper, and types are the same either way. With `sourceFiles`, a file parsed for
+ * another Program with the same settings and text is reused (see source-file-cache.ts).
  */
 export function createAnalysisCompilerHost(options: ts.CompilerOptions, sourceFiles?: SourceFileCache): ts.CompilerHost {
   const host = ts.createCompilerHost(options);

@@ -111,6 +111,25 @@ export class ConfigError extends Error {
   }
 }
 
+/** A decorator that marks support access: `Roles('support')` is `{ name: 'Roles', args: "'support'" }`. */
+export interface DecoratorPattern {
+  /** the decorator's name as written, `@` dropped: `Roles`, `Auth.Roles` */
+  readonly name: string;
+  /** the arguments normalised with `normalizeDecoratorArguments`; undefined matches any */
+  readonly args: string | undefined;
+}
+
+/** Support and operator access entry points, from `access.entryPoints`. */
+export interface ResolvedAccess {
+  /** whether any file glob is configured (most projects have none: no file is tested then) */
+  readonly hasEntryFiles: boolean;
+  /** Tests a path relative to the project root against `access.entryPoints.files`. */
+  readonly isEntryFile: (relativePath: string) => boolean;
+  readonly decorators: readonly DecoratorPattern[];
+  /** route prefixes without leading or trailing slashes: `support/admin` */
+  readonly routePrefixes: readonly string[];
+}
+
 export type InferredLevel = Exclude<Level, 'public'>;
 
 export interface ResolvedInference {
@@ -134,6 +153,7 @@ export interface ResolvedConfig {
   readonly testFiles: readonly string[];
   /** Tests a path relative to the project root (either slash style) against `testFiles`. */
   readonly isTestFile: (relativePath: string) => boolean;
+  readonly access: ResolvedAccess;
   /** severities the user set; rules absent here keep their default */
   readonly rules: ReadonlyMap<string, RuleSeverity>;
 }
@@ -206,8 +226,38 @@ export function resolveConfig(config: ClassifiedConfig): ResolvedConfig {
     firstPartyHosts: config.firstPartyHosts ?? [],
     testFiles,
     isTestFile: (relativePath) => matchesTestGlob(relativePath.replace(/\\/g, '/').replace(/^(\.\/)+/, '')),
+    access: resolveAccess(config.access),
     rules: new Map(Object.entries(config.rules ?? {})),
   };
+}
+
+function resolveAccess(access: ClassifiedConfig['access']): ResolvedAccess {
+  const files = access?.entryPoints?.files ?? [];
+  const matchesEntryGlob = files.length === 0 ? () => false : picomatch([...files], { dot: true });
+  return {
+    hasEntryFiles: files.length > 0,
+    isEntryFile: (relativePath) => matchesEntryGlob(relativePath.replace(/\\/g, '/').replace(/^(\.\/)+/, '')),
+    decorators: (access?.entryPoints?.decorators ?? []).map(parseDecoratorPattern),
+    routePrefixes: (access?.entryPoints?.routePrefixes ?? []).map(normalizeRoutePath),
+  };
+}
+
+/** `Roles('support')` → name and normalised arguments; `@SupportOnly` → the name alone. */
+function parseDecoratorPattern(written: string): DecoratorPattern {
+  const text = written.trim().replace(/^@/, '');
+  const open = text.indexOf('(');
+  if (open === -1) return { name: text, args: undefined };
+  return { name: text.slice(0, open).trim(), args: normalizeDecoratorArguments(text.slice(open + 1, text.lastIndexOf(')'))) };
+}
+
+/** Decorator arguments compared as written, except for spaces and the quote style: `'a', "b"` = `'a','b'`. */
+export function normalizeDecoratorArguments(text: string): string {
+  return text.replace(/\s+/g, '').replace(/["`]/g, "'");
+}
+
+/** A route path compared without leading and trailing slashes: `/support/` = `support`. */
+export function normalizeRoutePath(route: string): string {
+  return route.trim().replace(/^\/+|\/+$/g, '');
 }
 
 /**
@@ -465,6 +515,8 @@ function describeExpectation(error: ErrorObject): string {
       const operator = error.keyword === 'minimum' ? '>=' : '>';
       return `${describeTypes(error.parentSchema?.['type'])} ${operator} ${String(schema)}`;
     }
+    case 'pattern':
+      return `a string matching ${String(schema)}`;
     case 'minLength':
       return schema === 1 ? 'a non-empty string' : `a string of at least ${String(schema)} characters`;
     case 'minItems':

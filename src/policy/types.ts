@@ -83,6 +83,15 @@ export type InferenceConfig =
 
 export type RuleSeverity = 'error' | 'warn' | 'off';
 
+/** What marks code as support or operator access (`require-access-grant`), besides `@access support`. */
+export interface AccessConfig {
+  readonly entryPoints?: {
+    readonly files?: readonly string[];
+    readonly decorators?: readonly string[];
+    readonly routePrefixes?: readonly string[];
+  };
+}
+
 /** `classified.config.json` and ESLint `settings.classified`: one schema, two homes. */
 export interface ClassifiedConfig {
   readonly $schema?: string;
@@ -92,5 +101,6 @@ export interface ClassifiedConfig {
   readonly telemetry?: { readonly allowedDimensions?: readonly string[] };
   readonly firstPartyHosts?: readonly string[];
   readonly testFiles?: readonly string[];
+  readonly access?: AccessConfig;
   readonly rules?: Readonly<Record<string, RuleSeverity>>;
 }

@@ -38,6 +38,8 @@ describe('classified init (plain git hook)', SLOW, () => {
     expect(result.stdout).toMatch(/create\s+\.github\/workflows\/classified\.yml/);
     expect(result.stdout).toContain('--- .github/workflows/classified.yml (create)');
     expect(result.stdout).toContain('Dry run: 4 files would be written; nothing was written.');
+    // the support access rule needs code marked as such: init says how
+    expect(result.stdout).toMatch(/`\/\*\* @access support \*\/`.*access\.entryPoints.*require-access-grant/);
     expect(snapshot(dir)).toEqual(before);
   });
 

@@ -12,6 +12,10 @@
  * - `.github/workflows/classified.yml`: the gate on pull requests, with SARIF uploaded to code
  *   scanning.
  *
+ * At the root of a workspace whose root tsconfig has no files (or which has none), every command
+ * it writes is `classified check --workspace` (../check-target.ts decides, as `check` does), so
+ * the packages are checked one by one and never as one whole-repository program.
+ *
  * Existing files are kept unless `--force`; a file whose content is already what init would
  * write is left alone, so a second run writes nothing and says so. `--dry-run` prints the plan
  * only. Without `--yes`, init asks on a terminal and, when stdin is not one, prints the plan and
@@ -24,10 +28,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import tty from 'node:tty';
 import type { Command } from 'commander';
-import { ProjectError, resolveTsconfigPath } from '../../engine/index.js';
+import { resolveCheckTarget, type CheckTargetOptions } from '../check-target.js';
 import { CONFIG_FILE_NAME } from '../../policy/config.js';
 import { listProjects } from '../load-projects.js';
 import { toRelativePath } from '../to-relative-path.js';
+import { reportUsageError } from '../usage-error.js';
+import type { Workspace } from '../workspace.js';
 import type { RegisterCommand } from './index.js';
 
 /** The baseline file the generated hook and workflow use when it exists. */
@@ -49,6 +55,7 @@ interface InitOptions {
   readonly eslint: boolean;
   readonly hook: boolean;
   readonly workflow: boolean;
+  readonly workspace?: boolean;
 }
 
 type PackageManager = 'npm' | 'pnpm' | 'yarn' | 'bun';
@@ -62,10 +69,14 @@ interface PackageJson {
 
 interface Detection {
   readonly root: string;
-  /** the tsconfig, relative to root with `/` */
-  readonly tsconfig: string;
+  /** the tsconfig, relative to root with `/`; undefined for a workspace without a root tsconfig */
+  readonly tsconfig?: string;
   readonly projects: number;
   readonly solution: boolean;
+  /** set when the packages are checked one by one (`check --workspace`) */
+  readonly workspace?: Workspace;
+  /** what the generated commands pass to `classified check`: `--project <tsconfig>` or `--workspace` */
+  readonly checkTarget: string;
   readonly packageManager: PackageManager;
   readonly lockFile?: string;
   readonly yarnBerry: boolean;
@@ -115,24 +126,23 @@ export const registerInit: RegisterCommand = (program: Command, _environment, se
     .option('--no-eslint', 'leave the ESLint config alone')
     .option('--no-hook', 'write no pre-commit hook')
     .option('--no-workflow', 'write no GitHub Actions workflow')
-    .action((options: InitOptions) => {
-      setExitCode(runInit(options));
+    .option('--workspace', 'check the workspace packages one by one (automatic when the root tsconfig has no files or include, or there is none)')
+    .action((options: InitOptions, command: Command) => {
+      setExitCode(runInit(options, command.getOptionValueSource('project') !== 'default'));
     });
 };
 
-function runInit(options: InitOptions): number {
+function runInit(options: InitOptions, projectGiven: boolean): number {
   const out = (text = ''): void => {
     process.stdout.write(`${text}\n`);
   };
   let detection: Detection;
   try {
-    detection = detect(process.cwd(), options.project);
+    detection = detect(process.cwd(), { project: options.project, projectGiven, workspace: options.workspace });
   } catch (error) {
-    if (error instanceof ProjectError) {
-      process.stderr.write(`classified: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    const code = reportUsageError(error);
+    if (code === undefined) throw error;
+    return code;
   }
   const actions = plan(detection, options);
   printDetection(detection, out);
@@ -178,9 +188,12 @@ function runInit(options: InitOptions): number {
 // ---------------------------------------------------------------------------------------------
 // detection
 
-function detect(root: string, project: string): Detection {
-  const tsconfigPath = resolveTsconfigPath(project); // relative to the working directory, which is root
-  const projects = listProjects(tsconfigPath);
+function detect(root: string, targetOptions: CheckTargetOptions): Detection {
+  // the same decision `check` makes: the working directory is root
+  const target = resolveCheckTarget(targetOptions, root);
+  for (const note of target.notes) process.stderr.write(`classified: ${note}\n`);
+  const tsconfigPath = target.kind === 'project' ? target.tsconfigPath : getRootTsconfig(root);
+  const projects = target.kind === 'project' ? listProjects(target.tsconfigPath) : target.workspace.packages.filter((workspacePackage) => workspacePackage.tsconfig !== undefined).map((workspacePackage) => workspacePackage.tsconfig ?? '');
   const packageJson = readJson<PackageJson>(path.join(root, 'package.json'));
   const gitRoot = git(root, ['rev-parse', '--show-toplevel']);
   const hooksDir = gitRoot === undefined ? undefined : git(root, ['rev-parse', '--git-path', 'hooks']);
@@ -191,9 +204,10 @@ function detect(root: string, project: string): Detection {
   const workflowsDir = path.join(gitRoot ?? root, '.github', 'workflows');
   return {
     root,
-    tsconfig: toRelativePath(tsconfigPath, root),
+    ...(tsconfigPath === undefined ? {} : { tsconfig: toRelativePath(tsconfigPath, root) }),
     projects: projects.length,
-    solution: projects.length !== 1 || projects[0] !== tsconfigPath,
+    solution: target.kind === 'project' && (projects.length !== 1 || projects[0] !== tsconfigPath),
+    ...(target.kind === 'workspace' ? { workspace: target.workspace, checkTarget: '--workspace' } : { checkTarget: `--project ${shQuote(toRelativePath(target.tsconfigPath, root))}` }),
     packageManager: lock?.manager ?? 'npm',
     ...(lock === undefined ? {} : { lockFile: lock.file }),
     yarnBerry: searchDirs.some((dir) => fs.existsSync(path.join(dir, '.yarnrc.yml'))),
@@ -210,6 +224,11 @@ function detect(root: string, project: string): Detection {
     workflowsDir,
     existingWorkflows: isDirectory(workflowsDir) ? fs.readdirSync(workflowsDir).filter((name) => /\.ya?ml$/.test(name)).sort() : [],
   };
+}
+
+function getRootTsconfig(root: string): string | undefined {
+  const file = path.join(root, 'tsconfig.json');
+  return fs.existsSync(file) ? file : undefined;
 }
 
 function findLockFile(dirs: readonly string[]): { manager: PackageManager; file: string } | undefined {
@@ -296,7 +315,7 @@ function planEslint(detection: Detection, force: boolean): Action {
 function planHook(detection: Detection, force: boolean): Action[] {
   if (detection.huskyDir !== undefined) return planHuskyHook(detection, detection.huskyDir, force);
   if (detection.hooksDir === undefined) {
-    return [{ kind: 'manual', file: path.join(detection.root, '.git'), what: 'not a git repository: no pre-commit hook written; after `git init`, re-run init or run before each commit', lines: [`npx classified check --project ${detection.tsconfig}`] }];
+    return [{ kind: 'manual', file: path.join(detection.root, '.git'), what: 'not a git repository: no pre-commit hook written; after `git init`, re-run init or run before each commit', lines: [`npx classified check ${detection.checkTarget}`] }];
   }
   return [planFile(path.join(detection.hooksDir, 'pre-commit'), gitHookContent(detection), 'git pre-commit hook: classified check --changed', force, true)];
 }
@@ -329,7 +348,7 @@ function planHuskyHook(detection: Detection, huskyDir: string, force: boolean): 
         kind: 'manual',
         file,
         what: 'existing lint-staged config: add this task (lint-staged appends the staged files)',
-        lines: [`"*.{ts,tsx,mts,cts}": "classified check --project ${detection.tsconfig}"`],
+        lines: [`"*.{ts,tsx,mts,cts}": "classified check ${detection.checkTarget}"`],
       });
     }
   }
@@ -370,8 +389,15 @@ function gitHookContent(detection: Detection): string {
     '#!/bin/sh',
     `# classified pre-commit hook — ${HOOK_MARKER}.`,
     '# Blocks a commit when files changed since HEAD (staged, unstaged, untracked) have',
-    '# data-handling findings; the whole project is analysed. Findings recorded in',
-    `# ${BASELINE_FILE} (if it exists) do not block. Skip once: git commit --no-verify.`,
+    ...(detection.workspace !== undefined
+      ? [
+          '# data-handling findings; only the workspace packages owning a changed file are analysed.',
+          `# Findings recorded in a package's ${BASELINE_FILE} do not block. Skip once: git commit --no-verify.`,
+        ]
+      : [
+          '# data-handling findings; the whole project is analysed. Findings recorded in',
+          `# ${BASELINE_FILE} (if it exists) do not block. Skip once: git commit --no-verify.`,
+        ]),
     '# Set CLASSIFIED_BIN=/path/to/classified/bin/classified.js to choose the classified to run.',
     relativeProjectDir === '.' ? 'cd "$(git rev-parse --show-toplevel)" || exit 2' : `cd "$(git rev-parse --show-toplevel)"/${shQuote(relativeProjectDir)} || exit 2`,
     'top=$(git rev-parse --show-toplevel)',
@@ -385,17 +411,39 @@ function gitHookContent(detection: Detection): string {
     'else',
     '  set -- npx --no-install classified',
     'fi',
-    `if [ -f ${BASELINE_FILE} ]; then`,
-    `  set -- "$@" check --project ${shQuote(detection.tsconfig)} --changed --baseline ${BASELINE_FILE}`,
-    'else',
-    `  set -- "$@" check --project ${shQuote(detection.tsconfig)} --changed`,
-    'fi',
+    // a workspace reads one baseline per package (those without one are checked in full)
+    ...(detection.workspace !== undefined
+      ? [`set -- "$@" check --workspace --changed --baseline ${BASELINE_FILE}`]
+      : [
+          `if [ -f ${BASELINE_FILE} ]; then`,
+          `  set -- "$@" check ${detection.checkTarget} --changed --baseline ${BASELINE_FILE}`,
+          'else',
+          `  set -- "$@" check ${detection.checkTarget} --changed`,
+          'fi',
+        ]),
     'exec "$@"',
     '',
   ].join('\n');
 }
 
 function lintStagedContent(detection: Detection): string {
+  if (detection.workspace !== undefined) {
+    return [
+      `// .lintstagedrc.mjs — ${HOOK_MARKER}. On commit, lint-staged passes the staged TypeScript`,
+      '// files; classified analyses only the workspace packages that own them, focused on them, and',
+      `// leaves out the findings recorded in each package's ${BASELINE_FILE}.`,
+      "import { fileURLToPath } from 'node:url';",
+      '',
+      "const root = fileURLToPath(new URL('.', import.meta.url));",
+      'const quote = (file) => `"${file}"`;',
+      '',
+      'export default {',
+      "  '*.{ts,tsx,mts,cts}': (files) =>",
+      `    ['classified check --workspace --project', quote(root), '--baseline ${BASELINE_FILE}', ...files.map(quote)].join(' '),`,
+      '};',
+      '',
+    ].join('\n');
+  }
   return [
     `// .lintstagedrc.mjs — ${HOOK_MARKER}. On commit, lint-staged passes the staged TypeScript`,
     '// files; classified analyses the whole project and reports findings in those files only,',
@@ -403,7 +451,7 @@ function lintStagedContent(detection: Detection): string {
     "import { existsSync } from 'node:fs';",
     "import { fileURLToPath } from 'node:url';",
     '',
-    `const project = fileURLToPath(new URL(${JSON.stringify(`./${detection.tsconfig}`)}, import.meta.url));`,
+    `const project = fileURLToPath(new URL(${JSON.stringify(`./${detection.tsconfig ?? 'tsconfig.json'}`)}, import.meta.url));`,
     `const baseline = fileURLToPath(new URL(${JSON.stringify(`./${BASELINE_FILE}`)}, import.meta.url));`,
     'const quote = (file) => `"${file}"`;',
     '',
@@ -456,16 +504,25 @@ function workflowContent(detection: Detection): string {
     ...(manager !== 'bun' && lockFile !== undefined && lockFile.includes('/') ? [`          cache-dependency-path: ${lockFile}`] : []),
     '      - name: Install dependencies',
     `        run: ${installCommand(detection)}`,
-    '      - name: classified check',
-    '        run: |',
-    `          if [ -f ${BASELINE_FILE} ]; then set -- --baseline ${BASELINE_FILE}; fi`,
-    `          ${run} classified check --project ${detection.tsconfig} --format sarif --output classified.sarif "$@"`,
+    ...(detection.workspace === undefined
+      ? [
+          '      - name: classified check',
+          '        run: |',
+          `          if [ -f ${BASELINE_FILE} ]; then set -- --baseline ${BASELINE_FILE}; fi`,
+          `          ${run} classified check ${detection.checkTarget} --format sarif --output classified.sarif "$@"`,
+        ]
+      : [
+          // every package once, one Program each; each package's own baseline; one SARIF run (and category) per package
+          '      - name: classified check (every workspace package)',
+          `        run: ${run} classified check --workspace --baseline ${BASELINE_FILE} --format sarif --output classified.sarif`,
+        ]),
     '      - name: Upload SARIF to code scanning',
     `        if: \${{ !cancelled() && hashFiles('${inDir('classified.sarif')}') != '' }}`,
     '        uses: github/codeql-action/upload-sarif@v3',
     '        with:',
     `          sarif_file: ${inDir('classified.sarif')}`,
-    '          category: classified',
+    // in a workspace each run names its category (classified/<package folder>/); an input here would not apply to them
+    ...(detection.workspace === undefined ? ['          category: classified'] : []),
     '',
   ];
   return lines.join('\n');
@@ -524,7 +581,8 @@ function printDetection(detection: Detection, out: (text?: string) => void): voi
   out('');
   out('Detected');
   const rows: [string, string][] = [
-    ['tsconfig', detection.solution ? `${detection.tsconfig} (solution: ${count(detection.projects, 'referenced project')})` : detection.tsconfig],
+    ['tsconfig', describeTsconfig(detection)],
+    ...(detection.workspace === undefined ? [] : [['workspace', describeWorkspaceDetection(detection.workspace, detection.projects)] as [string, string]]),
     ['package manager', detection.lockFile === undefined ? `${detection.packageManager} (no lock file)` : `${detection.packageManager} (${rel(detection.lockFile)})`],
     ['ESLint', detection.eslintConfig ?? (detection.legacyEslintConfig === undefined ? 'no flat config' : `legacy ${detection.legacyEslintConfig} (no flat config)`)],
     ['git', detection.gitRoot === undefined ? 'not a git repository' : `repository at ${detection.gitRoot === detection.root ? '.' : rel(detection.gitRoot)}${detection.hooksPath === undefined ? '' : ` (core.hooksPath ${detection.hooksPath})`}`],
@@ -533,6 +591,19 @@ function printDetection(detection: Detection, out: (text?: string) => void): voi
   ];
   for (const [label, value] of rows) out(`  ${label.padEnd(16)} ${value}`);
   out('');
+}
+
+function describeTsconfig(detection: Detection): string {
+  if (detection.workspace !== undefined) {
+    return detection.tsconfig === undefined ? 'none at the root: each workspace package has its own' : `${detection.tsconfig} (a base config without files: each workspace package is checked with its own tsconfig)`;
+  }
+  return detection.solution ? `${detection.tsconfig ?? ''} (solution: ${count(detection.projects, 'referenced project')})` : detection.tsconfig ?? '';
+}
+
+function describeWorkspaceDetection(workspace: Workspace, checked: number): string {
+  const runners = workspace.taskRunners.length === 0 ? '' : `, ${workspace.taskRunners.join(', ')}`;
+  const skipped = workspace.packages.filter((workspacePackage) => workspacePackage.tsconfig === undefined).map((workspacePackage) => workspacePackage.relativeDir);
+  return `${workspace.declaredBy.join(' + ')}${runners}: ${count(workspace.packages.length, 'package')}, ${checked} with a tsconfig.json checked one by one (classified check --workspace)${skipped.length === 0 ? '' : `; without one: ${skipped.join(', ')}`}`;
 }
 
 function printPlan(actions: readonly Action[], root: string, out: (text?: string) => void): void {
@@ -566,6 +637,10 @@ function printNextSteps(detection: Detection, actions: readonly Action[], out: (
   if (detection.huskyDir !== undefined && detection.hooksPath === undefined) steps.push(`${execCommand(manager)} husky   # activates .husky/ hooks (husky's "prepare" script does it on install)`);
   steps.push(`${execCommand(manager)} classified baseline ${BASELINE_FILE}   # record today's findings; commit the file`);
   steps.push('from then on the hook and the workflow fail only on new findings; fix baselined ones and re-run `classified baseline` to burn the list down');
+  steps.push(
+    'support tooling: tag code that reads customer data for support engineers `/** @access support */` (or list it under `access.entryPoints` in ' +
+      `${CONFIG_FILE_NAME}) so require-access-grant checks it for a verified grant, the grant's region and an audit record; \`classified report\` lists those access paths`,
+  );
   out('Next');
   steps.forEach((step, index) => out(`  ${index + 1}. ${step}`));
   out('');

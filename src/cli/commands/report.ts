@@ -44,7 +44,7 @@ async function runReport(options: ReportCommandOptions, environment: MainEnviron
     // with the referenced projects' sources in place of their outputs, as `check` analyses them
     const sourceFiles = environment.sourceFiles ?? createSourceFileCache();
     const projects = listProjects(tsconfigPath).map((project) => ({
-      program: createProgramWithReferenceSources(createProgramFromTsconfig(project, sourceFiles)),
+      program: createProgramWithReferenceSources(createProgramFromTsconfig(project, sourceFiles), { sourceFiles }),
       config: loadProjectConfig(project, options.config).config,
     }));
     const inventory = collectInventory({ projects, rules, tsconfigPath, configPath, cwd: process.cwd() });

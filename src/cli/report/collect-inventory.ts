@@ -120,11 +120,29 @@ export interface SuppressionEntry {
 export interface DeclassificationEntry {
   readonly file: string;
   readonly line: number;
-  readonly form: 'declassify' | 'cast' | 'missing-reason';
+  readonly form: 'declassify' | 'cast' | 'missing-reason' | 'forged-grant';
   readonly label: string;
   /** the literal reason of a `declassify` call, or the type a cast goes to */
   readonly detail: string;
   readonly ruleId: string | undefined;
+}
+
+/** A read of customer data in support access code, and which elements of the access clause guard it. */
+export interface AccessPathEntry {
+  /** the function or method marked as support access: `SupportConsole.customerOrders` */
+  readonly entryPoint: string;
+  /** what marks it: `@access support`, `route /support/orders`, `decorator @Roles('support')`, `file glob` */
+  readonly markedBy: string;
+  /** the storage call or the helper that makes one: `findOrdersOfCustomer` */
+  readonly read: string;
+  readonly level: Level;
+  readonly kind: string;
+  readonly file: string;
+  readonly line: number;
+  readonly grant: 'every path' | 'some paths' | 'none';
+  readonly twoPersonGrant: boolean;
+  readonly regionScoped: boolean;
+  readonly audited: boolean;
 }
 
 export interface Inventory {
@@ -138,6 +156,7 @@ export interface Inventory {
   readonly dimensions: readonly DimensionEntry[];
   readonly suppressions: readonly SuppressionEntry[];
   readonly declassifications: readonly DeclassificationEntry[];
+  readonly accessPaths: readonly AccessPathEntry[];
   readonly firstPartyHosts: readonly string[];
   readonly findings: { readonly errors: number; readonly warnings: number; readonly suppressed: number };
   readonly diagnostics: readonly string[];
@@ -176,6 +195,7 @@ export function collectInventory(options: InventoryOptions): Inventory {
   const otherSources = new Map<string, OtherSourceEntry>();
   const dimensions = new Map<string, DimensionEntry>();
   const declassifications = new Map<string, DeclassificationEntry>();
+  const accessPaths = new Map<string, AccessPathEntry>();
   const suppressions = new Map<string, SuppressionEntry>();
   const findings = new Map<string, Finding>();
   const analysedFiles = new Set<string>();
@@ -222,7 +242,9 @@ export function collectInventory(options: InventoryOptions): Inventory {
     for (const finding of result.findings) {
       const key = findingKey(finding.file, finding.start, finding.end, finding.ruleId);
       findingsByKey.set(key, finding);
-      if (!findings.has(key)) findings.set(key, finding);
+      // one read in support code can miss several elements of the access clause: each is a finding
+      const countedKey = `${key}|${finding.messageId}`;
+      if (!findings.has(countedKey)) findings.set(countedKey, finding);
     }
     const judge = (fact: EngineFact, carrier: ts.Node): { status: FlowStatus; ruleId: string | undefined; suppressionReason: string | undefined } => {
       const rule = enabledRules.find((candidate) => candidate.check(fact) !== undefined);
@@ -267,6 +289,21 @@ export function collectInventory(options: InventoryOptions): Inventory {
         const rule = enabledRules.find((candidate) => candidate.check(fact) !== undefined);
         const entry: DeclassificationEntry = { file: relative(fact.node.getSourceFile().fileName), line: lineOf(fact.node), form: fact.form, label: fact.label, detail: fact.target, ruleId: rule?.id };
         declassifications.set(`${entry.file}:${entry.line}:${entry.form}:${entry.label}`, entry);
+      } else if (fact.type === 'access-path') {
+        const entry: AccessPathEntry = {
+          entryPoint: fact.entry.name,
+          markedBy: fact.entry.markedBy,
+          read: fact.readName,
+          level: fact.level,
+          kind: fact.kind,
+          file: relative(fact.read.getSourceFile().fileName),
+          line: lineOf(fact.read),
+          grant: fact.grant === 'every-path' ? 'every path' : fact.grant === 'some-paths' ? 'some paths' : 'none',
+          twoPersonGrant: fact.twoPersonGrant,
+          regionScoped: fact.regionScoped,
+          audited: fact.audited,
+        };
+        accessPaths.set(`${entry.file}:${entry.line}:${entry.entryPoint}`, entry);
       }
     }
     for (const entry of findDeclassifyCalls(sourceFiles, facade, isProjectFile, relative, lineOf)) {
@@ -297,6 +334,7 @@ export function collectInventory(options: InventoryOptions): Inventory {
     configFile: options.configPath === undefined ? undefined : relative(options.configPath),
     filesAnalyzed: analysedFiles.size,
     types: [...types.values()].sort(byPosition),
+    accessPaths: [...accessPaths.values()].sort(byPosition),
     flows: [...resolvedFlows.values()].sort(compareFlows),
     otherSources: [...otherSources.values()].sort((a, b) => levelRank(b.level) - levelRank(a.level) || byPosition(a, b)),
     dimensions: [...dimensions.values()].sort(byPosition),

@@ -7,7 +7,7 @@ import type { Level, SinkKind } from '../../policy/types.js';
 import type { FieldEntry, FlowEntry, FlowStatus, Inventory } from './collect-inventory.js';
 import { escapeHtml as h } from './escape.js';
 import { REPORT_LIMITATIONS } from './limitations.js';
-import { buildReportModel, describeStatus, evidence, LEVEL_TITLES, LEVELS_DESCENDING, SINK_KIND_LIMITS, type Reach, type ReportModel, type SinkGroup } from './view-model.js';
+import { buildReportModel, describeAccessPath, describeDeclassificationForm, describeStatus, evidence, LEVEL_TITLES, LEVELS_DESCENDING, SINK_KIND_LIMITS, type Reach, type ReportModel, type SinkGroup } from './view-model.js';
 
 const STATUS_MARK: Readonly<Record<FlowStatus, string>> = { allowed: '✓', violation: '✗', suppressed: '⚠' };
 const STATUS_COLOR: Readonly<Record<FlowStatus, string>> = { allowed: '#2e7d32', violation: '#c62828', suppressed: '#b26a00' };
@@ -86,6 +86,7 @@ export function formatHtml(inventory: Inventory): string {
   sections.push(dimensionsSection(inventory));
   sections.push(suppressionsSection(inventory));
   sections.push(declassificationsSection(inventory));
+  sections.push(accessPathsSection(inventory));
   sections.push(`<section id="limitations"><h2>What this report cannot show</h2><ul>${REPORT_LIMITATIONS.map((item) => `<li>${h(item)}</li>`).join('')}</ul></section>`);
   if (inventory.diagnostics.length > 0) sections.push(`<section id="diagnostics"><h2>Diagnostics</h2><ul>${inventory.diagnostics.map((item) => `<li>${h(item)}</li>`).join('')}</ul></section>`);
   const toc = [
@@ -97,6 +98,7 @@ export function formatHtml(inventory: Inventory): string {
     ['other-regions', 'Other regions'],
     ['suppressions', 'Suppressions'],
     ['declassifications', 'Declassifications'],
+    ['access-paths', 'Support access'],
   ].map(([id, title]) => `<a href="#${id}">${h(title ?? '')}</a>`).join('');
   return `<!DOCTYPE html>
 <html lang="en">
@@ -319,9 +321,20 @@ function declassificationsSection(inventory: Inventory): string {
   const head = '<section id="declassifications"><h2>Declassifications</h2>';
   if (inventory.declassifications.length === 0) return `${head}<p class="note">No declassifications.</p></section>`;
   const rows = inventory.declassifications.map((entry) => {
-    const form = entry.form === 'declassify' ? 'declassify() with a reason' : entry.form === 'cast' ? 'cast' : 'declassify() without a literal reason';
+    const form = describeDeclassificationForm(entry.form);
     const verdict = entry.ruleId === undefined ? '<span class="status allowed">✓ reviewed</span>' : `<span class="status violation">${h(`✗ ${entry.ruleId}`)}</span>`;
     return `<tr><td class="path">${h(`${entry.file}:${entry.line}`)}</td><td>${form}</td><td><code>${h(entry.label)}</code></td><td>${h(entry.detail)}</td><td>${verdict}</td></tr>`;
   }).join('');
   return `${head}<table><thead><tr><th>At</th><th>Form</th><th>Data</th><th>Reason or target</th><th>Status</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
+function accessPathsSection(inventory: Inventory): string {
+  const head = '<section id="access-paths"><h2>Support access paths</h2><p class="note">Reads of customer data in code marked as support or operator access, and the elements of the access clause guarding each (require-access-grant).</p>';
+  if (inventory.accessPaths.length === 0) return `${head}<p class="note">No support access code reads customer data.</p></section>`;
+  const cell = (value: string): string => `<td><span class="status ${value.startsWith('✓') ? 'allowed' : 'violation'}">${h(value)}</span></td>`;
+  const rows = inventory.accessPaths.map((entry) => {
+    const { grant, region, audit } = describeAccessPath(entry);
+    return `<tr><td><code>${h(entry.entryPoint)}</code></td><td>${h(entry.markedBy)}</td><td><code>${h(entry.read)}</code> ${h(`(${entry.kind}, ${entry.level})`)}</td><td class="path">${h(`${entry.file}:${entry.line}`)}</td>${cell(grant)}${cell(region)}${cell(audit)}</tr>`;
+  }).join('');
+  return `${head}<table><thead><tr><th>Entry point</th><th>Marked by</th><th>Data read</th><th>At</th><th>Grant</th><th>Region</th><th>Audit</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }

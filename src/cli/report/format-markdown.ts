@@ -8,7 +8,7 @@ import type { Level } from '../../policy/types.js';
 import type { FieldEntry, FlowStatus, Inventory } from './collect-inventory.js';
 import { escapeMarkdown as text, markdownCode as code } from './escape.js';
 import { REPORT_LIMITATIONS } from './limitations.js';
-import { buildReportModel, describeStatus, evidence, LEVEL_TITLES, LEVELS_DESCENDING, SINK_KIND_LIMITS, type Reach, type ReportModel } from './view-model.js';
+import { buildReportModel, describeAccessPath, describeDeclassificationForm, describeStatus, evidence, LEVEL_TITLES, LEVELS_DESCENDING, SINK_KIND_LIMITS, type Reach, type ReportModel } from './view-model.js';
 
 const STATUS_MARK: Readonly<Record<FlowStatus, string>> = { allowed: '✓', violation: '✗', suppressed: '⚠' };
 
@@ -31,6 +31,7 @@ export function formatMarkdown(inventory: Inventory): string {
   out.push(...dimensionsSection(inventory));
   out.push(...suppressionsSection(inventory));
   out.push(...declassificationsSection(inventory));
+  out.push(...accessPathsSection(inventory));
   out.push('## What this report cannot show', '');
   for (const limitation of REPORT_LIMITATIONS) out.push(`- ${text(limitation)}`);
   out.push('');
@@ -170,9 +171,20 @@ function declassificationsSection(inventory: Inventory): string[] {
   if (inventory.declassifications.length === 0) return [...out, 'No declassifications.', ''];
   out.push('| At | Form | Data | Reason or target | Status |', '| --- | --- | --- | --- | --- |');
   for (const entry of inventory.declassifications) {
-    const form = entry.form === 'declassify' ? 'declassify() with a reason' : entry.form === 'cast' ? 'cast' : 'declassify() without a literal reason';
+    const form = describeDeclassificationForm(entry.form);
     const status = entry.ruleId === undefined ? '✓ reviewed' : `✗ ${entry.ruleId}`;
     out.push(`| ${text(`${entry.file}:${entry.line}`)} | ${form} | ${code(entry.label)} | ${text(entry.detail)} | ${text(status)} |`);
+  }
+  return [...out, ''];
+}
+
+function accessPathsSection(inventory: Inventory): string[] {
+  const out = ['## Support access paths', '', 'Reads of customer data in code marked as support or operator access, and the elements of the access clause guarding each (require-access-grant).', ''];
+  if (inventory.accessPaths.length === 0) return [...out, 'No support access code reads customer data (mark it `/** @access support */` or with `access.entryPoints`).', ''];
+  out.push('| Entry point | Marked by | Data read | At | Grant | Region | Audit |', '| --- | --- | --- | --- | --- | --- | --- |');
+  for (const entry of inventory.accessPaths) {
+    const { grant, region, audit } = describeAccessPath(entry);
+    out.push(`| ${code(entry.entryPoint)} | ${text(entry.markedBy)} | ${code(entry.read)} (${text(`${entry.kind}, ${entry.level}`)}) | ${text(`${entry.file}:${entry.line}`)} | ${text(grant)} | ${text(region)} | ${text(audit)} |`);
   }
   return [...out, ''];
 }

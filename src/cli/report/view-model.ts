@@ -3,7 +3,7 @@
  * the sinks each source reaches, flows grouped by sink kind, third parties and other regions.
  */
 import { CLASSIFICATION_LEVELS, SINK_KINDS, type Level, type SinkKind } from '../../policy/types.js';
-import type { FieldEntry, FlowEntry, FlowStatus, Inventory, OtherSourceEntry, SinkRef, TypeEntry } from './collect-inventory.js';
+import type { AccessPathEntry, DeclassificationEntry, FieldEntry, FlowEntry, FlowStatus, Inventory, OtherSourceEntry, SinkRef, TypeEntry } from './collect-inventory.js';
 
 export const LEVELS_DESCENDING: readonly Level[] = [...CLASSIFICATION_LEVELS].reverse();
 
@@ -164,4 +164,34 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 
 function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
+}
+
+/** How a declassification was written, in words. */
+export function describeDeclassificationForm(form: DeclassificationEntry['form']): string {
+  switch (form) {
+    case 'declassify':
+      return 'declassify() with a reason';
+    case 'cast':
+      return 'cast';
+    case 'forged-grant':
+      return 'cast forging an access grant';
+    case 'missing-reason':
+      return 'declassify() without a literal reason';
+  }
+}
+
+/** The access clause's elements for one support access read, in words: ✓ present, ✗ missing. */
+export function describeAccessPath(entry: AccessPathEntry): { readonly grant: string; readonly region: string; readonly audit: string } {
+  const restricted = entry.level === 'restricted';
+  const grantOk = entry.grant === 'every path' && (!restricted || entry.twoPersonGrant);
+  const grant = grantOk
+    ? `✓ every path${entry.twoPersonGrant ? ' (two-person)' : ''}`
+    : entry.grant === 'every path'
+      ? '✗ single approver for Restricted data'
+      : entry.grant === 'some paths'
+        ? '✗ some paths only'
+        : '✗ none';
+  const region = entry.regionScoped ? "✓ grant's region" : "✗ not the grant's region";
+  const audit = entry.audited ? '✓ before the data leaves' : '✗ missing on some path';
+  return { grant, region, audit };
 }

@@ -24,7 +24,7 @@ import { HTTP_CALLEE_NAMES, type HttpSinkResolver } from './http-sinks.js';
 import { isConfigurationName, isUrlLikeName } from './names.js';
 import { getPropertyChain, getPropertyNameText, getStaticString, resolveConstInitializer, type SinkMatch, type SinkResolver } from './sinks.js';
 import { NodeMap } from './node-map.js';
-import { ANY_FIELD, addStep, getSteps, instantiate, withPath, type Step, type Taint } from './taint.js';
+import { ANY_FIELD, addStep, embedField, getSteps, instantiate, withPath, type Step, type Taint } from './taint.js';
 import { SyntaxKind, TypeFlags } from './typescript-api.js';
 
 /** Data reaching a sink through a parameter of `fn`: recorded, then checked at `fn`'s callers. */
@@ -44,6 +44,8 @@ interface Carrier {
   readonly value: ts.Expression;
   /** the object-literal key it is carried under, if any */
   readonly key: string | undefined;
+  /** where the value sits inside the argument: `f({ user: { email } })` carries `email` at `user.email` */
+  readonly path: readonly string[];
 }
 
 export interface CollectContext {
@@ -79,7 +81,7 @@ export function collectFacts(context: CollectContext): EngineFact[] {
 class FactCollector {
   private readonly facts: EngineFact[] = [];
   private readonly parameterFlows = new Map<ts.SignatureDeclaration, ParameterSinkFlow[]>();
-  private readonly seenParameterFlows = new Map<ts.Node, Map<ts.SignatureDeclaration, Set<string>>>();
+  private readonly seenParameterFlows = new Map<ts.SignatureDeclaration, Set<string>>();
   private readonly carriers: NodeMap<readonly Carrier[]>;
   private readonly worklist: ts.SignatureDeclaration[] = [];
   private readonly queued = new Set<ts.SignatureDeclaration>();
@@ -251,18 +253,16 @@ class FactCollector {
   }
 
   private recordParameterFlow(flow: ParameterSinkFlow): void {
-    // one flow per function, sink and parameter part (nodes are keys by identity, no file names to join)
-    let seenAtSink = this.seenParameterFlows.get(flow.sinkNode);
-    if (seenAtSink === undefined) {
-      seenAtSink = new Map();
-      this.seenParameterFlows.set(flow.sinkNode, seenAtSink);
-    }
-    let seen = seenAtSink.get(flow.fn);
+    // One flow per function, parameter part and kind of sink (with its module): which of the
+    // function's sinks of that kind it reaches changes nothing at a call site, and keying by the
+    // sink node made flows grow with sinks × callers on large apps (a shared logger wrapper).
+    let seen = this.seenParameterFlows.get(flow.fn);
     if (seen === undefined) {
       seen = new Set();
-      seenAtSink.set(flow.fn, seen);
+      this.seenParameterFlows.set(flow.fn, seen);
     }
-    const key = `${flow.taint.origin.type === 'parameter' ? flow.taint.origin.index : -1}|${flow.taint.read.join('.')}`;
+    const index = flow.taint.origin.type === 'parameter' ? flow.taint.origin.index : -1;
+    const key = `${index}|${flow.taint.read.join('.')}|${flow.sink.kind}|${flow.sink.module}`;
     if (seen.has(key)) return;
     seen.add(key);
     const list = this.parameterFlows.get(flow.fn);
@@ -279,8 +279,9 @@ class FactCollector {
     const visited = new Map<ts.SignatureDeclaration, number>();
     // each round handles the flows a function gained since its last round; flows are finite and
     // deduplicated, so this ends — the cap is a guard against a bug, not a budget
-    for (let round = 0; round < MAX_PROPAGATION_ROUNDS && this.worklist.length > 0; round++) {
-      const fn = this.worklist.shift();
+    // a read position instead of `shift()`: the worklist can hold many thousands of functions
+    for (let round = 0, next = 0; round < MAX_PROPAGATION_ROUNDS && next < this.worklist.length; round++) {
+      const fn = this.worklist[next++];
       if (fn === undefined) break;
       this.queued.delete(fn);
       const flows = this.parameterFlows.get(fn) ?? [];
@@ -304,11 +305,13 @@ class FactCollector {
     if (flow.taint.origin.type !== 'parameter') return;
     const index = flow.taint.origin.index;
     const calleeName = describeFunction(flow.fn);
-    const carriers: readonly Carrier[] = site.kind === 'call' ? this.argumentCarriers(site.call, flow.fn, index) : [{ node: site.reference, value: site.reference, key: undefined }];
+    const carriers: readonly Carrier[] = site.kind === 'call' ? this.argumentCarriers(site.call, flow.fn, index) : [{ node: site.reference, value: site.reference, key: undefined, path: [] }];
     for (const carrier of carriers) {
       const argumentTaints = site.kind === 'call' ? this.context.flow.taintOf(carrier.value) : site.elementTaints;
       for (const argumentTaint of argumentTaints) {
-        const combined = instantiate(flow.taint, addStep(argumentTaint, carrier.node, `passed to ${calleeName}()`));
+        // the callee reads its parameter by path: a value at `user.email` in the argument is not `user.id`
+        const placed = site.kind === 'call' ? placeAt(argumentTaint, carrier.path) : argumentTaint;
+        const combined = instantiate(flow.taint, addStep(placed, carrier.node, `passed to ${calleeName}()`));
         if (combined === undefined) continue;
         if (combined.origin.type === 'parameter') {
           // if the caller turns out to be an entry point, this call is where its parameter leaves
@@ -484,29 +487,39 @@ type CallSite =
   | { readonly kind: 'reference'; readonly reference: ts.Identifier; readonly elementTaints: readonly Taint[] };
 
 /** The expressions a finding may point at: object-literal properties (innermost), array elements, or the argument. */
-function getCarriers(argument: ts.Expression, into: Carrier[] = []): Carrier[] {
+function getCarriers(argument: ts.Expression, into: Carrier[] = [], path: readonly string[] = []): Carrier[] {
   const expression = skipOuterExpressions(argument);
   if (ts.isObjectLiteralExpression(expression)) {
     for (const property of expression.properties) {
       if (ts.isPropertyAssignment(property)) {
         const value = skipOuterExpressions(property.initializer);
-        if (ts.isObjectLiteralExpression(value) || ts.isArrayLiteralExpression(value)) getCarriers(value, into);
-        else into.push({ node: property, value: property.initializer, key: getPropertyNameText(property.name) });
+        const key = getPropertyNameText(property.name);
+        const propertyPath = [...path, key ?? ANY_FIELD];
+        if (ts.isObjectLiteralExpression(value) || ts.isArrayLiteralExpression(value)) getCarriers(value, into, propertyPath);
+        else into.push({ node: property, value: property.initializer, key, path: propertyPath });
       } else if (ts.isShorthandPropertyAssignment(property)) {
-        into.push({ node: property, value: property.name, key: property.name.text });
+        into.push({ node: property, value: property.name, key: property.name.text, path: [...path, property.name.text] });
       } else if (ts.isSpreadAssignment(property)) {
-        into.push({ node: property, value: property.expression, key: undefined });
+        // a spread's fields land at the object's own level
+        into.push({ node: property, value: property.expression, key: undefined, path });
       }
     }
   } else if (ts.isArrayLiteralExpression(expression)) {
     for (const element of expression.elements) {
-      if (ts.isSpreadElement(element)) into.push({ node: element, value: element.expression, key: undefined });
-      else getCarriers(element, into);
+      if (ts.isSpreadElement(element)) into.push({ node: element, value: element.expression, key: undefined, path });
+      else getCarriers(element, into, [...path, ANY_FIELD]);
     }
   } else if (!ts.isArrowFunction(expression) && !ts.isFunctionExpression(expression)) {
-    into.push({ node: argument, value: argument, key: undefined });
+    into.push({ node: argument, value: argument, key: undefined, path });
   }
   return into;
+}
+
+/** The taint of the whole argument, given the taint of a value placed at `path` inside it. */
+function placeAt(taint: Taint, path: readonly string[]): Taint {
+  let placed = taint;
+  for (let index = path.length - 1; index >= 0; index--) placed = embedField(placed, path[index] as string);
+  return placed;
 }
 
 interface Dimension {

@@ -1,0 +1,81 @@
+/**
+ * Shapes seen in real products where a reviewer disagreed with a finding (DESIGN section 4b).
+ * Each snippet is our own code in the shape of what was seen; each test also keeps the true
+ * violation next to the false one, so a fix that only silences the engine fails.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeSnippets, PINO_LOGGER } from '../helpers/analyze-snippets.js';
+
+describe('field-sensitive calls', () => {
+  it('a callee that reads one field of an object literal does not receive the others', () => {
+    const result = analyzeSnippets({
+      'log.ts': PINO_LOGGER,
+      'track.ts': `
+import { logger } from './log.js';
+export function getClickEvent({ clickId }: { clickId: string }): void {
+  logger.info({ clickId }, 'click');
+}
+export function trackSale({ clickId, customerEmail }: { clickId: string; customerEmail: string }): void {
+  getClickEvent({ clickId });
+  logger.info({ customer: customerEmail }, 'sale');
+}
+`,
+      'route.ts': `
+import { trackSale } from './track.js';
+export function route(body: { clickId: string; customerEmail: string }): void {
+  trackSale({ clickId: body.clickId, customerEmail: body.customerEmail });
+}
+`,
+    });
+    // the email reaches the log only through trackSale's own log line
+    expect(result.keys).toEqual(['route.ts:4 no-pii-logging']);
+    const [finding] = result.byRule('no-pii-logging');
+    expect(finding?.trace.map((step) => step.note)).toContain('destructured as customerEmail');
+    expect(finding?.trace.map((step) => step.note)).not.toContain('destructured as clickId');
+  });
+
+  it('keeps nested object-literal arguments apart by their path', () => {
+    const result = analyzeSnippets({
+      'log.ts': PINO_LOGGER,
+      'app.ts': `
+import { logger } from './log.js';
+type Event = { actor: { ref: string }; target: { ref: string } };
+function audit(event: Event): void {
+  logger.info(event.actor.ref);
+}
+function notify(event: Event): void {
+  logger.info(event.target.ref);
+}
+export function run(user: { id: string; email: string }): void {
+  audit({ actor: { ref: user.id }, target: { ref: user.email } });
+  notify({ actor: { ref: user.id }, target: { ref: user.email } });
+}
+`,
+    });
+    expect(result.keys).toEqual(['app.ts:12 no-pii-logging']);
+  });
+
+  it('analyses many layers of wrappers that pass object literals on without running out of memory', () => {
+    // each layer destructures and passes an object on: summaries must stay per field, not per field combination
+    const layers = Array.from({ length: 40 }, (_, level) => `
+export function layer${level}({ id, email, name, plan }: Fields): void {
+  ${level === 0 ? "logger.info({ id }, 'done');" : `layer${level - 1}({ id, email: plan, name, plan: email });`}
+}`).join('\n');
+    const result = analyzeSnippets({
+      'log.ts': PINO_LOGGER,
+      'layers.ts': `
+import { logger } from './log.js';
+interface Fields { id: string; email: string; name: string; plan: string }
+${layers}
+`,
+      'entry.ts': `
+import { layer39 } from './layers.js';
+export function entry(user: { id: string; email: string; name: string; plan: string }): void {
+  layer39({ id: user.id, email: user.email, name: user.name, plan: user.plan });
+}
+`,
+    });
+    // only `id` is logged, and `id` is never the email whatever the swaps above it
+    expect(result.keys).toEqual([]);
+  });
+});

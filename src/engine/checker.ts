@@ -297,6 +297,25 @@ export class CheckerFacade {
     return nonNullable;
   }
 
+  /**
+   * The type of `value.a.b` given the type of `value` (`*` for an element or index value);
+   * undefined where a segment is not a property the type declares.
+   */
+  getTypeAtPath(type: ts.Type, path: readonly string[]): ts.Type | undefined {
+    let current: ts.Type | undefined = type;
+    for (const segment of path) {
+      if (current === undefined) return undefined;
+      const receiver = this.getNonNullableType(current);
+      if (segment === '*') {
+        current = this.getIndexTypeOfType(receiver, IndexKind.Number) ?? this.getIndexTypeOfType(receiver, IndexKind.String);
+      } else {
+        const member = this.checker.getPropertyOfType(receiver, segment);
+        current = member === undefined ? this.getIndexTypeOfType(receiver, IndexKind.String) : this.checker.getTypeOfSymbol(member);
+      }
+    }
+    return current;
+  }
+
   getTypeArguments(type: ts.TypeReference): readonly ts.Type[] {
     return this.checker.getTypeArguments(type);
   }

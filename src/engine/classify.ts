@@ -239,13 +239,29 @@ export function isClassifiedPackageFile(file: ts.SourceFile): boolean {
 }
 
 /** Whether a value of this type can hold what the name suggests (a boolean `email` cannot). */
-export function canCarryInferredValue(type: ts.Type, inferred: InferredName): boolean {
-  const flags = type.isUnion() ? type.types.reduce((all, part) => all | part.flags, 0) : type.flags;
-  if (flags & (TypeFlags.Any | TypeFlags.Unknown | TypeFlags.StringLike)) return true;
-  if (flags & TypeFlags.NumberLike) return inferred.numeric;
-  if (flags & (TypeFlags.BooleanLike | TypeFlags.Void | TypeFlags.Never)) return false;
-  // objects: a `phone: { number: string }` or a class; their fields decide
-  return (flags & TypeFlags.Object) !== 0 && !isFunctionLikeType(type);
+export function canCarryInferredValue(type: ts.Type, inferred: InferredName, depth = 2): boolean {
+  if (type.isUnion()) return type.types.some((part) => canCarryInferredValue(part, inferred, depth));
+  const flags = type.flags;
+  if (flags & (TypeFlags.Any | TypeFlags.Unknown | TypeFlags.String | TypeFlags.TemplateLiteral | TypeFlags.StringMapping)) return true;
+  if (flags & (TypeFlags.Number | TypeFlags.BigInt)) return inferred.numeric;
+  // a string or number literal type, an enum member, a boolean, null: a fixed value of the code, not a customer's
+  if (flags & (TypeFlags.Literal | TypeFlags.EnumLike | TypeFlags.BooleanLike | TypeFlags.Null | TypeFlags.Undefined | TypeFlags.Void | TypeFlags.Never | TypeFlags.ESSymbolLike)) return false;
+  if (flags & TypeFlags.TypeParameter) {
+    const constraint = type.getConstraint();
+    return constraint === undefined || depth === 0 || canCarryInferredValue(constraint, inferred, depth - 1);
+  }
+  // `emails: string[]` holds the data; an object named `email` (a column, a config, a template) is
+  // classified by its own fields, not by its name
+  const element = getElementType(type);
+  return element !== undefined && depth > 0 && canCarryInferredValue(element, inferred, depth - 1);
+}
+
+/** The element type of an array, a readonly array or a tuple's first element. */
+function getElementType(type: ts.Type): ts.Type | undefined {
+  if ((type.flags & TypeFlags.Object) === 0 || !isTypeReference(type)) return undefined;
+  const name = type.getSymbol()?.getName();
+  if (!isArrayLike(type, name) && name !== 'Set' && name !== 'ReadonlySet') return undefined;
+  return type.typeArguments?.[0];
 }
 
 /** A type produced by classified's `Declassified<T>` (what `declassify()` returns): released, fields included. */
@@ -255,10 +271,6 @@ function isDeclassifiedType(type: ts.Type): boolean {
   if (declaration === undefined || !ts.isMappedTypeNode(declaration)) return false;
   const alias = ts.findAncestor(declaration, ts.isTypeAliasDeclaration);
   return alias?.name.text === 'Declassified' && alias.getSourceFile().text.includes('classifiedBrand');
-}
-
-function isFunctionLikeType(type: ts.Type): boolean {
-  return type.getCallSignatures().length > 0;
 }
 
 function readLevel(values: readonly string[]): Level | undefined {

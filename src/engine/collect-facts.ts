@@ -16,6 +16,7 @@ import { canCarryInferredValue } from './classify.js';
 import type { CardLiteralFact, DeclassificationFact, DimensionFact, EngineFact, FlowFact } from './facts.js';
 import { getCalleeName, skipOuterExpressions, type FileIndex } from './file-index.js';
 import { findAccessEntryPoints } from './access-entry-points.js';
+import { isKnownEmptyAt } from './empty-guards.js';
 import { AccessPathAnalyzer, getAccessGrantBits } from './access-paths.js';
 import { CallSiteIndex, getFunctionName } from './call-sites.js';
 import { describeExpression, sourceTaint, type FlowAnalyzer } from './flow.js';
@@ -218,6 +219,7 @@ class FactCollector {
     const value = skipOuterExpressions(carrier.value);
     if (ts.isLiteralExpression(value) || ts.isTemplateExpression(value) || ts.isObjectLiteralExpression(value) || ts.isArrayLiteralExpression(value) || isNullish(value)) return;
     if (ts.isCallExpression(value) && this.context.flow.isSanitizingCall(value)) return;
+    if (isKnownEmptyAt(value)) return;
     // `{ email: process.env.SUPPORT_EMAIL }`, `{ email: config.smtp.from }`: configuration, not a customer's address
     const chain = getPropertyChain(value);
     if (chain !== undefined && chain.slice(0, -1).some(isConfigurationName)) return;
@@ -337,7 +339,13 @@ class FactCollector {
     const owners = read.length > 1 ? [read[read.length - 2] ?? ''] : read.length === 1 ? [...(parameterName === '' ? [] : [parameterName]), ...typeOwners] : [];
     const inferred = this.context.classifier.inferName(name, owners);
     if (inferred === undefined || levelRank(inferred.level) < levelRank('confidential')) return;
-    if (!canCarryInferredValue(this.context.facade.getTypeOfNode(parameter), inferred) && read.length === 0) return;
+    // the type of the part read decides (`overrides.email` may be a settings object), and where the
+    // value reaches the sink as a plain read, its narrowed type there (`if (!user.email) log(user.email)`)
+    const { facade } = this.context;
+    const readType = facade.getTypeAtPath(facade.getTypeOfNode(parameter), flow.taint.read);
+    if (readType !== undefined && !canCarryInferredValue(readType, inferred)) return;
+    const atSink = skipOuterExpressions(flow.carrier.value);
+    if (flow.taint.path.length === 0 && isPlainRead(atSink) && (!canCarryInferredValue(facade.getTypeOfNode(atSink), inferred) || isKnownEmptyAt(atSink))) return;
     const label = [parameterName, ...read].filter((part) => part !== '').join('.');
     const source = sourceTaint({
       label,
@@ -623,6 +631,11 @@ function isUrlValue(value: ts.Expression): boolean {
 
 function strongest<T extends { readonly level: import('../policy/types.js').Level }>(parts: readonly T[]): T | undefined {
   return [...parts].sort((a, b) => levelRank(b.level) - levelRank(a.level))[0];
+}
+
+/** `user.email`, `email`, `user['email']`: the value itself, not something computed from it. */
+function isPlainRead(expression: ts.Expression): boolean {
+  return ts.isIdentifier(expression) || ts.isPropertyAccessExpression(expression) || ts.isElementAccessExpression(expression);
 }
 
 function isNullish(expression: ts.Expression): boolean {

@@ -10,6 +10,7 @@
 import ts from 'typescript';
 import { levelRank, type Level } from '../policy/types.js';
 import type { CheckerFacade } from './checker.js';
+import { isKnownEmptyAt } from './empty-guards.js';
 import { canCarryInferredValue, isClassifiedPackageFile, type TypeClassification, type TypeClassifier } from './classify.js';
 import type { Confidence } from './findings-types.js';
 import { findCardNumbers, isKnownTestCardNumber, maskCardDigits } from './card-numbers.js';
@@ -160,9 +161,9 @@ export class FlowAnalyzer {
     // one switch on the kind rather than a chain of type guards: this runs for every expression followed
     switch (node.kind) {
       case SyntaxKind.Identifier:
-        return this.identifierTaints(node as ts.Identifier);
+        return isKnownEmptyAt(node as ts.Identifier) ? [] : this.identifierTaints(node as ts.Identifier);
       case SyntaxKind.PropertyAccessExpression:
-        return this.propertyTaints(node as ts.PropertyAccessExpression, (node as ts.PropertyAccessExpression).name.text);
+        return isKnownEmptyAt(node as ts.PropertyAccessExpression) ? [] : this.propertyTaints(node as ts.PropertyAccessExpression, (node as ts.PropertyAccessExpression).name.text);
       case SyntaxKind.CallExpression:
         return this.callTaints(node as ts.CallExpression);
       case SyntaxKind.StringLiteral:

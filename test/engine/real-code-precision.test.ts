@@ -79,3 +79,41 @@ export function entry(user: { id: string; email: string; name: string; plan: str
     expect(result.keys).toEqual([]);
   });
 });
+
+describe('names without data (type-gated inference)', () => {
+  it('does not take enum members, literal types, columns or config objects named like PII for the data', () => {
+    const result = analyzeSnippets({
+      'log.ts': PINO_LOGGER,
+      'app.ts': `
+import { logger } from './log.js';
+export enum ChannelType { Email = 'email', Sms = 'sms' }
+declare class Column<T> { readonly name: string; eq(value: T): unknown }
+declare const users: { email: Column<string>; phone: Column<string> };
+interface Overrides { email: { enabled: boolean; template: string }; phone: 'required' | 'optional' }
+export function configure(overrides: Overrides, user: { email?: string; phone: string }): void {
+  logger.info({ channel: ChannelType.Email });
+  logger.info({ column: users.email });
+  logger.info({ email: overrides.email, phone: overrides.phone });
+  if (!user.email) logger.warn({ email: user.email }, 'user has no email');
+  logger.info({ phone: user.phone });
+}
+`,
+    });
+    // only the real phone number is data
+    expect(result.keys).toEqual(['app.ts:12 no-pii-logging']);
+  });
+
+  it('still takes strings and arrays of strings named like PII for the data', () => {
+    const result = analyzeSnippets({
+      'log.ts': PINO_LOGGER,
+      'app.ts': `
+import { logger } from './log.js';
+export function invite(emails: string[], contact: { email: string | null }): void {
+  logger.info({ emails });
+  logger.info(contact.email);
+}
+`,
+    });
+    expect(result.keys).toEqual(['app.ts:4 no-pii-logging', 'app.ts:5 no-pii-logging']);
+  });
+});

@@ -47,6 +47,16 @@ describe('name inference', () => {
     expect(kindOf('ip', ['req'])).toBe('IPAddress');
   });
 
+  it('takes the word a name is about, not any word that mentions a person', () => {
+    expect(kindOf('userEventsTopicName')).toBeUndefined();
+    expect(kindOf('name', ['userProperty'])).toBeUndefined();
+    expect(kindOf('name', ['UserGroup'])).toBeUndefined();
+    expect(kindOf('customerFullName')).toBe('PersonName');
+    expect(kindOf('name', ['customerRecord'])).toBe('PersonName');
+    expect(kindOf('name', ['userData'])).toBe('PersonName');
+    expect(kindOf('address', ['shippingDetails'])).toBe('PostalAddress');
+  });
+
   it('does not infer configuration values as customer data', () => {
     expect(kindOf('SUPPORT_EMAIL', ['env', 'ProcessEnv'])).toBeUndefined();
     expect(kindOf('email', ['smtpConfig'])).toBeUndefined();

@@ -240,12 +240,33 @@ function hasOwner(words: readonly string[], pattern: NamePattern, ownerNames: re
   if (owners === undefined) return true;
   // a qualifier inside the name itself: `customerName`, `billingAddress`, `cardNumber`
   const qualifiers = words.slice(0, words.length - pattern.words.length);
-  if (qualifiers.some((word) => owners.has(word))) return true;
-  if (qualifiers.length > 0) return false;
+  if (qualifiers.length > 0) return endsWithOwner(qualifiers, owners);
   return ownerNames.some((owner) => {
     const ownerWords = singular(splitNameIntoWords(owner));
-    return ownerWords.some((word) => owners.has(word)) || owners.has(ownerWords.join(''));
+    return endsWithOwner(ownerWords, owners) || owners.has(ownerWords.join(''));
   });
+}
+
+/** Words that describe or wrap what a name is about without changing it: `customerFullName`, `userData.name`. */
+const TRANSPARENT_WORDS: ReadonlySet<string> = new Set([
+  'full', 'first', 'last', 'middle', 'legal', 'given', 'family', 'preferred', 'primary', 'current', 'new', 'old', 'raw', 'main',
+  'data', 'info', 'information', 'detail', 'details', 'record', 'row', 'entity', 'model', 'obj', 'object', 'dto', 'input',
+  'payload', 'doc', 'document', 'result', 'body', 'prop', 'props', 'param', 'params', 'arg', 'args', 'field', 'fields',
+  'value', 'values', 'snapshot', 'state', 'item', 'entry', 'form', 'create', 'update',
+]);
+
+/**
+ * Whether the word a name is about is an owner: `userEventsTopicName` is a topic's name and
+ * `userProperty.name` a property's, although both mention a user; `customerRecord.name` is the
+ * customer's. Read from the end, past words that only describe or wrap.
+ */
+function endsWithOwner(words: readonly string[], owners: ReadonlySet<string>): boolean {
+  for (let index = words.length - 1; index >= 0; index--) {
+    const word = words[index] as string;
+    if (owners.has(word)) return true;
+    if (!TRANSPARENT_WORDS.has(word)) return false;
+  }
+  return false;
 }
 
 function singular(words: readonly string[]): string[] {

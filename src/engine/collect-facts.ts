@@ -400,12 +400,29 @@ class FactCollector {
   /** Dimension names and values of a telemetry call. */
   private checkDimensions(sink: SinkMatch, call: ts.CallExpression): void {
     for (const dimension of this.getDimensions(sink, call)) {
-      if (dimension.name !== undefined && !this.context.config.allowedDimensions.has(normalizeDimensionName(dimension.name))) {
-        this.addDimension(sink, call, dimension.carrier, dimension.name, 'name-not-allowed');
+      if (dimension.name !== undefined && !isAllowedDimension(dimension.name, this.context.config.allowedDimensions)) {
+        // a constant, an enum, a number or a flag cannot identify anyone: only a name whose value is
+        // free text of unknown origin needs to be on the list (the value's own class is checked as data)
+        if (this.canHoldFreeText(dimension)) this.addDimension(sink, call, dimension.carrier, dimension.name, 'name-not-allowed');
       } else if (dimension.value !== undefined && isUrlValue(dimension.value)) {
         this.addDimension(sink, call, dimension.carrier, dimension.name ?? '?', 'url-value');
       }
     }
+  }
+
+  private canHoldFreeText(dimension: Dimension): boolean {
+    const { facade } = this.context;
+    const value = dimension.value ?? (ts.isExpression(dimension.carrier) ? dimension.carrier : undefined);
+    if (value === undefined) return false;
+    // query text, URLs, headers, bodies and end-user attributes hold customer data whatever the code passes
+    if (dimension.name !== undefined && isFreeTextDimensionName(dimension.name)) return true;
+    const expression = skipOuterExpressions(value);
+    // `customer:${id}` as a tag: the text after the name is whatever the template holds
+    if (ts.isTemplateExpression(expression)) return expression.templateSpans.some((span) => this.canHoldFreeText({ name: dimension.name, value: span.expression, carrier: span.expression }));
+    if (ts.isStringLiteralLike(expression) || ts.isNumericLiteral(expression)) return false;
+    const chain = getPropertyChain(expression);
+    if (chain !== undefined && chain.slice(0, -1).some(isConfigurationName)) return false;
+    return canHoldText(facade.getTypeOfNode(expression));
   }
 
   private addDimension(sink: SinkMatch, sinkNode: ts.Node, carrier: ts.Node, name: string, problem: DimensionFact['problem']): void {
@@ -627,6 +644,27 @@ function isUrlValue(value: ts.Expression): boolean {
   if (ts.isIdentifier(expression)) return isUrlLikeName(expression.text);
   if (ts.isStringLiteralLike(expression)) return /^[a-z]+:\/\//i.test(expression.text);
   return false;
+}
+
+/** Whether a dimension is allow-listed, under its own name or a namespaced one (`langfuse.org.id` as `org.id`). */
+function isAllowedDimension(name: string, allowed: ReadonlySet<string>): boolean {
+  if (allowed.has(normalizeDimensionName(name))) return true;
+  const segments = name.split('.');
+  for (let start = 1; start < segments.length - 1; start++) if (allowed.has(normalizeDimensionName(segments.slice(start).join('.')))) return true;
+  return false;
+}
+
+/** OpenTelemetry attribute names whose values are free text by definition (`db.statement`, `url.full`, `enduser.id`). */
+function isFreeTextDimensionName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return /^(db\.statement|db\.query\.text|http\.url|http\.target|url\.(full|query|path))$/.test(lower) || /^(enduser|user)\./.test(lower) || /\.(header|headers)\.|\.body$/.test(lower);
+}
+
+/** A non-literal string (or a value of unknown type): text that may have come from a customer. */
+function canHoldText(type: ts.Type): boolean {
+  if (type.isUnion()) return type.types.some(canHoldText);
+  if (type.flags & (TypeFlags.Any | TypeFlags.Unknown | TypeFlags.String | TypeFlags.TemplateLiteral | TypeFlags.StringMapping)) return true;
+  return (type.flags & TypeFlags.TypeParameter) !== 0;
 }
 
 function strongest<T extends { readonly level: import('../policy/types.js').Level }>(parts: readonly T[]): T | undefined {

@@ -89,6 +89,25 @@ export const DEFAULT_ALLOWED_DIMENSIONS: readonly string[] = [
   'messaging.operation',
   'messaging.destination.name',
   'server.port',
+  // tenant-level identifiers and operational names: a workspace or project is the tenant, not a person
+  'org_id',
+  'organization_id',
+  'project_id',
+  'workspace_id',
+  'team_id',
+  'model',
+  'provider',
+  'reason',
+  'type',
+  'kind',
+  'op',
+  'trigger',
+  'partition',
+  'gen_ai.system',
+  'gen_ai.provider.name',
+  'gen_ai.request.model',
+  'gen_ai.response.model',
+  'gen_ai.operation.name',
 ];
 
 export interface ConfigProblem {

@@ -98,10 +98,10 @@ import client from 'prom-client';
 import { trace } from '@opentelemetry/api';
 import type { Email, TenantId } from 'classified';
 const requests = new client.Counter({ name: 'requests', help: 'h', labelNames: ['route', 'status', 'customer_id'] });
-export function run(tenantId: TenantId, email: Email, url: string): void {
+export function run(tenantId: TenantId, email: Email, url: string, customerId: string): void {
   requests.inc({ route: '/checkout', status: '200' });
-  requests.inc({ customer_id: 'c1' });
-  requests.labels('/checkout', '200', 'c1').inc();
+  requests.inc({ customer_id: customerId });
+  requests.labels('/checkout', '200', customerId).inc();
   requests.inc({ route: email });
   const span = trace.getActiveSpan();
   span?.setAttribute('tenant.id', tenantId);

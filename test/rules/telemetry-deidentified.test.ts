@@ -13,6 +13,17 @@ export function count(tenant: TenantId): void {
   signups.inc({ tenant_id: tenant });
 }
 `,
+    // an unlisted name whose value cannot be free text (a count, a fixed reason, a literal-typed tier) identifies no one
+    `
+import { trace } from '@opentelemetry/api';
+import { Counter } from 'prom-client';
+const skipped = new Counter({ name: 'skipped_total', help: 'Skipped', labelNames: ['why', 'tier'] as const });
+export function tag(cartSize: number, tier: 'free' | 'pro', cached: boolean): void {
+  trace.getActiveSpan()?.setAttribute('cart.size', cartSize);
+  trace.getActiveSpan()?.setAttribute('cart.cached', cached);
+  skipped.inc({ why: 'deadman', tier });
+}
+`,
     // declaring labelNames is not emitting a dimension; only .inc()/.labels() are reported
     `
 import { Counter } from 'prom-client';
@@ -75,15 +86,15 @@ export function count(email: Email, plan: string, url: string): void {
       code: `
 import { trace } from '@opentelemetry/api';
 import type { Email } from 'classified';
-export function tag(email: Email, cartSize: number): void {
-  trace.getActiveSpan()?.setAttribute('cart.size', cartSize);
+export function tag(email: Email, cartNote: string): void {
+  trace.getActiveSpan()?.setAttribute('cart.note', cartNote);
   trace.getActiveSpan()?.setAttribute('enduser.email', email);
 }
 `,
       errors: [
         {
           messageId: 'dimensionNotAllowed',
-          data: { dimension: 'cart.size', sink: 'trace.getActiveSpan.setAttribute', module: '@opentelemetry/api' },
+          data: { dimension: 'cart.note', sink: 'trace.getActiveSpan.setAttribute', module: '@opentelemetry/api' },
           line: 5,
           column: 52,
           endLine: 5,

@@ -256,6 +256,13 @@ export function canCarryInferredValue(type: ts.Type, inferred: InferredName, dep
   return element !== undefined && depth > 0 && canCarryInferredValue(element, inferred, depth - 1);
 }
 
+/** A non-literal string, or a value of unknown type: text that may hold anything, a customer's data included. */
+export function canHoldText(type: ts.Type): boolean {
+  if (type.isUnion()) return type.types.some(canHoldText);
+  if (type.flags & (TypeFlags.Any | TypeFlags.Unknown | TypeFlags.String | TypeFlags.TemplateLiteral | TypeFlags.StringMapping)) return true;
+  return (type.flags & TypeFlags.TypeParameter) !== 0;
+}
+
 /** The element type of an array, a readonly array or a tuple's first element. */
 function getElementType(type: ts.Type): ts.Type | undefined {
   if ((type.flags & TypeFlags.Object) === 0 || !isTypeReference(type)) return undefined;

@@ -12,7 +12,7 @@ import type { ResolvedConfig } from '../policy/config.js';
 import { normalizeDimensionName } from '../policy/config.js';
 import type { CheckerFacade } from './checker.js';
 import type { TypeClassifier } from './classify.js';
-import { canCarryInferredValue } from './classify.js';
+import { canCarryInferredValue, canHoldText } from './classify.js';
 import type { CardLiteralFact, DeclassificationFact, DimensionFact, EngineFact, FlowFact } from './facts.js';
 import { getCalleeName, skipOuterExpressions, type FileIndex } from './file-index.js';
 import { findAccessEntryPoints } from './access-entry-points.js';
@@ -658,13 +658,6 @@ function isAllowedDimension(name: string, allowed: ReadonlySet<string>): boolean
 function isFreeTextDimensionName(name: string): boolean {
   const lower = name.toLowerCase();
   return /^(db\.statement|db\.query\.text|http\.url|http\.target|url\.(full|query|path))$/.test(lower) || /^(enduser|user)\./.test(lower) || /\.(header|headers)\.|\.body$/.test(lower);
-}
-
-/** A non-literal string (or a value of unknown type): text that may have come from a customer. */
-function canHoldText(type: ts.Type): boolean {
-  if (type.isUnion()) return type.types.some(canHoldText);
-  if (type.flags & (TypeFlags.Any | TypeFlags.Unknown | TypeFlags.String | TypeFlags.TemplateLiteral | TypeFlags.StringMapping)) return true;
-  return (type.flags & TypeFlags.TypeParameter) !== 0;
 }
 
 function strongest<T extends { readonly level: import('../policy/types.js').Level }>(parts: readonly T[]): T | undefined {

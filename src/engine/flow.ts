@@ -11,7 +11,7 @@ import ts from 'typescript';
 import { levelRank, type Level } from '../policy/types.js';
 import type { CheckerFacade } from './checker.js';
 import { isKnownEmptyAt } from './empty-guards.js';
-import { canCarryInferredValue, isClassifiedPackageFile, type TypeClassification, type TypeClassifier } from './classify.js';
+import { canCarryInferredValue, canHoldText, isClassifiedPackageFile, type TypeClassification, type TypeClassifier } from './classify.js';
 import type { Confidence } from './findings-types.js';
 import { findCardNumbers, isKnownTestCardNumber, maskCardDigits } from './card-numbers.js';
 import { getCalleeName, skipOuterExpressions, type FileIndex } from './file-index.js';
@@ -42,6 +42,16 @@ const ELEMENT_CALLBACK_METHODS: ReadonlySet<string> = new Set([
 const RECEIVER_PRESERVING_METHODS: ReadonlySet<string> = new Set([
   'filter', 'slice', 'sort', 'toSorted', 'reverse', 'toReversed', 'concat', 'flat', 'values', 'splice', 'with', 'toSpliced',
 ]);
+/** Library functions whose result is their input, reshaped: schema parsing, cloning, merging, encoding. */
+const PROPAGATING_LIBRARY_FUNCTIONS: ReadonlySet<string> = new Set([
+  'parse', 'parseAsync', 'toFile', 'validate', 'validateSync', 'validateAsync', 'cast', 'decode', 'encode', 'from',
+  'clone', 'cloneDeep', 'merge', 'mergeDeep', 'defaults', 'defaultsDeep', 'pick', 'omit', 'get', 'assign', 'toPlainObject', 'instanceToPlain', 'plainToInstance',
+  'format', 'stringify', 'escape', 'serialize', 'compact', 'uniq', 'flatten', 'groupBy', 'keyBy', 'mapValues', 'values',
+]);
+/** Results that hold the bytes they were made from: an upload built with `toFile(Buffer.from(rows))` is the rows. */
+const DATA_CONTAINER_TYPES: ReadonlySet<string> = new Set(['Buffer', 'Blob', 'File', 'FileLike', 'Uploadable', 'ReadStream', 'Readable', 'Uint8Array', 'ArrayBuffer', 'FormData', 'URLSearchParams']);
+/** Schema methods whose result holds the parsed input under `data` and an error beside it (zod). */
+const SAFE_PARSE_METHODS: ReadonlySet<string> = new Set(['safeParse', 'safeParseAsync', 'spa']);
 const ELEMENT_READING_METHODS: ReadonlySet<string> = new Set(['find', 'findLast', 'at', 'pop', 'shift', 'get']);
 /** Calls that store into their receiver: `list.push(v)`, `map.set(k, v)`, `set.add(v)`. */
 export const STORING_METHODS: ReadonlySet<string> = new Set(['push', 'unshift', 'add', 'set', 'append']);
@@ -204,6 +214,8 @@ export class FlowAnalyzer {
           ts.isSpreadElement(element) ? [...this.taintOf(element.expression)] : this.taintOf(element).map((taint) => embedField(taint, ANY_FIELD)),
         );
       case SyntaxKind.ElementAccessExpression: {
+        // `email.split('@')[1]`: the domain, shared by everyone at the company, is not the address
+        if (isEmailDomainPart(node as ts.ElementAccessExpression)) return [];
         const key = (node as ts.ElementAccessExpression).argumentExpression;
         return this.propertyTaints(node as ts.ElementAccessExpression, ts.isStringLiteralLike(key) ? key.text : ANY_FIELD);
       }
@@ -433,11 +445,32 @@ export class FlowAnalyzer {
       // an API client's response (`await client.files.create(...)`, `await fetch(...)`) is not the request
       taints = [];
     } else {
-      // a library or unknown function: its result is derived from everything passed in
+      const carried = this.getLibraryResultCarry(call, declaration, method ?? getCalleeName(callee));
       const dataArguments = call.arguments.filter((argument) => !isInlineFunction(argument));
-      taints = [...receiver, ...dataArguments.flatMap((argument) => this.taintOf(argument))].map(collapse);
+      const inputs = carried === 'none' ? [] : [...receiver, ...dataArguments.flatMap((argument) => this.taintOf(argument))].map(collapse);
+      // `schema.safeParse(body)`: the parsed value is under `data`; the `error` is not the body
+      taints = carried === 'data' ? inputs.map((taint) => embedField(taint, 'data')) : inputs;
     }
     return this.cutByType(call, taints);
+  }
+
+  /**
+   * Whether the result of a call the engine does not follow carries what was passed in (DESIGN
+   * 4b). The standard library's functions and the modelled propagators do; so does a result that
+   * can only be text derived from the inputs (`util.format`, `qs.stringify`) or whose type is the
+   * input's own (`cloneDeep<T>(value: T): T`). Any other library result — an SDK response, a
+   * `Response`, a validation error — is the library's own value, classified by its own type.
+   */
+  private getLibraryResultCarry(call: ts.CallExpression, declaration: ts.SignatureDeclaration | undefined, name: string | undefined): 'all' | 'data' | 'none' {
+    if (name !== undefined && SAFE_PARSE_METHODS.has(name)) return 'data';
+    if (name !== undefined && PROPAGATING_LIBRARY_FUNCTIONS.has(name)) return 'all';
+    // unresolved (an untyped module): nothing is known, so the result may be anything passed in
+    if (declaration === undefined || this.facade.program.isSourceFileDefaultLibrary(declaration.getSourceFile())) return 'all';
+    // the project's own declarations without a body (an interface method): the project's types, not a library's
+    if (this.options.isProjectFile(declaration.getSourceFile())) return 'all';
+    const result = this.facade.getAwaitedType(this.facade.getTypeOfNode(call)) ?? this.facade.getTypeOfNode(call);
+    if (canHoldText(result) || returnsItsInputType(declaration) || DATA_CONTAINER_TYPES.has(result.getSymbol()?.getName() ?? '')) return 'all';
+    return 'none';
   }
 
   /** `list.map(toRow)`: the project function a callback argument names, if any. */
@@ -772,4 +805,31 @@ export function describeExpression(node: ts.Node): string {
 function describeCallee(call: ts.CallExpression): string {
   const callee = skipOuterExpressions(call.expression);
   return ts.isPropertyAccessExpression(callee) ? callee.name.text : describeExpression(callee);
+}
+
+/** `<T>(value: T, ...) => T`-like signatures: a type parameter of a parameter's type is in the return type. */
+function returnsItsInputType(declaration: ts.SignatureDeclaration): boolean {
+  const typeParameters = declaration.typeParameters;
+  if (typeParameters === undefined || declaration.type === undefined) return false;
+  const returnType = declaration.type;
+  return typeParameters.some((parameter) => {
+    const name = parameter.name.text;
+    return mentionsTypeName(returnType, name) && declaration.parameters.some((input) => input.type !== undefined && mentionsTypeName(input.type, name));
+  });
+}
+
+function mentionsTypeName(node: ts.Node, name: string): boolean {
+  if (ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName) && node.typeName.text === name) return true;
+  return ts.forEachChild(node, (child) => (mentionsTypeName(child, name) ? true : undefined)) === true;
+}
+
+/** `x.split('@')[1]`, `x.split('@').at(-1)`: the part after the `@`. */
+function isEmailDomainPart(access: ts.ElementAccessExpression): boolean {
+  const index = skipOuterExpressions(access.argumentExpression);
+  if (!ts.isNumericLiteral(index) || index.text !== '1') return false;
+  const split = skipOuterExpressions(access.expression);
+  if (!ts.isCallExpression(split)) return false;
+  const callee = skipOuterExpressions(split.expression);
+  const separator = split.arguments[0];
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'split' && separator !== undefined && ts.isStringLiteralLike(separator) && separator.text === '@';
 }

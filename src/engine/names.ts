@@ -221,6 +221,8 @@ export function normalizeName(name: string): string {
 const SANITIZING_WORDS: ReadonlySet<string> = new Set([
   'mask', 'redact', 'hash', 'anonymize', 'anonymise', 'pseudonymize', 'pseudonymise', 'obfuscate', 'scrub',
   'encrypt', 'digest', 'tokenize', 'tokenise', 'sha256', 'sha1', 'md5', 'hmac', 'truncate', 'censor', 'sanitize', 'sanitise',
+  // reductions: a helper that returns an address's domain or a count returns neither the address nor the list
+  'domain', 'count',
 ]);
 
 /** Whether a function's name says it masks, hashes or otherwise de-identifies (`maskEmail`, `hashId`). */

@@ -117,3 +117,42 @@ export function invite(emails: string[], contact: { email: string | null }): voi
     expect(result.keys).toEqual(['app.ts:4 no-pii-logging', 'app.ts:5 no-pii-logging']);
   });
 });
+
+describe('library call results and reductions', () => {
+  it('does not take an SDK response, a validation error or a fetch Response for the data sent', () => {
+    const result = analyzeSnippets({
+      'log.ts': PINO_LOGGER,
+      'sdk.d.ts': `
+declare module 'mail-sdk' {
+  export interface SendResult { id: string; error?: { message: string } }
+  export class MailClient { send(to: string, body: string): Promise<SendResult> }
+}
+declare module 'schema-lib' {
+  export interface Issue { path: string[]; message: string }
+  export type Parsed<T> = { success: true; data: T } | { success: false; error: { issues: Issue[] } };
+  export interface Schema<T> { safeParse(input: unknown): Parsed<T>; parse(input: unknown): T }
+  export const contact: Schema<{ email: string }>;
+}
+`,
+      'app.ts': `
+import { MailClient } from 'mail-sdk';
+import { contact } from 'schema-lib';
+import { logger } from './log.js';
+const mail = new MailClient();
+export async function notify(user: { email: string }, body: unknown): Promise<void> {
+  const sent = await mail.send(user.email, 'hello');
+  logger.info({ result: sent }, 'sent');
+  const checked = contact.safeParse(body);
+  if (!checked.success) logger.warn({ issues: checked.error }, 'invalid contact');
+  else logger.info({ contact: checked.data }, 'valid contact');
+  const response = await fetch('https://api.example.com/v1', { method: 'POST', body: user.email });
+  logger.info({ status: response.status, response }, 'posted');
+  logger.info({ domain: user.email.split('@')[1] }, 'domain');
+  logger.info({ first: user.email.split('@')[0] }, 'local part');
+}
+`,
+    }, { inference: { mode: 'names', add: { body: 'confidential' } } });
+    // the parsed contact is the body; the address posted to another company is shared; the local part of an address is the person
+    expect(result.keys).toEqual(['app.ts:11 no-pii-logging', 'app.ts:12 no-third-party-sharing', 'app.ts:15 no-pii-logging']);
+  });
+});

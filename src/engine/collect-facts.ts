@@ -24,6 +24,7 @@ import { ReachableFunctions } from './reachable-functions.js';
 import { HTTP_CALLEE_NAMES, type HttpSinkResolver } from './http-sinks.js';
 import { isConfigurationName, isUrlLikeName } from './names.js';
 import { getPropertyChain, getPropertyNameText, getStaticString, resolveConstInitializer, type SinkMatch, type SinkResolver } from './sinks.js';
+import { isRedacted, LoggerRedaction, type RedactPath } from './logger-redaction.js';
 import { NodeMap } from './node-map.js';
 import { ANY_FIELD, addStep, embedField, getSteps, instantiate, withPath, type Step, type Taint } from './taint.js';
 import { SyntaxKind, TypeFlags } from './typescript-api.js';
@@ -36,6 +37,14 @@ interface ParameterSinkFlow {
   readonly sinkNode: ts.Node;
   /** where the data enters the sink inside the function (used when nothing in the project calls it) */
   readonly carrier: Carrier;
+  /** the logger's redaction and where in the logged object the data lands (kept through callers) */
+  readonly redaction: Redaction | undefined;
+}
+
+interface Redaction {
+  readonly paths: readonly RedactPath[];
+  /** the keys of the logged object the carrier sits at */
+  readonly at: readonly string[];
 }
 
 interface Carrier {
@@ -87,6 +96,7 @@ class FactCollector {
   private readonly worklist: ts.SignatureDeclaration[] = [];
   private readonly queued = new Set<ts.SignatureDeclaration>();
   private readonly callSites: CallSiteIndex;
+  private readonly redaction: LoggerRedaction;
   /** with a focus: the functions the focused files can reach */
   private readonly reachable: ReachableFunctions | undefined;
   private readonly jsDocSinkNames: ReadonlySet<string>;
@@ -97,6 +107,7 @@ class FactCollector {
     this.carriers = new NodeMap(context.facade.usesCheckerIds);
     this.jsDocSinkNames = collectJsDocSinkNames(context.files);
     this.callSites = new CallSiteIndex(context.facade, context.files, context.getFileIndex);
+    this.redaction = new LoggerRedaction(context.facade);
     if (context.focus !== undefined) {
       const projectFiles = new Set(context.files);
       this.reachable = new ReachableFunctions(context.facade, context.files, context.getFileIndex, (file) => projectFiles.has(file), context.focus);
@@ -191,18 +202,25 @@ class FactCollector {
   }
 
   private checkSink(sink: SinkMatch, sinkNode: ts.Node): void {
+    // pino redacts the keys of the object it is given first, not the message or its arguments
+    const redacted = sink.kind === 'log' && ts.isCallExpression(sinkNode) ? this.redaction.pathsFor(sinkNode) : [];
+    const logged = redacted.length > 0 && ts.isCallExpression(sinkNode) ? sinkNode.arguments[0] : undefined;
     for (const argument of sink.dataArguments) {
-      for (const carrier of getCarriers(argument)) this.checkCarrier(sink, sinkNode, carrier);
+      for (const carrier of getCarriers(argument)) {
+        this.checkCarrier(sink, sinkNode, carrier, argument === logged ? { paths: redacted, at: carrier.path } : undefined);
+      }
     }
     if (sink.dimensions !== undefined && ts.isCallExpression(sinkNode)) this.checkDimensions(sink, sinkNode);
   }
 
-  private checkCarrier(sink: SinkMatch, sinkNode: ts.Node, carrier: Carrier): void {
+  private checkCarrier(sink: SinkMatch, sinkNode: ts.Node, carrier: Carrier, redaction: Redaction | undefined): void {
     const taints = this.context.flow.taintOf(carrier.value);
     let concrete = false;
     for (const taint of taints) {
       if (taint.origin.type === 'parameter') {
-        this.recordParameterFlow({ fn: taint.origin.fn, taint, sink, sinkNode, carrier });
+        this.recordParameterFlow({ fn: taint.origin.fn, taint, sink, sinkNode, carrier, redaction });
+      } else if (isRedactedBy(redaction, taint)) {
+        concrete = true;
       } else if (levelRank(taint.origin.source.level) >= levelRank('confidential')) {
         concrete = true;
         this.addFlow(sink, sinkNode, carrier, taint);
@@ -211,7 +229,7 @@ class FactCollector {
     // a key names the data only when nothing else does: a whole parameter (`{ email }` in a wrapper)
     // is decided at the call sites
     const wholeParameter = taints.some((taint) => taint.origin.type === 'parameter' && taint.read.length === 0);
-    if (!concrete && !wholeParameter && carrier.key !== undefined) this.inferFromKey(sink, sinkNode, carrier, carrier.key);
+    if (!concrete && !wholeParameter && carrier.key !== undefined && (redaction === undefined || !isRedacted(redaction.at, redaction.paths))) this.inferFromKey(sink, sinkNode, carrier, carrier.key);
   }
 
   /** `logger.info({ email: input })`: the key names the data when nothing else does. */
@@ -264,7 +282,8 @@ class FactCollector {
       this.seenParameterFlows.set(flow.fn, seen);
     }
     const index = flow.taint.origin.type === 'parameter' ? flow.taint.origin.index : -1;
-    const key = `${index}|${flow.taint.read.join('.')}|${flow.sink.kind}|${flow.sink.module}`;
+    const redaction = flow.redaction === undefined ? '' : `${flow.redaction.at.join('.')}:${flow.redaction.paths.map((path) => path.join('.')).join(',')}`;
+    const key = `${index}|${flow.taint.read.join('.')}|${flow.sink.kind}|${flow.sink.module}|${redaction}`;
     if (seen.has(key)) return;
     seen.add(key);
     const list = this.parameterFlows.get(flow.fn);
@@ -317,8 +336,8 @@ class FactCollector {
         if (combined === undefined) continue;
         if (combined.origin.type === 'parameter') {
           // if the caller turns out to be an entry point, this call is where its parameter leaves
-          this.recordParameterFlow({ fn: combined.origin.fn, taint: combined, sink: flow.sink, sinkNode: flow.sinkNode, carrier });
-        } else if (levelRank(combined.origin.source.level) >= levelRank('confidential')) {
+          this.recordParameterFlow({ fn: combined.origin.fn, taint: combined, sink: flow.sink, sinkNode: flow.sinkNode, carrier, redaction: flow.redaction });
+        } else if (!isRedactedBy(flow.redaction, combined) && levelRank(combined.origin.source.level) >= levelRank('confidential')) {
           this.addFlow(flow.sink, flow.sinkNode, carrier, combined);
         }
       }
@@ -326,7 +345,7 @@ class FactCollector {
   }
 
   private inferFromParameterName(flow: ParameterSinkFlow): void {
-    if (flow.taint.origin.type !== 'parameter') return;
+    if (flow.taint.origin.type !== 'parameter' || isRedactedBy(flow.redaction, flow.taint)) return;
     const parameter = flow.fn.parameters[flow.taint.origin.index];
     if (parameter === undefined) return;
     // `({ email }) => ...` has no parameter name, only the destructured field's
@@ -644,6 +663,11 @@ function isUrlValue(value: ts.Expression): boolean {
   if (ts.isIdentifier(expression)) return isUrlLikeName(expression.text);
   if (ts.isStringLiteralLike(expression)) return /^[a-z]+:\/\//i.test(expression.text);
   return false;
+}
+
+/** Whether the logger's redaction masks the classified part of a logged value. */
+function isRedactedBy(redaction: Redaction | undefined, taint: Taint): boolean {
+  return redaction !== undefined && isRedacted([...redaction.at, ...taint.path], redaction.paths);
 }
 
 /** Whether a dimension is allow-listed, under its own name or a namespaced one (`langfuse.org.id` as `org.id`). */

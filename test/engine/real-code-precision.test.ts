@@ -156,3 +156,33 @@ export async function notify(user: { email: string }, body: unknown): Promise<vo
     expect(result.keys).toEqual(['app.ts:11 no-pii-logging', 'app.ts:12 no-third-party-sharing', 'app.ts:15 no-pii-logging']);
   });
 });
+
+describe('logger redaction', () => {
+  it('does not report object keys a pino logger redacts, and still reports what it cannot redact', () => {
+    const result = analyzeSnippets({
+      'log.ts': `
+import pino from 'pino';
+const REDACTED = ['email', 'user.phone', '*.firstName'];
+export const logger = pino({ redact: { paths: REDACTED, censor: '[redacted]' } });
+export const jobs = logger.child({ module: 'jobs' });
+export const plain = pino();
+`,
+      'app.ts': `
+import { jobs, logger, plain } from './log.js';
+function audit(contact: { email: string }): void {
+  logger.info({ email: contact.email }, 'audit');
+}
+export function run(user: { email: string; phone: string; firstName: string }): void {
+  logger.info({ email: user.email }, 'signup');
+  jobs.info({ user: { phone: user.phone, firstName: user.firstName } }, 'job');
+  logger.info({ contact: user.email }, 'signup');
+  logger.info(\`signup \${user.email}\`);
+  plain.info({ email: user.email }, 'signup');
+  audit(user);
+}
+`,
+    });
+    // a key the redaction does not list, a template string, and a logger built without redaction
+    expect(result.keys).toEqual(['app.ts:9 no-pii-logging', 'app.ts:10 no-pii-logging', 'app.ts:11 no-pii-logging']);
+  });
+});

@@ -25,6 +25,7 @@ export const SINK_KIND_LIMITS: Readonly<Record<SinkKind, string>> = {
   telemetry: 'Internal values under allow-listed dimension names',
   'ml-training': 'Anonymized or Internal',
   'payment-processor': 'Restricted (the only place a PAN may go)',
+  processor: "the data kinds listed for that vendor, Confidential at most (never Restricted)",
 };
 
 export interface ClassifiedField {

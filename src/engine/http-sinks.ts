@@ -120,11 +120,6 @@ export class HttpSinkResolver {
     return (symbol?.declarations ?? []).some((declaration) => /[\\/]node_modules[\\/]axios[\\/]/.test(declaration.getSourceFile().fileName));
   }
 
-  /** The host of a URL expression when it is known statically. */
-  getHost(expression: ts.Expression): string | undefined {
-    return this.getStaticUrl(expression)?.host;
-  }
-
   /**
    * The host of an absolute URL expression, and as much of its path as is known statically
    * (`https://h/a/${id}/b` gives `/a/`); undefined when the host is not known.

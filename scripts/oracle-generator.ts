@@ -470,8 +470,11 @@ export const SINKS: Readonly<Record<SinkId, SinkDef>> = {
       infra.add('stripe', ["import Stripe from 'stripe';"], "export const stripe = new Stripe('sk_test_key');");
       file.importNamed('./infra.js', 'stripe');
     },
+    // customers.create is a processor, whose verdict depends on the data's kind: not a payment-processor call
     statement: (v, variant) =>
-      variant === 0 ? `void stripe.paymentMethods.create({ type: 'card', card: { number: ${v}, exp_month: 1, exp_year: 2030 } });` : `void stripe.customers.create({ description: ${v} });`,
+      variant === 0
+        ? `void stripe.paymentMethods.create({ type: 'card', card: { number: ${v}, exp_month: 1, exp_year: 2030 } });`
+        : `void stripe.paymentIntents.create({ amount: 100, currency: 'eur', description: ${v} });`,
   },
 };
 

@@ -1,7 +1,8 @@
 /**
  * The built-in catalog against the real `.d.ts` files of the installed packages: every call,
  * `new` expression and assignment in `fixtures/catalog/src` goes through the engine's
- * `SinkResolver`, and the sink kinds recognised on each line must equal the line's marker.
+ * `SinkResolver` (and `fetch`/axios calls through its `HttpSinkResolver` with the built-in
+ * processor hosts), and the sink kinds recognised on each line must equal the line's marker.
  *
  * Markers (a trailing comment on the line):
  * - `// sink: <kind>[, <kind>]` — the line holds a call/assignment recognised as that sink kind
@@ -17,8 +18,9 @@ import { describe, it, expect } from 'vitest';
 import { CheckerFacade } from '../src/engine/checker.js';
 import { indexFile } from '../src/engine/file-index.js';
 import { createProgramFromTsconfig } from '../src/engine/project.js';
+import { HttpSinkResolver } from '../src/engine/http-sinks.js';
 import { SinkResolver } from '../src/engine/sinks.js';
-import { BUILTIN_SANITIZERS, BUILTIN_SINKS } from '../src/policy/catalog.js';
+import { BUILTIN_PROCESSOR_HOSTS, BUILTIN_SANITIZERS, BUILTIN_SINKS } from '../src/policy/catalog.js';
 import { SINK_KINDS } from '../src/policy/types.js';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -27,7 +29,9 @@ const FIXTURE = path.join(ROOT, 'fixtures', 'catalog');
 const program = createProgramFromTsconfig(path.join(FIXTURE, 'tsconfig.json'));
 const isProjectFile = (file: ts.SourceFile): boolean =>
   !program.isSourceFileDefaultLibrary(file) && !program.isSourceFileFromExternalLibrary(file) && !/[\\/]node_modules[\\/]/.test(file.fileName);
-const resolver = new SinkResolver(new CheckerFacade(program, program.getTypeChecker()), BUILTIN_SINKS, BUILTIN_SANITIZERS, isProjectFile);
+const facade = new CheckerFacade(program, program.getTypeChecker());
+const resolver = new SinkResolver(facade, BUILTIN_SINKS, BUILTIN_SANITIZERS, isProjectFile);
+const http = new HttpSinkResolver(facade, [], BUILTIN_PROCESSOR_HOSTS);
 const fixtureFiles = program.getSourceFiles().filter((file) => !file.isDeclarationFile && isProjectFile(file));
 
 interface LineMarkers {
@@ -95,7 +99,7 @@ function observe(file: ts.SourceFile): Observed {
   };
   for (const call of index.calls) {
     const line = lineOf(file, calleeAnchor(call));
-    const sink = resolver.getSinkForCall(call);
+    const sink = resolver.getSinkForCall(call) ?? http.getSinkForCall(call);
     if (sink !== undefined) addSink(line, sink.kind);
     if (ts.isCallExpression(call) && resolver.isSanitizerCall(call)) sanitizers.add(line);
   }
@@ -149,4 +153,11 @@ describe('built-in sink catalog against fixtures/catalog', () => {
       expect(mismatches(file).join('\n')).toBe('');
     });
   }
+
+  // a processor without kinds would turn every Confidential kind into a finding, silently
+  it('names the data kinds every processor may receive', () => {
+    const processors = [...BUILTIN_SINKS.filter((entry) => entry.kind === 'processor'), ...BUILTIN_PROCESSOR_HOSTS];
+    expect(processors.length).toBeGreaterThan(0);
+    expect(processors.filter((entry) => (entry.kinds ?? []).length === 0)).toEqual([]);
+  });
 });

@@ -107,7 +107,7 @@ describe('validateConfig', () => {
     expect(error.file).toBe('proj/c.json');
     expect(error.message).toBe(
       'proj/c.json: at $.sinks[0].kind expected one of "log", "storage", "vault", "browser-storage", ' +
-        '"third-party", "cross-region", "telemetry", "ml-training", "payment-processor"',
+        '"third-party", "cross-region", "telemetry", "ml-training", "payment-processor", "processor"',
     );
     expect(error.message).not.toMatch(/\n\s+at /);
   });
@@ -120,6 +120,36 @@ describe('validateConfig', () => {
     expect(problemsOf({ telemetry: { allowedDimensions: [3] } })).toEqual([
       { path: '$.telemetry.allowedDimensions[0]', expected: 'a string' },
     ]);
+  });
+
+  // processors are validated like sinks: each entry names its vendor one way and the kinds it may receive
+  it('accepts processors by module and path or by host, and says what a malformed one lacks', () => {
+    const processors = [
+      { module: 'twilio', path: 'Twilio.messages.create', kinds: ['PhoneNumber'] },
+      { host: 'api.postmarkapp.com', pathPrefix: '/email', kinds: ['Email'], library: 'Postmark' },
+    ];
+    expect(validateConfig({ processors }, 'c.json')).toEqual({ processors });
+    expect(problemsOf({ processors: [{ module: 'twilio', path: 'Twilio.messages.create' }] })).toEqual([
+      { path: '$.processors[0]', expected: 'a property "kinds"' },
+    ]);
+    expect(problemsOf({ processors: [{ module: 'twilio', kinds: ['PhoneNumber'] }] })).toEqual([
+      { path: '$.processors[0]', expected: 'a property "path"' },
+    ]);
+    expect(problemsOf({ processors: [{ host: 'https://api.postmarkapp.com/email', kinds: [''] }] })).toEqual([
+      { path: '$.processors[0].kinds[0]', expected: 'a non-empty string' },
+      { path: '$.processors[0].host', expected: 'a string matching ^(\\*\\.)?[A-Za-z0-9.-]+$' },
+    ]);
+    expect(problemsOf({ processors: [{ host: 'api.postmarkapp.com', kinds: ['Email'], pathprefix: '/email' }] })[0]).toEqual({
+      path: '$.processors[0]',
+      expected: 'no property "pathprefix" (unknown key), did you mean "pathPrefix"?',
+    });
+  });
+
+  // the project's processors become processor sinks and hosts; the module ones decide a call before the catalog
+  it('resolves processors into processor sinks and hosts', () => {
+    const resolved = resolveConfig({ processors: [{ module: 'twilio', path: 'Twilio.messages.create', kinds: ['PhoneNumber'], args: [0] }, { host: 'api.postmarkapp.com', kinds: ['Email'] }] });
+    expect(resolved.processorSinks).toEqual([{ kind: 'processor', module: 'twilio', path: 'Twilio.messages.create', kinds: ['PhoneNumber'], args: [0] }]);
+    expect(resolved.processorHosts).toEqual([{ host: 'api.postmarkapp.com', kinds: ['Email'] }]);
   });
 
   // access.entryPoints is validated like every other key: a malformed decorator or route says what was expected.

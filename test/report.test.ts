@@ -191,6 +191,47 @@ describe('classified report and annotate on a solution tsconfig', () => {
   }, 120_000);
 });
 
+describe('classified report lists processors', () => {
+  // each vendor with what it may receive and the kinds it receives here; ✗ marks a kind outside its contract
+  it('names each processor with the kinds it may receive and the kinds it receives in the project', async () => {
+    const dir = path.join(TMP, 'processors');
+    fs.rmSync(dir, { recursive: true, force: true });
+    const files: Record<string, string> = {
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'ES2022', lib: ['ES2023', 'DOM'], noEmit: true, skipLibCheck: true, types: ['node'] }, include: ['src'] }),
+      'classified.config.json': JSON.stringify({ processors: [{ host: 'api.smsgateway.example.net', kinds: ['PhoneNumber'], library: 'SMS Gateway' }] }),
+      'src/notify.ts': [
+        "import twilio from 'twilio';",
+        "import type { Email, PersonName, PhoneNumber } from 'classified';",
+        'const sms = twilio(process.env.TWILIO_ACCOUNT_SID, process.env.TWILIO_AUTH_TOKEN);',
+        'export interface Customer { email: Email; name: PersonName; phone: PhoneNumber; ssn: string }',
+        'export async function notify(customer: Customer, clientIp: string): Promise<void> {',
+        '  await sms.messages.create({ to: customer.phone, body: `Hi ${customer.name}` });',
+        '  await sms.messages.create({ to: customer.phone, body: `SSN ${customer.ssn}` });',
+        "  await fetch('https://challenges.cloudflare.com/turnstile/v0/siteverify', { method: 'POST', body: JSON.stringify({ remoteip: clientIp }) });",
+        "  await fetch('https://api.smsgateway.example.net/v1/send', { method: 'POST', body: JSON.stringify({ to: customer.phone }) });",
+        '}',
+        '',
+      ].join('\n'),
+    };
+    for (const [name, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      fs.writeFileSync(path.join(dir, name), text);
+    }
+    const report = await run('report', '--project', dir);
+    expect(report.status).toBe(0);
+    expect(tableAfter(report.stdout, '## Processors')).toEqual([
+      ['Cloudflare Turnstile', '`fetch`', 'IPAddress', 'IPAddress', '`clientIp`', '✓ allowed'],
+      ['SMS Gateway', '`fetch`', 'PhoneNumber', 'PhoneNumber', '`Customer.phone`', '✓ allowed'],
+      ['twilio', '`sms.messages.create`', 'PhoneNumber, Email, PersonName, PostalAddress, OrderLine', '✗ NationalId, PersonName, PhoneNumber', '`Customer.name`, `Customer.phone`, `Customer.ssn`', '✗ violation: no-third-party-sharing'],
+    ]);
+    expect(report.stdout).toContain('Processors reached: Cloudflare Turnstile (IPAddress), SMS Gateway (PhoneNumber), twilio (NationalId, PersonName, PhoneNumber).');
+    const html = await run('report', '--project', dir, '--format', 'html');
+    expect(html.status).toBe(0);
+    expect(html.stdout).toContain('<section id="processors"><h2>Processors</h2>');
+    expect(html.stdout).toContain('<span class="status violation">✗ <code>NationalId</code></span>');
+  }, 120_000);
+});
+
 describe('classified report escapes what comes from code', () => {
   const project = path.join(TMP, 'hostile');
 

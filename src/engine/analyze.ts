@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import { BUILTIN_SANITIZERS, BUILTIN_SINKS } from '../policy/catalog.js';
+import { BUILTIN_PROCESSOR_HOSTS, BUILTIN_SANITIZERS, BUILTIN_SINKS } from '../policy/catalog.js';
 import type { ResolvedConfig } from '../policy/config.js';
 import { maskCardNumbersInText } from './card-numbers.js';
 import { CheckerFacade } from './checker.js';
@@ -89,8 +89,9 @@ function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonl
   const realRootDir = safeRealpath(rootDir);
   const files = program.getSourceFiles().filter((file) => !file.isDeclarationFile && isProjectFile(file) && !isLinkedFromOutside(file.fileName, rootDir, realRootDir, diagnostics));
   const classifier = new TypeClassifier(facade, getNameInferenceOptions(config.inference), isProjectFile);
-  const sinks = new SinkResolver(facade, [...BUILTIN_SINKS, ...config.sinks], [...BUILTIN_SANITIZERS, ...config.sanitizers], isProjectFile, rootDir);
-  const http = new HttpSinkResolver(facade, config.firstPartyHosts);
+  // the project's own processors first: a team's contract for a call decides it over the catalog's entry
+  const sinks = new SinkResolver(facade, [...config.processorSinks, ...BUILTIN_SINKS, ...config.sinks], [...BUILTIN_SANITIZERS, ...config.sanitizers], isProjectFile, rootDir);
+  const http = new HttpSinkResolver(facade, config.firstPartyHosts, [...config.processorHosts, ...BUILTIN_PROCESSOR_HOSTS]);
   const flow = new FlowAnalyzer(facade, classifier, sinks, { isProjectFile, isTestFile, getFileIndex });
   for (const file of files) {
     const syntaxErrors = program.getSyntacticDiagnostics(file);

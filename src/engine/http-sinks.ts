@@ -2,9 +2,12 @@
  * HTTP clients as `third-party` sinks: `fetch` and axios calls count only when the host is known
  * statically (a literal, a constant, a template with a literal host, `new URL(path, base)`, an
  * axios instance created with a literal `baseURL`) and is not first-party. Unknown hosts are not
- * guessed at: a customer's own webhook URL read from the database is not a third party.
+ * guessed at: a customer's own webhook URL read from the database is not a third party. A host
+ * (and path) of a contracted vendor — a bot check's siteverify endpoint, a mail API — makes the
+ * call a `processor` sink instead, with the data kinds that vendor may receive.
  */
 import ts from 'typescript';
+import type { ProcessorHostEntry } from '../policy/types.js';
 import type { CheckerFacade } from './checker.js';
 import { getCalleeName, skipOuterExpressions } from './file-index.js';
 import { getObjectProperty, getStaticString, resolveConstInitializer, type SinkMatch } from './sinks.js';
@@ -17,6 +20,8 @@ export class HttpSinkResolver {
   constructor(
     private readonly facade: CheckerFacade,
     private readonly firstPartyHosts: readonly string[],
+    /** earlier entries win: the project's own before the catalog's */
+    private readonly processorHosts: readonly ProcessorHostEntry[] = [],
   ) {}
 
   getSinkForCall(call: ts.CallExpression | ts.NewExpression): SinkMatch | undefined {
@@ -26,20 +31,32 @@ export class HttpSinkResolver {
     const callee = skipOuterExpressions(call.expression);
     if (name === 'fetch' && this.isGlobalFetch(callee)) {
       const url = call.arguments[0];
-      return url === undefined ? undefined : this.describe(call, 'fetch', 'global', this.getHost(url), [...call.arguments]);
+      return url === undefined ? undefined : this.describe(call, 'fetch', 'global', this.getStaticUrl(url), [...call.arguments]);
     }
     const axios = this.getAxiosCall(call, callee);
     if (axios === undefined) return undefined;
-    return this.describe(call, 'axios', 'axios', axios.host, axios.data);
+    return this.describe(call, 'axios', 'axios', axios.url, axios.data);
   }
 
-  private describe(call: ts.CallExpression, library: string, module: string, host: string | undefined, data: readonly ts.Expression[]): SinkMatch | undefined {
-    if (host === undefined || this.isFirstParty(host)) return undefined;
+  private describe(call: ts.CallExpression, library: string, module: string, url: StaticUrl | undefined, data: readonly ts.Expression[]): SinkMatch | undefined {
+    if (url === undefined || this.isFirstParty(url.host)) return undefined;
+    const callee = skipOuterExpressions(call.expression).getText();
+    const processor = this.processorHosts.find((entry) => matchesHost(url.host, entry.host) && url.path.startsWith(entry.pathPrefix ?? ''));
+    if (processor !== undefined) {
+      return {
+        kind: 'processor',
+        callee,
+        module: processor.library ?? processor.host,
+        reason: `${library} to ${url.host}${processor.pathPrefix ?? ''}, a processor that may receive ${processor.kinds.join(', ')}`,
+        dataArguments: data,
+        allowedKinds: processor.kinds,
+      };
+    }
     return {
       kind: 'third-party',
-      callee: skipOuterExpressions(call.expression).getText(),
+      callee,
       module,
-      reason: `${library} to ${host}, which is not in firstPartyHosts`,
+      reason: `${library} to ${url.host}, which is not in firstPartyHosts`,
       dataArguments: data,
     };
   }
@@ -55,7 +72,7 @@ export class HttpSinkResolver {
   }
 
   /** axios(config), axios.post(url, data), api.post(path, data) on `const api = axios.create({ baseURL })`. */
-  private getAxiosCall(call: ts.CallExpression, callee: ts.Expression): { host: string | undefined; data: ts.Expression[] } | undefined {
+  private getAxiosCall(call: ts.CallExpression, callee: ts.Expression): { url: StaticUrl | undefined; data: ts.Expression[] } | undefined {
     const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
     const receiver = ts.isPropertyAccessExpression(callee) ? skipOuterExpressions(callee.expression) : callee;
     const instance = this.getAxiosInstance(receiver);
@@ -65,28 +82,36 @@ export class HttpSinkResolver {
       if (first === undefined) return undefined;
       const url = getObjectProperty(first, 'url', this.facade);
       const baseURL = getObjectProperty(first, 'baseURL', this.facade);
-      const host = (url === undefined ? undefined : this.getHost(url)) ?? (baseURL === undefined ? undefined : this.getHost(baseURL)) ?? instance.baseHost;
-      return { host, data: [...call.arguments] };
+      const base = (baseURL === undefined ? undefined : this.getStaticUrl(baseURL)) ?? instance.baseUrl;
+      return { url: this.resolveAgainst(url, base), data: [...call.arguments] };
     }
-    const host = (first === undefined ? undefined : this.getHost(first)) ?? instance.baseHost;
     // every argument goes out: the URL, the body, and the config's `params` (the query string)
-    return { host, data: [...call.arguments] };
+    return { url: this.resolveAgainst(first, instance.baseUrl), data: [...call.arguments] };
   }
 
-  private getAxiosInstance(expression: ts.Expression): { baseHost: string | undefined } | undefined {
+  /** An axios URL: absolute on its own, or a path under the instance's `baseURL`. */
+  private resolveAgainst(url: ts.Expression | undefined, base: StaticUrl | undefined): StaticUrl | undefined {
+    const own = url === undefined ? undefined : this.getStaticUrl(url);
+    if (own !== undefined || base === undefined) return own;
+    const path = url === undefined ? undefined : this.getStaticText(url);
+    // axios joins baseURL and a relative URL with one slash
+    return { host: base.host, path: path === undefined ? base.path : `${base.path.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}` };
+  }
+
+  private getAxiosInstance(expression: ts.Expression): { baseUrl: StaticUrl | undefined } | undefined {
     const resolved = resolveConstInitializer(expression, this.facade);
     if (ts.isCallExpression(resolved) && getCalleeName(resolved.expression) === 'create') {
       const factory = skipOuterExpressions(resolved.expression);
       if (ts.isPropertyAccessExpression(factory) && this.isAxiosModuleValue(factory.expression)) {
         const options = resolved.arguments[0];
         const baseURL = options === undefined ? undefined : getObjectProperty(options, 'baseURL', this.facade);
-        return { baseHost: baseURL === undefined ? undefined : this.getHost(baseURL) };
+        return { baseUrl: baseURL === undefined ? undefined : this.getStaticUrl(baseURL) };
       }
     }
-    if (this.isAxiosModuleValue(expression)) return { baseHost: undefined };
+    if (this.isAxiosModuleValue(expression)) return { baseUrl: undefined };
     // an instance held in a class field or passed around: typed as AxiosInstance
     const typeName = this.facade.getTypeOfNode(expression).getSymbol()?.getName();
-    if (typeName === 'AxiosInstance' || typeName === 'AxiosStatic') return { baseHost: undefined };
+    if (typeName === 'AxiosInstance' || typeName === 'AxiosStatic') return { baseUrl: undefined };
     return undefined;
   }
 
@@ -95,20 +120,39 @@ export class HttpSinkResolver {
     return (symbol?.declarations ?? []).some((declaration) => /[\\/]node_modules[\\/]axios[\\/]/.test(declaration.getSourceFile().fileName));
   }
 
-  /** The host of a URL expression when it is known statically. */
-  getHost(expression: ts.Expression): string | undefined {
+  /**
+   * The host of an absolute URL expression, and as much of its path as is known statically
+   * (`https://h/a/${id}/b` gives `/a/`); undefined when the host is not known.
+   */
+  getStaticUrl(expression: ts.Expression): StaticUrl | undefined {
     const resolved = resolveConstInitializer(skipOuterExpressions(expression), this.facade);
     if (ts.isNewExpression(resolved) && ts.isIdentifier(resolved.expression) && resolved.expression.text === 'URL') {
       const [input, base] = resolved.arguments ?? [];
-      return (input === undefined ? undefined : this.getHost(input)) ?? (base === undefined ? undefined : this.getHost(base));
+      const own = input === undefined ? undefined : this.getStaticUrl(input);
+      if (own !== undefined) return own;
+      const baseUrl = base === undefined ? undefined : this.getStaticUrl(base);
+      const path = input === undefined ? undefined : this.getStaticText(input);
+      if (baseUrl === undefined) return undefined;
+      // an absolute path replaces the base's path; anything else leaves it unknown
+      return { host: baseUrl.host, path: path?.startsWith('/') === true ? path : '' };
     }
-    let text: string | undefined;
-    if (ts.isTemplateExpression(resolved)) text = this.getStaticPrefix(resolved);
-    else if (ts.isBinaryExpression(resolved) && resolved.operatorToken.kind === SyntaxKind.PlusToken) return this.getHost(resolved.left);
-    else text = getStaticString(resolved, this.facade);
+    const text = this.getStaticText(resolved);
     if (text === undefined) return undefined;
-    const match = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:]+)/i.exec(text);
-    return match?.[1]?.toLowerCase();
+    const match = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:]+)(?::\d+)?([^?#]*)/i.exec(text);
+    const host = match?.[1]?.toLowerCase();
+    return host === undefined ? undefined : { host, path: match?.[2] ?? '' };
+  }
+
+  /** The leading text of a string expression known statically: a literal, a constant, a template's static head, a concatenation's left side. */
+  private getStaticText(expression: ts.Expression): string | undefined {
+    const resolved = resolveConstInitializer(skipOuterExpressions(expression), this.facade);
+    if (ts.isTemplateExpression(resolved)) return this.getStaticPrefix(resolved);
+    if (ts.isBinaryExpression(resolved) && resolved.operatorToken.kind === SyntaxKind.PlusToken) {
+      const left = this.getStaticText(resolved.left);
+      const right = getStaticString(resolved.right, this.facade);
+      return left !== undefined && right !== undefined && getStaticString(resolved.left, this.facade) !== undefined ? left + right : left;
+    }
+    return getStaticString(resolved, this.facade);
   }
 
   /** The leading text of a template known statically: `${BASE}/leads` with a constant BASE. */
@@ -124,9 +168,18 @@ export class HttpSinkResolver {
 
   private isFirstParty(host: string): boolean {
     if (INTERNAL_HOST.test(host)) return true;
-    return this.firstPartyHosts.some((entry) => {
-      const pattern = entry.toLowerCase().replace(/^\*\./, '.');
-      return pattern.startsWith('.') ? host.endsWith(pattern) || host === pattern.slice(1) : host === pattern || host.endsWith(`.${pattern}`);
-    });
+    return this.firstPartyHosts.some((entry) => matchesHost(host, entry));
   }
+}
+
+/** A URL's host and the part of its path known statically (may stop short of the full path). */
+export interface StaticUrl {
+  readonly host: string;
+  readonly path: string;
+}
+
+/** `acme.example` covers itself and its subdomains; `*.acme.example` the same. */
+function matchesHost(host: string, entry: string): boolean {
+  const pattern = entry.toLowerCase().replace(/^\*\./, '.');
+  return pattern.startsWith('.') ? host.endsWith(pattern) || host === pattern.slice(1) : host === pattern || host.endsWith(`.${pattern}`);
 }

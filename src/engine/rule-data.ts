@@ -31,6 +31,22 @@ export function getDimensionFact(fact: EngineFact, kinds: readonly SinkKind[]): 
   return fact.type === 'dimension' && kinds.includes(fact.sink.kind) ? fact : undefined;
 }
 
+/**
+ * Whether a processor sink may receive data of this kind: one of the kinds its catalog or config
+ * entry lists, compared without case or separators (`IpAddress` = `IPAddress`), and never
+ * Restricted data, whatever the entry says.
+ */
+export function isAllowedAtProcessor(fact: FlowFact): boolean {
+  if (fact.source.level === 'restricted') return false;
+  const kind = normalizeKindName(fact.source.kind);
+  return (fact.sink.allowedKinds ?? []).some((allowed) => normalizeKindName(allowed) === kind);
+}
+
+/** `IP address`, `ip_address`, `IPAddress` compare equal. */
+export function normalizeKindName(kind: string): string {
+  return kind.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
 /** A full card number or card verification code. */
 export function isCardData(fact: FlowFact): boolean {
   return CARD_KINDS.has(fact.source.kind);

@@ -25,6 +25,8 @@ export interface SinkMatch {
   readonly dataArguments: readonly ts.Expression[];
   /** where dimension names and values are passed (telemetry); each spec applies where the arguments fit it */
   readonly dimensions?: readonly DimensionSpec[];
+  /** `processor` sinks: the data kinds the vendor may receive */
+  readonly allowedKinds?: readonly string[];
 }
 
 type AddressedEntry = ApiAddress & { readonly access?: 'call' | 'assign' };
@@ -69,7 +71,7 @@ export class SinkResolver {
     if (memberName === undefined) return undefined;
     const candidates = this.sinksByMember.get(memberName);
     if (candidates !== undefined) {
-      const entries = this.findMatchingEntries(call.expression, candidates).filter((candidate) => conditionHolds(candidate.when, call, this.facade));
+      const entries = preferProcessors(this.findMatchingEntries(call.expression, candidates).filter((candidate) => conditionHolds(candidate.when, call, this.facade)));
       const entry = entries[0];
       if (entry !== undefined) {
         const dimensions = entries.flatMap((candidate) => (candidate.kind === entry.kind && candidate.dimensions !== undefined ? [candidate.dimensions] : []));
@@ -80,6 +82,7 @@ export class SinkResolver {
           reason: 'module' in entry ? `catalog: ${entry.module} ${entry.path}` : `catalog: global ${entry.global}`,
           dataArguments: selectArguments(call, entry.args),
           ...(dimensions.length === 0 ? {} : { dimensions }),
+          ...(entry.kind === 'processor' ? { allowedKinds: entry.kinds ?? [] } : {}),
         };
       }
     }
@@ -144,7 +147,8 @@ export class SinkResolver {
     const tag = ts.getJSDocTags(declaration).find((candidate) => candidate.tagName.text === 'sink');
     if (tag === undefined) return undefined;
     const words = (ts.getTextOfJSDocComment(tag.comment) ?? '').trim().split(/\s+/);
-    const kind = SINK_KINDS.find((candidate) => candidate === words[0]);
+    // a processor is declared with the kinds it may receive, which a tag has no place for (config `processors`)
+    const kind = SINK_KINDS.find((candidate) => candidate === words[0] && candidate !== 'processor');
     if (kind === undefined) return undefined;
     const parameterNames = words.slice(1);
     const parameters = getParameters(declaration);
@@ -485,6 +489,7 @@ function conditionHolds(condition: LiteralCondition | undefined, call: ts.CallEx
   for (const property of condition.property?.split('.') ?? []) {
     value = value === undefined ? undefined : getObjectProperty(value, property, facade);
   }
+  if (condition.equals === undefined) return value !== undefined;
   const text = value === undefined ? undefined : getStaticString(value, facade);
   return text !== undefined && condition.equals.includes(text);
 }
@@ -551,6 +556,15 @@ function selectArguments(call: ts.CallExpression | ts.NewExpression, indexes: re
 function preferWrittenGlobal<E extends AddressedEntry>(entries: readonly E[], isWritten: (global: string) => boolean): E[] {
   const written = entries.filter((entry) => 'global' in entry && isWritten(entry.global));
   return [...written, ...entries.filter((entry) => !written.includes(entry))];
+}
+
+/**
+ * A processor entry is a vendor's contracted use of a call that may also be listed under another
+ * kind (a config processor for a catalog third party): it decides the call, so one call is never
+ * both a processor and a third-party sink.
+ */
+function preferProcessors(entries: readonly SinkEntry[]): SinkEntry[] {
+  return [...entries.filter((entry) => entry.kind === 'processor'), ...entries.filter((entry) => entry.kind !== 'processor')];
 }
 
 function sharesDeclaration(declarations: readonly ts.Node[], targets: ReadonlySet<ts.Node>): boolean {

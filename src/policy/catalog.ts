@@ -1,7 +1,8 @@
 /**
  * The built-in sink and sanitizer catalog: which library and platform APIs move data out of the
  * program (logs, storage, vaults, browser storage, third parties, central telemetry, ML training,
- * payment processors), addressed as member chains that the engine's resolver turns into
+ * payment processors, and processors that do the product's own job under contract — each with the
+ * data kinds it may receive), addressed as member chains that the engine's resolver turns into
  * declarations of the installed `.d.ts` files. This file is data only — no logic. Entries for
  * installed packages were checked against their real declarations and are exercised by
  * `fixtures/catalog/`; entries marked "unverified: not installed" follow the package's published
@@ -14,7 +15,21 @@
  * Some packages ship separate CommonJS and ESM declaration files (openai, stripe,
  * @opentelemetry/api), so a module address must be resolved in the importing file's mode.
  */
-import type { SanitizerEntry, SinkEntry } from './types.js';
+import type { ProcessorHostEntry, SanitizerEntry, SinkEntry } from './types.js';
+
+/**
+ * What a message delivery vendor (SMS, e-mail) may receive: the recipient's own address or phone,
+ * and what the notification the customer is sent may say about them — their name, postal address,
+ * the order. Other Confidential kinds (a national id, a bank account, an IP address) are not part
+ * of delivering a message, and Restricted data never goes to a processor.
+ */
+const MESSAGE_DELIVERY_KINDS: readonly string[] = ['PhoneNumber', 'Email', 'PersonName', 'PostalAddress', 'OrderLine'];
+/** A one-time code sent to the phone or address being verified. */
+const VERIFICATION_KINDS: readonly string[] = ['PhoneNumber', 'Email'];
+/** Bot and fraud checks: the client IP the challenge was solved from. */
+const BOT_CHECK_KINDS: readonly string[] = ['IPAddress'];
+/** A payment processor's customer record: the billing contact, our id for them, their payment method token. */
+const PAYMENT_CUSTOMER_KINDS: readonly string[] = ['Email', 'PersonName', 'PostalAddress', 'PhoneNumber', 'CustomerId', 'PaymentToken'];
 
 export const BUILTIN_SINKS: readonly SinkEntry[] = [
   // ───────────────────────────────────────────── log ─────────────────────────────────────────────
@@ -547,6 +562,78 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'ml-training', library: '@aws-sdk/client-bedrock', module: '@aws-sdk/client-bedrock', path: 'CreateModelCustomizationJobCommand', args: [0] },
   { kind: 'ml-training', library: '@aws-sdk/client-sagemaker', module: '@aws-sdk/client-sagemaker', path: 'CreateTrainingJobCommand', args: [0] },
 
+  // ────────────────────────────────────────── processor ──────────────────────────────────────────
+  // Vendors doing the product's own job for the customer under contract; `kinds` is what each may
+  // receive. Checked against the packages' published typings (versions in package.json).
+
+  // twilio (`export =` a function + namespace; `Twilio` is the client class, whose resources are
+  // getters: `messages: MessageListInstance`, `calls: CallListInstance`, `verify.v2.services(sid)`
+  // returning a ServiceContext with `verifications: VerificationListInstance`).
+  { kind: 'processor', library: 'twilio', module: 'twilio', path: 'Twilio.messages.create', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: 'twilio', module: 'twilio', path: 'Twilio.calls.create', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: 'twilio', module: 'twilio', path: 'Twilio.verify.v2.services.verifications.create', args: [0], kinds: VERIFICATION_KINDS },
+
+  // @vonage/server-sdk (class Vonage; `sms: SMS` from @vonage/sms, `messages: Messages` from
+  // @vonage/messages, `verify2: Verify2`).
+  { kind: 'processor', library: '@vonage/server-sdk', module: '@vonage/server-sdk', path: 'Vonage.sms.send', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: '@vonage/server-sdk', module: '@vonage/server-sdk', path: 'Vonage.messages.send', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: '@vonage/server-sdk', module: '@vonage/server-sdk', path: 'Vonage.verify2.newRequest', args: [0], kinds: VERIFICATION_KINDS },
+
+  // messagebird (`initClient()` returns the exported interface MessageBird; resources are object
+  // properties; the last argument is a callback).
+  { kind: 'processor', library: 'messagebird', module: 'messagebird', path: 'MessageBird.messages.create', kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: 'messagebird', module: 'messagebird', path: 'MessageBird.verify.create', kinds: VERIFICATION_KINDS },
+  { kind: 'processor', library: 'messagebird', module: 'messagebird', path: 'MessageBird.verify.createWithEmail', kinds: VERIFICATION_KINDS },
+
+  // AWS SNS: a text message to a phone number (`PhoneNumber` in the input), not a topic publish,
+  // which fans out to the project's own subscribers.
+  { kind: 'processor', library: '@aws-sdk/client-sns', module: '@aws-sdk/client-sns', path: 'PublishCommand', args: [0], when: { arg: 0, property: 'PhoneNumber' }, kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: '@aws-sdk/client-sns', module: '@aws-sdk/client-sns', path: 'SNS.publish', args: [0], when: { arg: 0, property: 'PhoneNumber' }, kinds: MESSAGE_DELIVERY_KINDS },
+
+  // @sendgrid/mail (`export = mail`, an instance of the exported class MailService).
+  { kind: 'processor', library: '@sendgrid/mail', module: '@sendgrid/mail', path: 'default.send', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: '@sendgrid/mail', module: '@sendgrid/mail', path: 'default.sendMultiple', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+
+  // postmark (class ServerClient, also exported as Client).
+  { kind: 'processor', library: 'postmark', module: 'postmark', path: 'ServerClient.sendEmail', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: 'postmark', module: 'postmark', path: 'ServerClient.sendEmailWithTemplate', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: 'postmark', module: 'postmark', path: 'ServerClient.sendEmailBatch', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: 'postmark', module: 'postmark', path: 'ServerClient.sendEmailBatchWithTemplates', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+
+  // resend (class Resend; `emails: Emails`, `batch: Batch`; separate CommonJS and ESM typings).
+  // Audiences and contacts are a marketing list, not delivery, and are not listed here.
+  { kind: 'processor', library: 'resend', module: 'resend', path: 'Resend.emails.send', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: 'resend', module: 'resend', path: 'Resend.emails.create', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: 'resend', module: 'resend', path: 'Resend.batch.send', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: 'resend', module: 'resend', path: 'Resend.batch.create', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+
+  // AWS SES v1 and v2 (command constructors, and the aggregated clients' methods).
+  { kind: 'processor', library: '@aws-sdk/client-ses', module: '@aws-sdk/client-ses', path: 'SendEmailCommand', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: '@aws-sdk/client-ses', module: '@aws-sdk/client-ses', path: 'SendTemplatedEmailCommand', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: '@aws-sdk/client-ses', module: '@aws-sdk/client-ses', path: 'SendBulkTemplatedEmailCommand', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: '@aws-sdk/client-ses', module: '@aws-sdk/client-ses', path: 'SendRawEmailCommand', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: '@aws-sdk/client-ses', module: '@aws-sdk/client-ses', path: 'SES.sendEmail', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: '@aws-sdk/client-ses', module: '@aws-sdk/client-ses', path: 'SES.sendTemplatedEmail', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: '@aws-sdk/client-ses', module: '@aws-sdk/client-ses', path: 'SES.sendRawEmail', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: '@aws-sdk/client-sesv2', module: '@aws-sdk/client-sesv2', path: 'SendEmailCommand', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: '@aws-sdk/client-sesv2', module: '@aws-sdk/client-sesv2', path: 'SendBulkEmailCommand', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: '@aws-sdk/client-sesv2', module: '@aws-sdk/client-sesv2', path: 'SESv2.sendEmail', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: '@aws-sdk/client-sesv2', module: '@aws-sdk/client-sesv2', path: 'SESv2.sendBulkEmail', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+
+  // mailgun.js (default export class Mailgun; `client()` returns IMailgunClient whose
+  // `messages.create(domain, data)` takes the message second).
+  { kind: 'processor', library: 'mailgun.js', module: 'mailgun.js', path: 'default.client.messages.create', args: [1], kinds: MESSAGE_DELIVERY_KINDS },
+
+  // nodemailer (@types/nodemailer: `createTransport()` returns Transporter = Mail, which declares
+  // `sendMail`). The transport may be the project's own SMTP server; delivering the message is the
+  // job either way.
+  { kind: 'processor', library: 'nodemailer', module: 'nodemailer', path: 'createTransport.sendMail', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+
+  // stripe customers: the billing contact on the processor's customer record (card APIs below stay
+  // `payment-processor`). `update(id, params)` takes the data second.
+  { kind: 'processor', library: 'stripe', module: 'stripe', path: 'default.customers.create', args: [0], kinds: PAYMENT_CUSTOMER_KINDS },
+  { kind: 'processor', library: 'stripe', module: 'stripe', path: 'default.customers.update', args: [1], kinds: PAYMENT_CUSTOMER_KINDS },
+
   // ────────────────────────────────────── payment-processor ──────────────────────────────────────
 
   // stripe. CJS typings: `export = StripeConstructor` (a const typed `typeof Stripe & callable`,
@@ -557,8 +644,6 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'payment-processor', library: 'stripe', module: 'stripe', path: 'default.paymentMethods.update', args: [1] },
   { kind: 'payment-processor', library: 'stripe', module: 'stripe', path: 'default.tokens.create', args: [0] },
   { kind: 'payment-processor', library: 'stripe', module: 'stripe', path: 'default.sources.create', args: [0] },
-  { kind: 'payment-processor', library: 'stripe', module: 'stripe', path: 'default.customers.create', args: [0] },
-  { kind: 'payment-processor', library: 'stripe', module: 'stripe', path: 'default.customers.update', args: [1] },
   { kind: 'payment-processor', library: 'stripe', module: 'stripe', path: 'default.customers.createSource', args: [1] },
   { kind: 'payment-processor', library: 'stripe', module: 'stripe', path: 'default.paymentIntents.create', args: [0] },
   { kind: 'payment-processor', library: 'stripe', module: 'stripe', path: 'default.paymentIntents.confirm', args: [1] },
@@ -569,6 +654,24 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   // braintree — unverified: not installed (BraintreeGateway exposes gateways as properties).
   { kind: 'payment-processor', library: 'braintree', module: 'braintree', path: 'BraintreeGateway.creditCard.create', args: [0] },
   { kind: 'payment-processor', library: 'braintree', module: 'braintree', path: 'BraintreeGateway.transaction.sale', args: [0] },
+];
+
+/**
+ * Processors reached over plain HTTP: a `fetch` or axios call to one of these hosts (or a
+ * subdomain) whose statically known URL path starts with `pathPrefix` is a `processor` sink rather
+ * than a third party.
+ */
+export const BUILTIN_PROCESSOR_HOSTS: readonly ProcessorHostEntry[] = [
+  // bot checks: the server-side verification of a challenge token, with the client's IP (`remoteip`)
+  { host: 'challenges.cloudflare.com', pathPrefix: '/turnstile/', kinds: BOT_CHECK_KINDS, library: 'Cloudflare Turnstile' },
+  { host: 'www.google.com', pathPrefix: '/recaptcha/', kinds: BOT_CHECK_KINDS, library: 'Google reCAPTCHA' },
+  { host: 'www.recaptcha.net', pathPrefix: '/recaptcha/', kinds: BOT_CHECK_KINDS, library: 'Google reCAPTCHA' },
+  { host: 'hcaptcha.com', pathPrefix: '/siteverify', kinds: BOT_CHECK_KINDS, library: 'hCaptcha' },
+  // the message delivery APIs of the SDKs above, called without the SDK
+  { host: 'api.twilio.com', pathPrefix: '/2010-04-01/Accounts/', kinds: MESSAGE_DELIVERY_KINDS, library: 'Twilio' },
+  { host: 'api.sendgrid.com', pathPrefix: '/v3/mail/send', kinds: MESSAGE_DELIVERY_KINDS, library: 'SendGrid' },
+  { host: 'api.postmarkapp.com', pathPrefix: '/email', kinds: MESSAGE_DELIVERY_KINDS, library: 'Postmark' },
+  { host: 'api.resend.com', pathPrefix: '/emails', kinds: MESSAGE_DELIVERY_KINDS, library: 'Resend' },
 ];
 
 export const BUILTIN_SANITIZERS: readonly SanitizerEntry[] = [

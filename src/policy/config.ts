@@ -15,6 +15,8 @@ import { getPackageRoot } from '../package-info.js';
 import type {
   ClassifiedConfig,
   Level,
+  ProcessorEntry,
+  ProcessorHostEntry,
   RuleSeverity,
   SanitizerEntry,
   SinkEntry,
@@ -168,6 +170,10 @@ export interface ResolvedConfig {
   /** allowed telemetry dimension names, normalised with `normalizeDimensionName` */
   readonly allowedDimensions: ReadonlySet<string>;
   readonly firstPartyHosts: readonly string[];
+  /** the project's own processors addressed by module and path, as `processor` sinks (they take precedence over the catalog) */
+  readonly processorSinks: readonly SinkEntry[];
+  /** the project's own processors addressed by host */
+  readonly processorHosts: readonly ProcessorHostEntry[];
   /** default and user test-file globs */
   readonly testFiles: readonly string[];
   /** Tests a path relative to the project root (either slash style) against `testFiles`. */
@@ -243,11 +249,18 @@ export function resolveConfig(config: ClassifiedConfig): ResolvedConfig {
     inference: resolveInference(config.inference),
     allowedDimensions,
     firstPartyHosts: config.firstPartyHosts ?? [],
+    processorSinks: (config.processors ?? []).flatMap(toProcessorSink),
+    processorHosts: (config.processors ?? []).flatMap((entry) => ('host' in entry ? [entry] : [])),
     testFiles,
     isTestFile: (relativePath) => matchesTestGlob(relativePath.replace(/\\/g, '/').replace(/^(\.\/)+/, '')),
     access: resolveAccess(config.access),
     rules: new Map(Object.entries(config.rules ?? {})),
   };
+}
+
+function toProcessorSink(entry: ProcessorEntry): SinkEntry[] {
+  if ('host' in entry) return [];
+  return [{ kind: 'processor', module: entry.module, path: entry.path, kinds: entry.kinds, ...(entry.args === undefined ? {} : { args: entry.args }), ...(entry.library === undefined ? {} : { library: entry.library }) }];
 }
 
 function resolveAccess(access: ClassifiedConfig['access']): ResolvedAccess {
@@ -552,16 +565,20 @@ function describeExpectation(error: ErrorObject): string {
 
 function describeUnknownKey(key: string, knownKeys: readonly string[]): string {
   const unknown = `no property ${JSON.stringify(key)} (unknown key)`;
-  const suggestion = knownKeys.find((known) => isLikelyTypo(key, known));
+  // a key that differs only in case or separators (`pathprefix`) before a mere prefix of it (`path`)
+  const suggestion = knownKeys.find((known) => simplifyKey(known) === simplifyKey(key)) ?? knownKeys.find((known) => isLikelyTypo(key, known));
   if (suggestion !== undefined) return `${unknown}, did you mean ${JSON.stringify(suggestion)}?`;
   if (knownKeys.length === 0) return unknown;
   return `${unknown}; known keys: ${knownKeys.map((known) => JSON.stringify(known)).join(', ')}`;
 }
 
+function simplifyKey(word: string): string {
+  return word.toLowerCase().replace(/[_\-. ]/g, '');
+}
+
 /** Same letters ignoring case and separators, one end trimmed (`sink`/`sinks`), or one edit apart. */
 function isLikelyTypo(typed: string, known: string): boolean {
-  const simplify = (word: string): string => word.toLowerCase().replace(/[_\-. ]/g, '');
-  const [a, b] = [simplify(typed), simplify(known)];
+  const [a, b] = [simplifyKey(typed), simplifyKey(known)];
   if (a === b || (a.length >= 4 && (b.startsWith(a) || a.startsWith(b)))) return true;
   return a.length >= 4 && hasAtMostOneEdit(a, b);
 }

@@ -13,6 +13,7 @@ export const SINK_KINDS = [
   'telemetry',
   'ml-training',
   'payment-processor',
+  'processor',
 ] as const;
 export type SinkKind = (typeof SINK_KINDS)[number];
 
@@ -39,12 +40,16 @@ export interface DimensionSpec {
   readonly property?: string;
 }
 
-/** A condition on a literal argument: the entry applies only when it holds (`purpose: 'fine-tune'`). */
+/**
+ * A condition on an argument: the entry applies only when it holds — the argument (or a property
+ * inside an object-literal argument) is one of the `equals` literals (`purpose: 'fine-tune'`), or,
+ * without `equals`, is written at all (SNS `PhoneNumber`: a text message, not a topic).
+ */
 export interface LiteralCondition {
   readonly arg: number;
   /** dot path inside an object-literal argument; omitted for the argument itself */
   readonly property?: string;
-  readonly equals: readonly string[];
+  readonly equals?: readonly string[];
 }
 
 /** Where a library API lives: a member chain from a module's exports, or from a global. */
@@ -65,9 +70,31 @@ interface SinkEntryFields {
    * (`document.cookie = ...`, `localStorage.key = ...`).
    */
   readonly access?: 'call' | 'assign';
+  /**
+   * `processor` sinks: the data kinds (`PhoneNumber`, `Email`, ...) that vendor may receive for
+   * the job it does under contract; any other Confidential kind, and anything Restricted, is a finding
+   */
+  readonly kinds?: readonly string[];
 }
 
 export type SinkEntry = ApiAddress & SinkEntryFields;
+
+/**
+ * A processor reached over plain HTTP (`fetch`, axios): calls to `host` (or a subdomain) whose
+ * URL path, as far as it is known statically, starts with `pathPrefix`.
+ */
+export interface ProcessorHostEntry {
+  readonly host: string;
+  readonly pathPrefix?: string;
+  readonly kinds: readonly string[];
+  /** vendor name shown in messages (`Cloudflare Turnstile`); the host when omitted */
+  readonly library?: string;
+}
+
+/** `processors` in the config: a contracted vendor, addressed like a sink or by its host, and what it may receive. */
+export type ProcessorEntry =
+  | (Extract<ApiAddress, { readonly module: string }> & { readonly kinds: readonly string[]; readonly args?: readonly number[]; readonly library?: string })
+  | ProcessorHostEntry;
 
 export type SanitizerTarget = 'public' | 'internal';
 export type SanitizerEntry = ApiAddress & { readonly to: SanitizerTarget };
@@ -100,6 +127,7 @@ export interface ClassifiedConfig {
   readonly inference?: InferenceConfig;
   readonly telemetry?: { readonly allowedDimensions?: readonly string[] };
   readonly firstPartyHosts?: readonly string[];
+  readonly processors?: readonly ProcessorEntry[];
   readonly testFiles?: readonly string[];
   readonly access?: AccessConfig;
   readonly rules?: Readonly<Record<string, RuleSeverity>>;

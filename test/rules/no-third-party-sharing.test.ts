@@ -28,6 +28,24 @@ export async function notify(endpoint: string, user: { email: string }): Promise
   await fetch(endpoint, { method: 'POST', body: JSON.stringify({ email: user.email }) });
 }
 `,
+    // an SMS processor may receive the recipient's phone and their name in the message
+    `
+import twilio from 'twilio';
+import type { PersonName, PhoneNumber } from 'classified';
+const sms = twilio('AC123', 'token');
+export async function shipped(customer: { phone: PhoneNumber; name: PersonName }): Promise<void> {
+  await sms.messages.create({ to: customer.phone, body: \`Hi \${customer.name}, your order shipped\` });
+}
+`,
+    // settings.classified declares the team's own SMS gateway and what it may receive
+    {
+      code: `
+export async function text(user: { phone: string }): Promise<void> {
+  await fetch('https://api.smsgateway.example.net/v1/messages', { method: 'POST', body: JSON.stringify({ to: user.phone }) });
+}
+`,
+      settings: { classified: { processors: [{ host: 'api.smsgateway.example.net', kinds: ['PhoneNumber'] }] } },
+    },
   ],
   invalid: [
     // declared CustomerId and Email in a Segment identify call: one finding per data path
@@ -96,6 +114,62 @@ export function viewed(email: Email): void {
           column: 21,
           endLine: 6,
           endColumn: 38,
+        },
+      ],
+    },
+    // a kind the processor's job does not need: the message names what the vendor may receive
+    {
+      code: `
+import Stripe from 'stripe';
+import type { Email } from 'classified';
+const stripe = new Stripe('sk_test');
+export async function syncCustomer(account: { email: Email; ssn: string }): Promise<void> {
+  await stripe.customers.create({ email: account.email, metadata: { ssn: account.ssn } });
+}
+`,
+      errors: [
+        {
+          messageId: 'kindNotAllowedAtProcessor',
+          data: {
+            class: 'Confidential',
+            data: 'account.ssn',
+            kind: 'NationalId',
+            sink: 'stripe.customers.create',
+            module: 'stripe',
+            allowedKinds: 'Email, PersonName, PostalAddress, PhoneNumber, CustomerId, PaymentToken',
+          },
+          line: 6,
+          column: 69,
+          endLine: 6,
+          endColumn: 85,
+        },
+      ],
+    },
+    // Restricted data never goes to a processor, even inside content the vendor may carry
+    {
+      code: `
+import { Resend } from 'resend';
+import type { Email, PAN } from 'classified';
+const resend = new Resend('re_key');
+export async function receipt(customer: { email: Email; card: PAN }): Promise<void> {
+  await resend.emails.send({ from: 'shop@example.com', to: customer.email, subject: 'Receipt', text: \`Charged to \${customer.card}\` });
+}
+`,
+      errors: [
+        {
+          messageId: 'restrictedAtProcessor',
+          data: {
+            class: 'Restricted',
+            data: 'customer.card',
+            kind: 'PAN',
+            sink: 'resend.emails.send',
+            module: 'resend',
+            allowedKinds: 'PhoneNumber, Email, PersonName, PostalAddress, OrderLine',
+          },
+          line: 6,
+          column: 96,
+          endLine: 6,
+          endColumn: 131,
         },
       ],
     },

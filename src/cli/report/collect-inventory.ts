@@ -60,6 +60,8 @@ export interface SinkRef {
   readonly module: string;
   /** why the callee is a sink: catalog entry, `@sink` tag, third-party host */
   readonly reason: string;
+  /** `processor` sinks: the data kinds the vendor may receive */
+  readonly allowedKinds?: readonly string[];
 }
 
 export interface FlowEntry {
@@ -383,8 +385,8 @@ function compareFlows(a: FlowEntry, b: FlowEntry): number {
   return a.sink.kind.localeCompare(b.sink.kind) || a.label.localeCompare(b.label) || a.file.localeCompare(b.file) || a.line - b.line;
 }
 
-function toSinkRef(sink: { kind: SinkKind; callee: string; module: string; reason: string }): SinkRef {
-  return { kind: sink.kind, callee: sink.callee, module: sink.module, reason: sink.reason };
+function toSinkRef(sink: { kind: SinkKind; callee: string; module: string; reason: string; allowedKinds?: readonly string[] }): SinkRef {
+  return { kind: sink.kind, callee: sink.callee, module: sink.module, reason: sink.reason, ...(sink.allowedKinds === undefined ? {} : { allowedKinds: sink.allowedKinds }) };
 }
 
 type TypeContainer = ts.InterfaceDeclaration | ts.ClassLikeDeclaration | ts.TypeLiteralNode;

@@ -7,7 +7,7 @@ import type { Level, SinkKind } from '../../policy/types.js';
 import type { FieldEntry, FlowEntry, FlowStatus, Inventory } from './collect-inventory.js';
 import { escapeHtml as h } from './escape.js';
 import { REPORT_LIMITATIONS } from './limitations.js';
-import { buildReportModel, describeAccessPath, describeDeclassificationForm, describeStatus, evidence, LEVEL_TITLES, LEVELS_DESCENDING, SINK_KIND_LIMITS, type Reach, type ReportModel, type SinkGroup } from './view-model.js';
+import { buildReportModel, describeAccessPath, describeDeclassificationForm, describeStatus, evidence, LEVEL_TITLES, LEVELS_DESCENDING, PROCESSORS_NOTE, SINK_KIND_LIMITS, type Reach, type ReportModel, type SinkGroup } from './view-model.js';
 
 const STATUS_MARK: Readonly<Record<FlowStatus, string>> = { allowed: '✓', violation: '✗', suppressed: '⚠' };
 const STATUS_COLOR: Readonly<Record<FlowStatus, string>> = { allowed: '#2e7d32', violation: '#c62828', suppressed: '#b26a00' };
@@ -82,6 +82,7 @@ export function formatHtml(inventory: Inventory): string {
   sections.push(otherSourcesSection(model));
   sections.push(flowsSection(model));
   sections.push(sinkGroupSection('third-parties', 'Third parties', model.thirdParties, inventory.firstPartyHosts.length === 0 ? 'No firstPartyHosts are configured.' : `First-party hosts (not third parties): ${inventory.firstPartyHosts.join(', ')}.`));
+  sections.push(processorsSection(model));
   sections.push(sinkGroupSection('other-regions', 'Other regions', model.otherRegions, "Cross-region targets and browser storage: data that leaves the tenant's region."));
   sections.push(dimensionsSection(inventory));
   sections.push(suppressionsSection(inventory));
@@ -95,6 +96,7 @@ export function formatHtml(inventory: Inventory): string {
     ['types', 'Types'],
     ['flows', 'Flows'],
     ['third-parties', 'Third parties'],
+    ['processors', 'Processors'],
     ['other-regions', 'Other regions'],
     ['suppressions', 'Suppressions'],
     ['declassifications', 'Declassifications'],
@@ -148,7 +150,7 @@ function summarySection(model: ReportModel): string {
   const names = (groups: readonly SinkGroup[]): string => (groups.length === 0 ? 'none' : groups.map((group) => `<code>${h(group.sink.callee)}</code>`).join(', '));
   return `<section id="summary"><h2>Summary</h2><div class="cards">${cards}${flows}</div>
 <table class="summary"><thead><tr><th>Class</th><th class="num">Fields</th><th class="num">Fields reaching a sink</th><th class="num">Violations</th></tr></thead><tbody>${rows}</tbody></table>
-<p>Third parties reached: ${names(model.thirdParties)}. Other regions reached: ${names(model.otherRegions)}.</p></section>`;
+<p>Third parties reached: ${names(model.thirdParties)}. Processors reached: ${model.processors.length === 0 ? 'none' : model.processors.map((group) => `${h(group.vendor)} (${h(group.received.map((entry) => entry.kind).join(', '))})`).join(', ')}. Other regions reached: ${names(model.otherRegions)}.</p></section>`;
 }
 
 function reachList(list: readonly Reach[], fallback: string): string {
@@ -298,6 +300,18 @@ function sinkGroupSection(id: string, title: string, groups: readonly SinkGroup[
   if (groups.length === 0) return `${head}<p>No classified data reaches them.</p></section>`;
   const rows = groups.map((group) => `<tr><td><code>${h(group.sink.callee)}</code></td><td>${h(group.sink.kind)}</td><td>${h(group.sink.module)}</td><td>${h(group.sink.reason)}</td><td>${group.sources.map((source) => `<code>${h(source)}</code>`).join(' ')}</td><td>${status(group.status, group.ruleIds)}</td></tr>`).join('');
   return `${head}<table><thead><tr><th>Sink</th><th>Kind</th><th>Module</th><th>Why it is a sink</th><th>Data</th><th>Status</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
+function processorsSection(model: ReportModel): string {
+  const head = `<section id="processors"><h2>Processors</h2><p class="note">${h(PROCESSORS_NOTE)}</p>`;
+  if (model.processors.length === 0) return `${head}<p>No classified data reaches a processor.</p></section>`;
+  const rows = model.processors
+    .map((group) => {
+      const received = group.received.map((entry) => (entry.allowed ? `<code>${h(entry.kind)}</code>` : `<span class="status violation">✗ <code>${h(entry.kind)}</code></span>`)).join(' ');
+      return `<tr><td>${h(group.vendor)}</td><td>${group.callees.map((callee) => `<code>${h(callee)}</code>`).join(' ')}</td><td>${h(group.allowedKinds.join(', '))}</td><td>${received}</td><td>${group.sources.map((source) => `<code>${h(source)}</code>`).join(' ')}</td><td>${status(group.status, group.ruleIds)}</td></tr>`;
+    })
+    .join('');
+  return `${head}<table><thead><tr><th>Vendor</th><th>Calls</th><th>May receive</th><th>Receives in this project</th><th>Data</th><th>Status</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
 function dimensionsSection(inventory: Inventory): string {

@@ -8,7 +8,7 @@ import type { Level } from '../../policy/types.js';
 import type { FieldEntry, FlowStatus, Inventory } from './collect-inventory.js';
 import { escapeMarkdown as text, markdownCode as code } from './escape.js';
 import { REPORT_LIMITATIONS } from './limitations.js';
-import { buildReportModel, describeAccessPath, describeDeclassificationForm, describeStatus, evidence, LEVEL_TITLES, LEVELS_DESCENDING, SINK_KIND_LIMITS, type Reach, type ReportModel } from './view-model.js';
+import { buildReportModel, describeAccessPath, describeDeclassificationForm, describeStatus, evidence, LEVEL_TITLES, LEVELS_DESCENDING, PROCESSORS_NOTE, SINK_KIND_LIMITS, type Reach, type ReportModel } from './view-model.js';
 
 const STATUS_MARK: Readonly<Record<FlowStatus, string>> = { allowed: '✓', violation: '✗', suppressed: '⚠' };
 
@@ -27,6 +27,7 @@ export function formatMarkdown(inventory: Inventory): string {
   out.push(...otherSourcesSection(model));
   out.push(...flowsSection(model));
   out.push(...sinkGroupSection('Third parties', model.thirdParties, model, inventory.firstPartyHosts.length === 0 ? 'No `firstPartyHosts` are configured.' : `First-party hosts (not third parties): ${inventory.firstPartyHosts.map(code).join(', ')}.`));
+  out.push(...processorsSection(model));
   out.push(...sinkGroupSection('Other regions', model.otherRegions, model, 'Cross-region targets and browser storage: data that leaves the tenant\'s region.'));
   out.push(...dimensionsSection(inventory));
   out.push(...suppressionsSection(inventory));
@@ -54,6 +55,7 @@ function summary(model: ReportModel): string[] {
   const { allowed, violation, suppressed } = model.counts;
   out.push('', `Flows of classified data into sinks: ${allowed} allowed, ${violation} violations, ${suppressed} suppressed.`);
   out.push(`Third parties reached: ${model.thirdParties.length === 0 ? 'none' : model.thirdParties.map((group) => code(group.sink.callee)).join(', ')}.`);
+  out.push(`Processors reached: ${model.processors.length === 0 ? 'none' : model.processors.map((group) => `${text(group.vendor)} (${group.received.map((entry) => text(entry.kind)).join(', ')})`).join(', ')}.`);
   out.push(`Other regions reached: ${model.otherRegions.length === 0 ? 'none' : model.otherRegions.map((group) => code(group.sink.callee)).join(', ')}.`, '');
   return out;
 }
@@ -140,6 +142,17 @@ function sinkGroupSection(title: string, groups: ReportModel['thirdParties'], _m
   out.push('| Sink | Kind | Module | Why it is a sink | Data | Status |', '| --- | --- | --- | --- | --- | --- |');
   for (const group of groups) {
     out.push(`| ${code(group.sink.callee)} | ${text(group.sink.kind)} | ${text(group.sink.module)} | ${text(group.sink.reason)} | ${group.sources.map(code).join(', ')} | ${text(`${STATUS_MARK[group.status]} ${describeStatus(group.status, group.ruleIds)}`)} |`);
+  }
+  return [...out, ''];
+}
+
+function processorsSection(model: ReportModel): string[] {
+  const out = ['## Processors', '', PROCESSORS_NOTE, ''];
+  if (model.processors.length === 0) return [...out, 'No classified data reaches a processor.', ''];
+  out.push('| Vendor | Calls | May receive | Receives in this project | Data | Status |', '| --- | --- | --- | --- | --- | --- |');
+  for (const group of model.processors) {
+    const received = group.received.map((entry) => `${entry.allowed ? '' : '✗ '}${text(entry.kind)}`).join(', ');
+    out.push(`| ${text(group.vendor)} | ${group.callees.map(code).join(', ')} | ${text(group.allowedKinds.join(', '))} | ${received} | ${group.sources.map(code).join(', ')} | ${text(`${STATUS_MARK[group.status]} ${describeStatus(group.status, group.ruleIds)}`)} |`);
   }
   return [...out, ''];
 }

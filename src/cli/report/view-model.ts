@@ -3,6 +3,7 @@
  * the sinks each source reaches, flows grouped by sink kind, third parties and other regions.
  */
 import { CLASSIFICATION_LEVELS, SINK_KINDS, type Level, type SinkKind } from '../../policy/types.js';
+import { normalizeKindName } from '../../engine/rule-data.js';
 import type { AccessPathEntry, DeclassificationEntry, FieldEntry, FlowEntry, FlowStatus, Inventory, OtherSourceEntry, SinkRef, TypeEntry } from './collect-inventory.js';
 
 export const LEVELS_DESCENDING: readonly Level[] = [...CLASSIFICATION_LEVELS].reverse();
@@ -25,7 +26,12 @@ export const SINK_KIND_LIMITS: Readonly<Record<SinkKind, string>> = {
   telemetry: 'Internal values under allow-listed dimension names',
   'ml-training': 'Anonymized or Internal',
   'payment-processor': 'Restricted (the only place a PAN may go)',
+  processor: "the data kinds listed for that vendor, Confidential at most (never Restricted)",
 };
+
+/** What the processors section says about itself, in both formats. */
+export const PROCESSORS_NOTE =
+  "Vendors doing the product's own job under contract (message delivery, bot checks, payment customers): the data kinds each may receive, and the kinds of classified data it receives in this project (✗: outside what it may receive). Processors that receive no classified data are not listed.";
 
 export interface ClassifiedField {
   readonly field: FieldEntry;
@@ -48,6 +54,20 @@ export interface SinkGroup {
   readonly ruleIds: readonly string[];
 }
 
+/** One processor (a vendor with the kinds its entry allows) and what the project sends it. */
+export interface ProcessorGroup {
+  /** the vendor: its library or module, or its host */
+  readonly vendor: string;
+  /** the calls that reach it, as written */
+  readonly callees: readonly string[];
+  readonly allowedKinds: readonly string[];
+  /** the kinds of classified data it receives in the project; `allowed` false for kinds outside its entry (and Restricted data) */
+  readonly received: readonly { readonly kind: string; readonly allowed: boolean }[];
+  readonly sources: readonly string[];
+  readonly status: FlowStatus;
+  readonly ruleIds: readonly string[];
+}
+
 export interface ReportModel {
   readonly inventory: Inventory;
   readonly fieldsByLevel: ReadonlyMap<Level, readonly ClassifiedField[]>;
@@ -57,6 +77,7 @@ export interface ReportModel {
   readonly flowsByKind: ReadonlyMap<SinkKind, readonly FlowEntry[]>;
   readonly otherSources: readonly OtherSourceEntry[];
   readonly thirdParties: readonly SinkGroup[];
+  readonly processors: readonly ProcessorGroup[];
   readonly otherRegions: readonly SinkGroup[];
   /** display name of a flow's source: `Customer.email` for fields, the label otherwise */
   readonly sourceName: (flow: FlowEntry) => string;
@@ -107,6 +128,25 @@ export function buildReportModel(inventory: Inventory): ReportModel {
       status: worstStatus(group),
       ruleIds: unique(group.flatMap((flow) => (flow.ruleId === undefined ? [] : [flow.ruleId]))),
     }));
+  const processorFlows = inventory.flows.filter((flow) => flow.sink.kind === 'processor');
+  const processors = [...groupBy(processorFlows, (flow) => `${flow.sink.module}|${(flow.sink.allowedKinds ?? []).join(',')}`).values()].map((group): ProcessorGroup => {
+    const first = group[0] as FlowEntry;
+    const allowedKinds = first.sink.allowedKinds ?? [];
+    const allowed = new Set(allowedKinds.map(normalizeKindName));
+    const received = unique(group.map((flow) => `${flow.level === 'restricted' ? 'r' : 'c'}|${flow.kind}`)).sort((a, b) => a.localeCompare(b));
+    return {
+      vendor: first.sink.module,
+      callees: unique(group.map((flow) => flow.sink.callee)).sort(),
+      allowedKinds,
+      received: received.map((key) => {
+        const kind = key.slice(2);
+        return { kind, allowed: key.startsWith('c|') && allowed.has(normalizeKindName(kind)) };
+      }),
+      sources: unique(group.map(sourceName)).sort(),
+      status: worstStatus(group),
+      ruleIds: unique(group.flatMap((flow) => (flow.ruleId === undefined ? [] : [flow.ruleId]))),
+    };
+  }).sort((a, b) => a.vendor.localeCompare(b.vendor));
   const counts = { allowed: 0, violation: 0, suppressed: 0 };
   for (const flow of inventory.flows) counts[flow.status]++;
   return {
@@ -117,6 +157,7 @@ export function buildReportModel(inventory: Inventory): ReportModel {
     flowsByKind,
     otherSources: inventory.otherSources,
     thirdParties: groupSinks(['third-party']),
+    processors,
     otherRegions: groupSinks(['cross-region', 'browser-storage']),
     sourceName,
     counts,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inferFromName, splitNameIntoWords } from '../src/engine/names.js';
+import { inferFromName, isNonPersonAttributeName, splitNameIntoWords } from '../src/engine/names.js';
 
 const options = { add: new Map(), ignore: new Set<string>() };
 const kindOf = (name: string, owners: string[] = []): string | undefined => inferFromName(name, owners, options)?.kind;
@@ -61,5 +61,10 @@ describe('name inference', () => {
     expect(kindOf('SUPPORT_EMAIL', ['env', 'ProcessEnv'])).toBeUndefined();
     expect(kindOf('email', ['smtpConfig'])).toBeUndefined();
     expect(kindOf('email', ['customer'])).toBe('Email');
+  });
+
+  it('tells attributes of other things from a person\'s', () => {
+    for (const name of ['segmentId', 'journeyName', 'mcp.result_count', 'queue.kind', 'templateId', 'lambda.function_name']) expect(isNonPersonAttributeName(name)).toBe(true);
+    for (const name of ['userId', 'customer_name', 'member.id', 'email', 'name', 'query', 'error.message']) expect(isNonPersonAttributeName(name)).toBe(false);
   });
 });

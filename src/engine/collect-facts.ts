@@ -22,7 +22,7 @@ import { CallSiteIndex, getFunctionName } from './call-sites.js';
 import { describeExpression, sourceTaint, type FlowAnalyzer } from './flow.js';
 import { ReachableFunctions } from './reachable-functions.js';
 import { HTTP_CALLEE_NAMES, type HttpSinkResolver } from './http-sinks.js';
-import { isConfigurationName, isUrlLikeName } from './names.js';
+import { isConfigurationName, isNonPersonAttributeName, isUrlLikeName } from './names.js';
 import { getPropertyChain, getPropertyNameText, getStaticString, resolveConstInitializer, type SinkMatch, type SinkResolver } from './sinks.js';
 import { isRedacted, LoggerRedaction, type RedactPath } from './logger-redaction.js';
 import { NodeMap } from './node-map.js';
@@ -435,13 +435,17 @@ class FactCollector {
     if (value === undefined) return false;
     // query text, URLs, headers, bodies and end-user attributes hold customer data whatever the code passes
     if (dimension.name !== undefined && isFreeTextDimensionName(dimension.name)) return true;
+    // an entity's id, count, kind or name (`segmentId`, `journeyName`): not a person's, whatever its type
+    if (dimension.name !== undefined && isNonPersonAttributeName(dimension.name)) return false;
     const expression = skipOuterExpressions(value);
     // `customer:${id}` as a tag: the text after the name is whatever the template holds
     if (ts.isTemplateExpression(expression)) return expression.templateSpans.some((span) => this.canHoldFreeText({ name: dimension.name, value: span.expression, carrier: span.expression }));
     if (ts.isStringLiteralLike(expression) || ts.isNumericLiteral(expression)) return false;
     const chain = getPropertyChain(expression);
     if (chain !== undefined && chain.slice(0, -1).some(isConfigurationName)) return false;
-    return canHoldText(facade.getTypeOfNode(expression));
+    // a value of unknown type (`any`) says nothing either way; only a string is taken for free text
+    const type = facade.getTypeOfNode(expression);
+    return canHoldText(type) && (type.flags & (TypeFlags.Any | TypeFlags.Unknown)) === 0;
   }
 
   private addDimension(sink: SinkMatch, sinkNode: ts.Node, carrier: ts.Node, name: string, problem: DimensionFact['problem']): void {

@@ -212,6 +212,24 @@ export function inferFromName(
   return undefined;
 }
 
+/** Words that end a name of an opaque key, a count or a category of something: `templateId`, `result_count`, `queue.kind`. */
+const ATTRIBUTE_HEADS: ReadonlySet<string> = new Set([
+  'id', 'ids', 'uuid', 'key', 'version', 'count', 'total', 'size', 'length', 'type', 'kind', 'status', 'state', 'source', 'mode', 'index', 'name',
+]);
+
+/**
+ * Whether a name says it is an attribute of something other than a person: `segmentId`,
+ * `journeyName`, `mcp.result_count` — but not `userId`, `customer_name` or `email`. Telemetry
+ * uses it to tell a product's operational dimensions from per-customer ones.
+ */
+export function isNonPersonAttributeName(name: string): boolean {
+  const words = splitNameIntoWords(name);
+  const head = words[words.length - 1];
+  if (head === undefined || !ATTRIBUTE_HEADS.has(head)) return false;
+  const owner = words[words.length - 2];
+  return owner === undefined ? head !== 'name' : !PERSON_OWNERS.has(owner);
+}
+
 /** Lowercase without separators, as config keys are compared. */
 export function normalizeName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');

@@ -24,6 +24,13 @@ export function tag(cartSize: number, tier: 'free' | 'pro', cached: boolean): vo
   skipped.inc({ why: 'deadman', tier });
 }
 `,
+    // an entity's id or name is not a person's: `segmentId`, `journeyName` as span attributes
+    `
+import { trace } from '@opentelemetry/api';
+export function tag(segmentId: string, journeyName: string): void {
+  trace.getActiveSpan()?.setAttributes({ segmentId, journeyName });
+}
+`,
     // declaring labelNames is not emitting a dimension; only .inc()/.labels() are reported
     `
 import { Counter } from 'prom-client';

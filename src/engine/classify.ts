@@ -141,6 +141,10 @@ export class TypeClassifier {
       const awaited = typeArguments[0];
       return awaited === undefined ? [] : this.walk(awaited, depth, visiting);
     }
+    if (isTupleType(type)) {
+      // `[Connection[], Schedule | null]` (a `Promise.all` result): each element keeps its position
+      return dedupe(typeArguments.slice(0, MAX_TUPLE_ELEMENTS).flatMap((element, index) => prefix(String(index), this.walk(element, depth - 1, visiting))));
+    }
     if (isArrayLike(type, symbolName)) {
       const element = this.facade.getIndexTypeOfType(type, IndexKind.Number);
       return element === undefined ? [] : prefix('*', this.walk(element, depth - 1, visiting));
@@ -283,6 +287,12 @@ function isDeclassifiedType(type: ts.Type): boolean {
 function readLevel(values: readonly string[]): Level | undefined {
   const levels = values.filter((value): value is Level => ['public', 'internal', 'confidential', 'restricted'].includes(value));
   return levels.sort((a, b) => levelRank(b) - levelRank(a))[0];
+}
+
+const MAX_TUPLE_ELEMENTS = 16;
+
+function isTupleType(type: ts.Type): boolean {
+  return isTypeReference(type) && (type.target.objectFlags & ObjectFlags.Tuple) !== 0 && ((type.target as ts.TupleType).hasRestElement !== true);
 }
 
 function isArrayLike(type: ts.Type, symbolName: string | undefined): boolean {

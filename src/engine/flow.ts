@@ -209,10 +209,14 @@ export class FlowAnalyzer {
       }
       case SyntaxKind.ObjectLiteralExpression:
         return this.objectTaints(node as ts.ObjectLiteralExpression);
-      case SyntaxKind.ArrayLiteralExpression:
-        return (node as ts.ArrayLiteralExpression).elements.flatMap((element) =>
-          ts.isSpreadElement(element) ? [...this.taintOf(element.expression)] : this.taintOf(element).map((taint) => embedField(taint, ANY_FIELD)),
+      case SyntaxKind.ArrayLiteralExpression: {
+        // `[clean, email]` keeps positions (a tuple for `Promise.all` or destructuring) up to the first spread
+        const elements = (node as ts.ArrayLiteralExpression).elements;
+        const firstSpread = elements.findIndex(ts.isSpreadElement);
+        return elements.flatMap((element, index) =>
+          ts.isSpreadElement(element) ? [...this.taintOf(element.expression)] : this.taintOf(element).map((taint) => embedField(taint, firstSpread === -1 || index < firstSpread ? String(index) : ANY_FIELD)),
         );
+      }
       case SyntaxKind.ElementAccessExpression: {
         // `email.split('@')[1]`: the domain, shared by everyone at the company, is not the address
         if (isEmailDomainPart(node as ts.ElementAccessExpression)) return [];
@@ -336,7 +340,9 @@ export class FlowAnalyzer {
         const name = current.propertyName === undefined ? (ts.isIdentifier(current.name) ? current.name.text : ANY_FIELD) : (getPropertyNameText(current.propertyName) ?? ANY_FIELD);
         path.unshift(name);
       } else {
-        path.unshift(ANY_FIELD);
+        // `const [a, b] = ...`: the element's position, unless a hole-free reading is impossible
+        const position = pattern.elements.indexOf(current);
+        path.unshift(current.dotDotDotToken === undefined && position >= 0 ? String(position) : ANY_FIELD);
       }
       current = pattern.parent;
     }
@@ -437,6 +443,10 @@ export class FlowAnalyzer {
     } else if (method === 'then' || method === 'catch' || method === 'finally') {
       const callback = call.arguments[0];
       taints = method === 'then' && callback !== undefined && isInlineFunction(callback) ? this.callbackResult(callback) : [...receiver];
+    } else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Promise' && (method === 'all' || method === 'allSettled')) {
+      // the awaited tuple holds each promise's value at its own position
+      const list = call.arguments[0];
+      taints = list === undefined ? [] : [...this.taintOf(list)];
     } else if (isObjectMethod(callee, 'keys')) {
       taints = []; // the field names, not the data
     } else if (isObjectMethod(callee, 'assign')) {

@@ -186,3 +186,27 @@ export function run(user: { email: string; phone: string; firstName: string }): 
     expect(result.keys).toEqual(['app.ts:9 no-pii-logging', 'app.ts:10 no-pii-logging', 'app.ts:11 no-pii-logging']);
   });
 });
+
+describe('tuple positions', () => {
+  it('keeps Promise.all elements and array destructuring apart', () => {
+    const result = analyzeSnippets({
+      'log.ts': PINO_LOGGER,
+      'app.ts': `
+import { logger } from './log.js';
+interface Connection { email: string; calendarId: string }
+interface Schedule { timezone: string }
+declare function loadConnections(): Promise<Connection[]>;
+declare function loadSchedule(): Promise<Schedule | null>;
+export async function plan(user: { id: string; email: string }): Promise<void> {
+  const [connections, schedule] = await Promise.all([loadConnections(), loadSchedule()]);
+  logger.info({ timezone: schedule?.timezone, count: connections.length });
+  const [id, address] = [user.id, user.email];
+  logger.info({ id });
+  logger.info({ address });
+  logger.info({ first: connections[0]?.email });
+}
+`,
+    });
+    expect(result.keys).toEqual(['app.ts:12 no-pii-logging', 'app.ts:13 no-pii-logging']);
+  });
+});

@@ -3,7 +3,8 @@
  * by the Program, so ESLint linting file by file pays for the whole-program facts once) and turns
  * the facts into findings by asking every enabled rule. Dedupe (one finding per location and
  * rule, the best-evidenced source kept), severity and suppressions live here, once for all
- * front ends.
+ * front ends, and so does the exception of test files: no finding in them but card-number
+ * literals.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -113,7 +114,9 @@ function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonl
   const enabled = rules.filter((rule) => getSeverity(rule, config) !== 'off');
   // a card literal that is itself reported flowing into a sink gets the flow's finding only
   const literalsInFindings = new Set<ts.Node>();
-  const reported = facts.flatMap((fact) => enabled.flatMap((rule) => {
+  // test code is not production data; only a card number that is no published test number counts there
+  const reportable = facts.filter((fact) => fact.type === 'card-literal' || !isTestFile(getFactNode(fact).getSourceFile()));
+  const reported = reportable.flatMap((fact) => enabled.flatMap((rule) => {
     const finding = toFinding(rule, fact, config, rootDir, facade);
     if (finding !== undefined && fact.type === 'flow' && fact.source.confidence === 'literal') literalsInFindings.add(fact.source.node);
     return finding === undefined ? [] : [{ fact, finding }];
@@ -168,7 +171,7 @@ function toFinding(rule: RuleDefinition, fact: EngineFact, config: ResolvedConfi
   if (report === undefined) return undefined;
   const severity = getSeverity(rule, config);
   if (severity === 'off') return undefined;
-  const node = fact.type === 'flow' || fact.type === 'dimension' ? fact.carrier : fact.type === 'card-literal' ? fact.source.node : fact.type === 'access-path' ? fact.read : fact.node;
+  const node = getFactNode(fact);
   const file = node.getSourceFile();
   const start = node.getStart(file);
   const end = node.getEnd();
@@ -207,6 +210,21 @@ function toFinding(rule: RuleDefinition, fact: EngineFact, config: ResolvedConfi
     ...(fact.type === 'flow' ? { dataRange: { start: fact.value.getStart(file), end: fact.value.getEnd() } } : {}),
     ...(fact.type === 'flow' && rule.meta.suggestion !== undefined && canWrap(rule.meta.suggestion, fact.value, facade) ? { suggestion: rule.meta.suggestion } : {}),
   };
+}
+
+/** The node a fact's finding points at. */
+function getFactNode(fact: EngineFact): ts.Node {
+  switch (fact.type) {
+    case 'flow':
+    case 'dimension':
+      return fact.carrier;
+    case 'card-literal':
+      return fact.source.node;
+    case 'access-path':
+      return fact.read;
+    default:
+      return fact.node;
+  }
 }
 
 /** `maskPan` takes a card number (string or number); `redact` takes anything. */

@@ -39,6 +39,18 @@ export function sent(emailTemplate: string, file: { name: string }): void {
   logger.info({ template: emailTemplate, attachment: file.name }, 'mail sent');
 }
 `,
+    // test code is not production data: a test file logging a declared Email is not reported
+    {
+      code: `
+import pino from 'pino';
+import type { Email } from 'classified';
+const logger = pino();
+export function signedUp(email: Email): void {
+  logger.info({ email }, 'signed up');
+}
+`,
+      filename: 'file.test.ts',
+    },
     // settings.classified turns name inference off, so an unannotated email is not classified
     {
       code: `

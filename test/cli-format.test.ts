@@ -160,7 +160,7 @@ function compileSarifValidator() {
 }
 
 describe('formatJson', () => {
-  const report = JSON.parse(formatJson(findings, { cwd, filesAnalyzed: 17, durationMs: 1234.6 })) as Record<string, unknown>;
+  const report = JSON.parse(formatJson(findings, { cwd, filesAnalyzed: 17, filesReadNotReported: 3, durationMs: 1234.6 })) as Record<string, unknown>;
 
   it('has the version-1 top-level keys in order', () => {
     expect(Object.keys(report)).toEqual(['version', 'findings', 'suppressed', 'summary']);
@@ -217,21 +217,22 @@ describe('formatJson', () => {
       suppressed: 1,
       files: 3,
       filesAnalyzed: 17,
+      filesReadNotReported: 3,
       byRule: { 'no-pan-literal': 1, 'no-pii-logging': 1, 'no-restricted-logging': 1 },
       durationMs: 1235,
     });
     expect(Object.keys(report['summary'] as object)).toEqual([
-      'errors', 'warnings', 'suppressed', 'files', 'filesAnalyzed', 'byRule', 'durationMs',
+      'errors', 'warnings', 'suppressed', 'files', 'filesAnalyzed', 'filesReadNotReported', 'byRule', 'durationMs',
     ]);
   });
 
   it('leaves durationMs out when not given and prints an empty run', () => {
-    const empty = JSON.parse(formatJson([], { cwd, filesAnalyzed: 4 })) as Record<string, unknown>;
+    const empty = JSON.parse(formatJson([], { cwd, filesAnalyzed: 4, filesReadNotReported: 0 })) as Record<string, unknown>;
     expect(empty).toStrictEqual({
       version: 1,
       findings: [],
       suppressed: [],
-      summary: { errors: 0, warnings: 0, suppressed: 0, files: 0, filesAnalyzed: 4, byRule: {} },
+      summary: { errors: 0, warnings: 0, suppressed: 0, files: 0, filesAnalyzed: 4, filesReadNotReported: 0, byRule: {} },
     });
   });
 });
@@ -340,7 +341,7 @@ describe('formatSarif', () => {
 });
 
 describe('formatText', () => {
-  const options = { cwd, color: false, explain: false, filesAnalyzed: 17 };
+  const options = { cwd, color: false, explain: false, filesAnalyzed: 17, filesReadNotReported: 0 };
 
   it('prints one block per finding with its trace, then the summary line', () => {
     const lines = formatText(findings, options).split('\n');
@@ -359,6 +360,12 @@ describe('formatText', () => {
     expect(formatText([], options)).toBe('17 files analyzed\n0 errors, 0 warnings in 0 files\n');
   });
 
+  it('says how many files were read for summaries but not reported', () => {
+    expect(formatText([], { ...options, filesReadNotReported: 1 })).toBe(
+      "17 files analyzed; 1 other file read but not reported (outside the tsconfig's files/include)\n0 errors, 0 warnings in 0 files\n",
+    );
+  });
+
   it('explains why the source is classified and why the callee is a sink', () => {
     const text = formatText([panLogged], { ...options, explain: true });
     expect(text).toContain('    why source: declared as PAN at src/types/customer.ts:7\n');
@@ -375,10 +382,10 @@ describe('formatText', () => {
 
 describe('card numbers in output', () => {
   const outputs = {
-    json: formatJson(findings, { cwd, filesAnalyzed: 17 }),
+    json: formatJson(findings, { cwd, filesAnalyzed: 17, filesReadNotReported: 0 }),
     sarif: formatSarif(findings, { cwd, rules, toolVersion: '0.1.0' }),
-    text: formatText(findings, { cwd, color: false, explain: true, filesAnalyzed: 17 }),
-    colouredText: formatText(findings, { cwd, color: true, explain: true, filesAnalyzed: 17 }),
+    text: formatText(findings, { cwd, color: false, explain: true, filesAnalyzed: 17, filesReadNotReported: 0 }),
+    colouredText: formatText(findings, { cwd, color: true, explain: true, filesAnalyzed: 17, filesReadNotReported: 0 }),
   };
 
   it.each(Object.entries(outputs))('%s never contains the full number and shows the masked form', (_name, output) => {

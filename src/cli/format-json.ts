@@ -15,6 +15,8 @@ export interface FormatJsonOptions {
   readonly cwd: string;
   /** files the engine analysed, with or without findings */
   readonly filesAnalyzed: number;
+  /** files read for summaries but not reported: outside the tsconfig's `files`/`include` (see `AnalysisResult`) */
+  readonly filesReadNotReported: number;
   /** wall-clock time of the run; printed as `summary.durationMs` when given */
   readonly durationMs?: number;
   /** `check --workspace`: printed as `summary.packages` */
@@ -61,6 +63,7 @@ export interface JsonReport {
     /** files with at least one unsuppressed finding */
     readonly files: number;
     readonly filesAnalyzed: number;
+    readonly filesReadNotReported: number;
     readonly byRule: Readonly<Record<string, number>>;
     readonly durationMs?: number;
     readonly packages?: readonly JsonPackageSummary[];
@@ -85,6 +88,7 @@ export function formatJson(findings: readonly Finding[], options: FormatJsonOpti
       suppressed: summary.suppressed,
       files: summary.files,
       filesAnalyzed: options.filesAnalyzed,
+      filesReadNotReported: options.filesReadNotReported,
       byRule: summary.byRule,
       ...(options.durationMs === undefined ? {} : { durationMs: Math.round(options.durationMs) }),
       ...(options.packages === undefined ? {} : { packages: options.packages.map(toJsonPackageSummary) }),

@@ -1,10 +1,11 @@
 /**
  * The engine's entry point: analyses a `ts.Program` once per config (memoized in a WeakMap keyed
  * by the Program, so ESLint linting file by file pays for the whole-program facts once) and turns
- * the facts into findings by asking every enabled rule. Dedupe (one finding per location and
- * rule, the best-evidenced source kept), severity and suppressions live here, once for all
- * front ends, and so does the exception of test files: no finding in them but card-number
- * literals.
+ * the facts into findings by asking every enabled rule. What is reported, dedupe (one finding
+ * per location and rule, the best-evidenced source kept), severity and suppressions live here,
+ * once for all front ends: findings in the tsconfig's own root files only (files the Program
+ * pulls in from elsewhere are read for summaries and reported by their own project), none in
+ * test files but card-number literals.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,8 +28,14 @@ import { TypeFlags } from './typescript-api.js';
 
 export interface AnalysisResult {
   readonly findings: readonly Finding[];
-  /** files analysed (the project's own, non-declaration files) */
+  /** files analysed and reported: the project's root files (its `files`/`include`), declaration files aside */
   readonly files: readonly string[];
+  /**
+   * files analysed for what they tell about the reported ones (function summaries, types) but not
+   * reported: workspace packages mapped by `paths`, referenced projects' sources, imported files
+   * outside `files`/`include`
+   */
+  readonly filesReadNotReported: readonly string[];
   /** problems that did not stop the run: syntax errors, analysis cut short */
   readonly diagnostics: readonly { readonly file: string; readonly message: string }[];
 }
@@ -89,6 +96,9 @@ function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonl
   const diagnostics: { file: string; message: string }[] = [];
   const realRootDir = safeRealpath(rootDir);
   const files = program.getSourceFiles().filter((file) => !file.isDeclarationFile && isProjectFile(file) && !isLinkedFromOutside(file.fileName, rootDir, realRootDir, diagnostics));
+  const rootFiles = new Set(program.getRootFileNames().map((name) => program.getSourceFile(name)));
+  const reportedFiles = files.filter((file) => rootFiles.has(file));
+  const isReportedFile = (file: ts.SourceFile): boolean => rootFiles.has(file);
   const classifier = new TypeClassifier(facade, getNameInferenceOptions(config.inference), isProjectFile);
   const sinks = new SinkResolver(facade, [...BUILTIN_SINKS, ...config.sinks], [...BUILTIN_SANITIZERS, ...config.sanitizers], isProjectFile, rootDir);
   const http = new HttpSinkResolver(facade, config.firstPartyHosts);
@@ -102,7 +112,7 @@ function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonl
     }
   }
   const focus = isFocused === undefined ? undefined : new Set(files.filter((file) => isFocused(file.fileName)));
-  const facts = collectFacts({ facade, config, classifier, flow, sinks, http, files, getFileIndex, isTestFile, isProjectFile, isAccessEntryFile, ...(focus === undefined ? {} : { focus }), onFileError: (file, error) => {
+  const facts = collectFacts({ facade, config, classifier, flow, sinks, http, files, getFileIndex, isTestFile, isReportedFile, isProjectFile, isAccessEntryFile, ...(focus === undefined ? {} : { focus }), onFileError: (file, error) => {
     diagnostics.push({ file: file.fileName, message: `analysis failed: ${error instanceof Error ? error.message : String(error)}; the file was skipped` });
   }, onFileBudgetExceeded: (file, message) => {
     diagnostics.push({ file: file.fileName, message });
@@ -114,15 +124,23 @@ function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonl
   const enabled = rules.filter((rule) => getSeverity(rule, config) !== 'off');
   // a card literal that is itself reported flowing into a sink gets the flow's finding only
   const literalsInFindings = new Set<ts.Node>();
-  // test code is not production data; only a card number that is no published test number counts there
-  const reportable = facts.filter((fact) => fact.type === 'card-literal' || !isTestFile(getFactNode(fact).getSourceFile()));
+  const reportable = facts.filter((fact) => {
+    const file = getFactNode(fact).getSourceFile();
+    // test code is not production data; only a card number that is no published test number counts there
+    return isReportedFile(file) && (fact.type === 'card-literal' || !isTestFile(file));
+  });
   const reported = reportable.flatMap((fact) => enabled.flatMap((rule) => {
     const finding = toFinding(rule, fact, config, rootDir, facade);
     if (finding !== undefined && fact.type === 'flow' && fact.source.confidence === 'literal') literalsInFindings.add(fact.source.node);
     return finding === undefined ? [] : [{ fact, finding }];
   }));
   const findings = dedupeFindings(reported.filter(({ fact }) => fact.type !== 'card-literal' || !literalsInFindings.has(fact.source.node)));
-  return { findings: applySuppressions(findings, files), files: files.map((file) => file.fileName), diagnostics };
+  return {
+    findings: applySuppressions(findings, reportedFiles),
+    files: reportedFiles.map((file) => file.fileName),
+    filesReadNotReported: files.filter((file) => !isReportedFile(file)).map((file) => file.fileName),
+    diagnostics,
+  };
 }
 
 /**

@@ -57,6 +57,8 @@ export interface CollectContext {
   readonly getFileIndex: (file: ts.SourceFile) => FileIndex;
   /** a test file: its sinks and calls are not production ones (only its card literals are reported) */
   readonly isTestFile: (file: ts.SourceFile) => boolean;
+  /** a file whose findings are reported (the tsconfig's root files); the others are read for summaries */
+  readonly isReportedFile: (file: ts.SourceFile) => boolean;
   /** a file of the project itself (not a library or the default lib) */
   readonly isProjectFile: (file: ts.SourceFile) => boolean;
   /** a file `access.entryPoints.files` marks as support access code */
@@ -102,11 +104,11 @@ class FactCollector {
   }
 
   collect(): EngineFact[] {
-    const { files, isTestFile, focus } = this.context;
+    const { files, isTestFile, isReportedFile, focus } = this.context;
     for (const file of files) if (!isTestFile(file)) this.guard(file, () => this.collectSinkSites(file));
     this.propagateToCallers();
     for (const file of files) {
-      if (focus !== undefined && !focus.has(file)) continue;
+      if (!isReportedFile(file) || (focus !== undefined && !focus.has(file))) continue;
       this.guard(file, () => {
         this.collectCardLiterals(file);
         if (isTestFile(file)) return;

@@ -1,5 +1,5 @@
 // What the engine reports, once for every front end (DESIGN.md section 4b): nothing in test files
-// but card numbers.
+// but card numbers, and only the tsconfig's own files.
 import { describe, expect, it } from 'vitest';
 import { analyzeSnippets, PINO_LOGGER } from '../helpers/analyze-snippets.js';
 
@@ -75,5 +75,39 @@ audit('someone@example.com' as Email);
 `,
     });
     expect(alsoProduction.keys).toEqual(['signup.ts:5 no-pii-logging']);
+  });
+});
+
+describe('reported files', () => {
+  it('reads files outside the root files for summaries and reports only the root files', () => {
+    const result = analyzeSnippets(
+      {
+        'log.ts': PINO_LOGGER,
+        'shared/audit.ts': `
+import type { Email } from 'classified';
+import { logger } from '../log.js';
+export function audit(note: string): void {
+  logger.info(note);
+}
+export function leak(contact: { email: Email }): void {
+  logger.info(contact.email);
+}
+`,
+        'app.ts': `
+import type { Email } from 'classified';
+import { audit } from './shared/audit.js';
+export function signup(email: Email): void {
+  audit(email);
+}
+`,
+      },
+      {},
+      { roots: ['app.ts'] },
+    );
+    // the helper's leak is known from its summary; the shared file's own finding is its project's to report
+    expect(result.keys).toEqual(['app.ts:5 no-pii-logging']);
+    expect(result.findings[0]?.trace.map((step) => step.note)).toContain('reaches log sink logger.info');
+    expect(result.files.map((file) => file.replace(/.*[\\/]/, ''))).toEqual(['app.ts']);
+    expect(result.filesReadNotReported.map((file) => file.replace(/.*[\\/]/, '')).sort()).toEqual(['audit.ts', 'log.ts']);
   });
 });

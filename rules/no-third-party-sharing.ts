@@ -13,7 +13,7 @@ export default defineRule<MessageIds>({
       recommended: true,
     },
     messages: {
-      sharedWithThirdParty: '{{class}} data {{data}} ({{kind}}) reaches third-party sink {{sink}} ({{module}}); customer data is never shared with third parties',
+      sharedWithThirdParty: '{{class}} data {{data}} ({{kind}}){{more}} reaches third-party sink {{sink}} ({{module}}); customer data is never shared with third parties',
     },
     schema: [],
     sinkKinds: ['third-party'],

@@ -40,6 +40,14 @@ const panLogged: Finding = {
     level: 'restricted',
     reason: 'declared as PAN at src/types/customer.ts:7',
   },
+  carried: [
+    {
+      source: { file: at('src/types/customer.ts'), line: 7, label: 'customer.card', kind: 'PAN', level: 'restricted', reason: 'declared as PAN at src/types/customer.ts:7' },
+      confidence: 'declared',
+      carrier: { start: 1200, end: 1233 },
+      value: { start: 1200, end: 1233 },
+    },
+  ],
   sink: { kind: 'log', callee: 'logger.info', module: 'pino', reason: 'catalog: pino default.info' },
   trace: [
     { file: at('src/checkout/pay.ts'), line: 30, column: 9, note: 'customer.card read into `card`' },
@@ -48,13 +56,13 @@ const panLogged: Finding = {
   ],
 };
 
-/** An inferred email logged with console.log: a warning. */
+/** An inferred email and phone number logged in one console.log: one warning listing both. */
 const emailLogged: Finding = {
   ruleId: 'no-pii-logging',
   severity: 'warn',
-  message: 'user.email (Email, Confidential) reaches console.log (global, log)',
+  message: 'user.email (Email, Confidential) and 1 more (user.phone) reaches console.log (global, log)',
   messageId: 'piiToLog',
-  data: { data: 'user.email', kind: 'Email', sink: 'console.log' },
+  data: { data: 'user.email', kind: 'Email', more: ' and 1 more (user.phone)', sink: 'console.log' },
   confidence: 'inferred',
   file: at('src/users/signup.ts'),
   line: 8,
@@ -71,6 +79,20 @@ const emailLogged: Finding = {
     level: 'confidential',
     reason: 'name matches /email/',
   },
+  carried: [
+    {
+      source: { file: at('src/users/signup.ts'), line: 5, label: 'user.email', kind: 'Email', level: 'confidential', reason: 'name matches /email/' },
+      confidence: 'inferred',
+      carrier: { start: 210, end: 222 },
+      value: { start: 210, end: 222 },
+    },
+    {
+      source: { file: at('src/users/signup.ts'), line: 6, label: 'user.phone', kind: 'PhoneNumber', level: 'confidential', reason: 'name matches /phone/' },
+      confidence: 'inferred',
+      carrier: { start: 224, end: 232 },
+      value: { start: 224, end: 232 },
+    },
+  ],
   sink: { kind: 'log', callee: 'console.log', module: 'global', reason: 'catalog: global console.log' },
   trace: [{ file: at('src/users/signup.ts'), line: 8, column: 15, note: 'user.email passed to console.log' }],
 };
@@ -170,7 +192,7 @@ describe('formatJson', () => {
   it('maps a finding field for field, in contract order, with relative paths', () => {
     const [first] = report['findings'] as Record<string, unknown>[];
     expect(Object.keys(first ?? {})).toEqual([
-      'ruleId', 'severity', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'confidence', 'source', 'sink', 'trace',
+      'ruleId', 'severity', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'confidence', 'source', 'data', 'sink', 'trace',
     ]);
     expect(first).toStrictEqual({
       ruleId: 'no-restricted-logging',
@@ -183,6 +205,7 @@ describe('formatJson', () => {
       message: panLogged.message,
       confidence: 'declared',
       source: { file: 'src/types/customer.ts', line: 7, label: 'customer.card', kind: 'PAN' },
+      data: [{ label: 'customer.card', kind: 'PAN', confidence: 'declared' }],
       sink: { kind: 'log', callee: 'logger.info', module: 'pino' },
       trace: [
         { file: 'src/checkout/pay.ts', line: 30, note: 'customer.card read into `card`' },
@@ -192,6 +215,15 @@ describe('formatJson', () => {
     });
     expect(Object.keys((first?.['source'] ?? {}) as object)).toEqual(['file', 'line', 'label', 'kind']);
     expect(Object.keys((first?.['sink'] ?? {}) as object)).toEqual(['kind', 'callee', 'module']);
+  });
+
+  it('lists every datum one finding stands for, the source first', () => {
+    const merged = (report['findings'] as Record<string, unknown>[]).find((f) => f['ruleId'] === 'no-pii-logging');
+    expect(merged?.['data']).toStrictEqual([
+      { label: 'user.email', kind: 'Email', confidence: 'inferred' },
+      { label: 'user.phone', kind: 'PhoneNumber', confidence: 'inferred' },
+    ]);
+    expect(merged?.['source']).toMatchObject({ label: 'user.email' });
   });
 
   it('omits source and sink when the finding has none', () => {
@@ -309,6 +341,14 @@ describe('formatSarif', () => {
     ]);
     expect(run.results?.[2]?.codeFlows).toBeUndefined();
     expect(run.results?.[1]?.level).toBe('warning');
+  });
+
+  it('gives every datum a merged finding lists its own related location', () => {
+    const related = onlyRun(sarifLog()).results?.[1]?.relatedLocations ?? [];
+    expect(related.map((location) => [location.id, location.physicalLocation?.region?.startLine, location.message?.text])).toEqual([
+      [1, 5, 'source: user.email (Email)'],
+      [2, 6, 'source: user.phone (PhoneNumber)'],
+    ]);
   });
 
   it('keeps every artifact URI relative and percent-encoded', () => {

@@ -1,12 +1,13 @@
 /**
  * The CLI's `--format json` output (DESIGN.md section 6), version 1: unsuppressed findings with
- * their source, sink and trace, suppressed findings apart with their reason, and a summary.
+ * their source (and every datum the statement carries into the sink), sink and trace, suppressed
+ * findings apart with their reason, and a summary.
  * Keys come in a fixed order and paths are relative to the working directory with forward
  * slashes, so the output diffs cleanly and is the same on every machine. A pure mapping: no
  * engine calls, and the result is masked for card numbers as the last step.
  */
 import { maskCardNumbersInText } from '../engine/card-numbers.js';
-import type { Finding } from '../engine/findings-types.js';
+import { getDistinctData, type Finding } from '../engine/findings-types.js';
 import { summarizeFindings, type PackageReport } from './summarize-findings.js';
 import { toRelativePath } from './to-relative-path.js';
 
@@ -46,6 +47,8 @@ export interface JsonFinding {
   readonly message: string;
   readonly confidence: Finding['confidence'];
   readonly source?: { readonly file: string; readonly line: number; readonly label: string; readonly kind: string };
+  /** every datum the statement carries into the sink, `source` first */
+  readonly data?: readonly { readonly label: string; readonly kind: string; readonly confidence: Finding['confidence'] }[];
   readonly sink?: { readonly kind: string; readonly callee: string; readonly module: string };
   readonly trace: readonly { readonly file: string; readonly line: number; readonly note: string }[];
 }
@@ -131,6 +134,9 @@ function toJsonFinding(finding: Finding, cwd: string): JsonFinding {
             kind: finding.source.kind,
           },
         }),
+    ...(finding.carried === undefined
+      ? {}
+      : { data: getDistinctData(finding.carried).map((data) => ({ label: data.source.label, kind: data.source.kind, confidence: data.confidence })) }),
     ...(finding.sink === undefined
       ? {}
       : { sink: { kind: finding.sink.kind, callee: finding.sink.callee, module: finding.sink.module } }),

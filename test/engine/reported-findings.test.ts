@@ -1,5 +1,5 @@
 // What the engine reports, once for every front end (DESIGN.md section 4b): nothing in test files
-// but card numbers, and only the tsconfig's own files.
+// but card numbers, only the tsconfig's own files, and one finding per rule, statement and sink.
 import { describe, expect, it } from 'vitest';
 import { analyzeSnippets, PINO_LOGGER } from '../helpers/analyze-snippets.js';
 
@@ -109,5 +109,111 @@ export function signup(email: Email): void {
     expect(result.findings[0]?.trace.map((step) => step.note)).toContain('reaches log sink logger.info');
     expect(result.files.map((file) => file.replace(/.*[\\/]/, ''))).toEqual(['app.ts']);
     expect(result.filesReadNotReported.map((file) => file.replace(/.*[\\/]/, '')).sort()).toEqual(['audit.ts', 'log.ts']);
+  });
+});
+
+describe('one finding per rule, statement and sink', () => {
+  it('lists every field a statement carries into one sink, the strongest first', () => {
+    const result = analyzeSnippets({
+      'log.ts': PINO_LOGGER,
+      'app.ts': `
+import type { Email, PAN } from 'classified';
+import { logger } from './log.js';
+export function run(email: string, phone: string, customer: { email: Email; name: string }, card: { number: PAN; cvv: string }): void {
+  logger.info({ email, phone });
+  logger.info({
+    phone,
+    contact: customer.email,
+    name: customer.name,
+  });
+  logger.info(email);
+  logger.info(phone);
+  logger.info({ card: card.number, cvv: card.cvv, email });
+}
+`,
+    });
+    expect(result.keys).toEqual([
+      'app.ts:5 no-pii-logging',
+      'app.ts:8 no-pii-logging',
+      'app.ts:11 no-pii-logging',
+      'app.ts:12 no-pii-logging',
+      'app.ts:13 no-pii-logging',
+      'app.ts:13 no-restricted-logging',
+    ]);
+    const [pair, declaredFirst, , , email, restricted] = [...result.byRule('no-pii-logging').slice(0, 5), ...result.byRule('no-restricted-logging')];
+    expect(pair?.message).toBe('Confidential data email (Email) and 1 more (phone) reaches log sink logger.info (pino); customer data must not flow to central logs');
+    expect(pair?.carried?.map((data) => [data.source.label, data.confidence])).toEqual([['email', 'inferred'], ['phone', 'inferred']]);
+    // declared before inferred, whatever the order in the object
+    expect(declaredFirst?.source?.label).toBe('customer.email');
+    expect(declaredFirst?.data['more']).toBe(' and 2 more (phone, customer.name)');
+    expect(email?.carried?.map((data) => data.source.label)).toEqual(['email']);
+    expect(email?.data['more']).toBe('');
+    // the higher class first among declared data; each rule lists the data it claims
+    expect(restricted?.carried?.map((data) => data.source.label)).toEqual(['card.number', 'card.cvv']);
+  });
+
+  it('keeps sinks apart: two sink calls in one statement, or one helper call leaking through two sinks', () => {
+    const result = analyzeSnippets({
+      'log.ts': PINO_LOGGER,
+      'notify.ts': `
+import { logger } from './log.js';
+export function notify(email: string, phone: string): void {
+  logger.info(email);
+  logger.warn(phone);
+}
+`,
+      'app.ts': `
+import type { Email, PhoneNumber } from 'classified';
+import { logger } from './log.js';
+import { notify } from './notify.js';
+export function run(email: Email, phone: PhoneNumber): void {
+  void [logger.info(email), logger.warn(phone)];
+  notify(email, phone);
+}
+`,
+    });
+    expect(result.keys).toEqual(['app.ts:6 no-pii-logging', 'app.ts:6 no-pii-logging', 'app.ts:7 no-pii-logging', 'app.ts:7 no-pii-logging']);
+    expect(result.byRule('no-pii-logging').map((finding) => `${finding.source?.label} ${finding.sink?.callee}`)).toEqual([
+      'email logger.info',
+      'phone logger.warn',
+      'email logger.info',
+      'phone logger.warn',
+    ]);
+  });
+
+  it('lists at a helper call every field the helper leaks through one sink', () => {
+    const result = analyzeSnippets({
+      'log.ts': PINO_LOGGER,
+      'mail.ts': `
+import { logger } from './log.js';
+export function sendEmail(options: { to: string; greeting: string; footer: string; subject: string }): void {
+  logger.info({ to: options.to, greeting: options.greeting, footer: options.footer, subject: options.subject }, 'sent');
+}
+`,
+      'app.ts': `
+import type { Email, PersonName, PhoneNumber } from 'classified';
+import { sendEmail } from './mail.js';
+export function welcome(customer: { email: Email; phone: PhoneNumber; name: PersonName }): void {
+  sendEmail({ to: customer.email, greeting: customer.name, footer: customer.phone, subject: 'Welcome' });
+}
+`,
+    });
+    expect(result.keys).toEqual(['app.ts:5 no-pii-logging']);
+    expect(result.findings[0]?.carried?.map((data) => data.source.label)).toEqual(['customer.email', 'customer.name', 'customer.phone']);
+  });
+
+  it('does not report a telemetry dimension apart from the classified value a merged finding lists there', () => {
+    const result = analyzeSnippets({
+      'app.ts': `
+import { trace } from '@opentelemetry/api';
+import type { Email, PhoneNumber } from 'classified';
+export function run(email: Email, phone: PhoneNumber): void {
+  trace.getActiveSpan()?.setAttributes({ 'user.email': email, 'user.phone': phone, cart: 3 });
+}
+`,
+    });
+    expect(result.byRule('telemetry-deidentified').map((finding) => finding.messageId)).toEqual(['classifiedValue', 'dimensionNotAllowed']);
+    expect(result.byRule('telemetry-deidentified')[0]?.carried?.map((data) => data.source.label)).toEqual(['email', 'phone']);
+    expect(result.byRule('telemetry-deidentified')[1]?.data['dimension']).toBe('cart');
   });
 });

@@ -13,7 +13,7 @@ export default defineRule<MessageIds>({
       recommended: true,
     },
     messages: {
-      leavesRegion: "{{class}} data {{data}} ({{kind}}) reaches {{sinkKind}} sink {{sink}} ({{module}}); customer data stays in the tenant's home region",
+      leavesRegion: "{{class}} data {{data}} ({{kind}}){{more}} reaches {{sinkKind}} sink {{sink}} ({{module}}); customer data stays in the tenant's home region",
     },
     schema: [],
     sinkKinds: ['cross-region', 'browser-storage'],

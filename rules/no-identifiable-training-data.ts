@@ -14,7 +14,7 @@ export default defineRule<MessageIds>({
     },
     messages: {
       identifiableTrainingData:
-        '{{class}} data {{data}} ({{kind}}) reaches ml-training sink {{sink}} ({{module}}); train only on Anonymized<T> or aggregated data',
+        '{{class}} data {{data}} ({{kind}}){{more}} reaches ml-training sink {{sink}} ({{module}}); train only on Anonymized<T> or aggregated data',
     },
     schema: [],
     sinkKinds: ['ml-training'],

@@ -14,7 +14,7 @@ export default defineRule<MessageIds>({
     },
     messages: {
       panStored:
-        '{{class}} data {{data}} ({{kind}}) reaches {{sinkKind}} sink {{sink}} ({{module}}); card numbers and CVVs are never stored — keep only the processor token or the last 4 digits',
+        '{{class}} data {{data}} ({{kind}}){{more}} reaches {{sinkKind}} sink {{sink}} ({{module}}); card numbers and CVVs are never stored — keep only the processor token or the last 4 digits',
     },
     schema: [],
     sinkKinds: ['storage', 'vault', 'browser-storage'],

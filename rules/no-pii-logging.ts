@@ -14,7 +14,7 @@ export default defineRule<MessageIds>({
       recommended: true,
     },
     messages: {
-      piiLogged: '{{class}} data {{data}} ({{kind}}) reaches log sink {{sink}} ({{module}}); customer data must not flow to central logs',
+      piiLogged: '{{class}} data {{data}} ({{kind}}){{more}} reaches log sink {{sink}} ({{module}}); customer data must not flow to central logs',
     },
     schema: [],
     sinkKinds: ['log'],

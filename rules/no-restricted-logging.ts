@@ -13,7 +13,7 @@ export default defineRule<MessageIds>({
       recommended: true,
     },
     messages: {
-      restrictedLogged: '{{class}} data {{data}} ({{kind}}) reaches log sink {{sink}} ({{module}}); Restricted data never goes to logs',
+      restrictedLogged: '{{class}} data {{data}} ({{kind}}){{more}} reaches log sink {{sink}} ({{module}}); Restricted data never goes to logs',
     },
     schema: [],
     sinkKinds: ['log'],

@@ -13,11 +13,11 @@ export default defineRule<MessageIds>({
       recommended: true,
     },
     messages: {
-      sharedWithThirdParty: '{{class}} data {{data}} ({{kind}}) reaches third-party sink {{sink}} ({{module}}); customer data is never shared with third parties',
+      sharedWithThirdParty: '{{class}} data {{data}} ({{kind}}){{more}} reaches third-party sink {{sink}} ({{module}}); customer data is never shared with third parties',
       kindNotAllowedAtProcessor:
-        '{{class}} data {{data}} ({{kind}}) reaches processor {{sink}} ({{module}}), which may receive only {{allowedKinds}}; send a processor only what its job for the customer needs',
+        '{{class}} data {{data}} ({{kind}}){{more}} reaches processor {{sink}} ({{module}}), which may receive only {{allowedKinds}}; send a processor only what its job for the customer needs',
       restrictedAtProcessor:
-        '{{class}} data {{data}} ({{kind}}) reaches processor {{sink}} ({{module}}); Restricted data never goes to a processor (it may receive {{allowedKinds}})',
+        '{{class}} data {{data}} ({{kind}}){{more}} reaches processor {{sink}} ({{module}}); Restricted data never goes to a processor (it may receive {{allowedKinds}})',
     },
     schema: [],
     sinkKinds: ['third-party', 'processor'],

@@ -13,7 +13,7 @@ export default defineRule<MessageIds>({
       recommended: true,
     },
     messages: {
-      restrictedStored: '{{class}} data {{data}} ({{kind}}) reaches storage sink {{sink}} ({{module}}); Restricted data is stored only in the vault (KMS-encrypted)',
+      restrictedStored: '{{class}} data {{data}} ({{kind}}){{more}} reaches storage sink {{sink}} ({{module}}); Restricted data is stored only in the vault (KMS-encrypted)',
     },
     schema: [],
     sinkKinds: ['storage'],

@@ -13,7 +13,7 @@ export default defineRule<MessageIds>({
       recommended: true,
     },
     messages: {
-      classifiedValue: '{{class}} data {{data}} ({{kind}}) reaches telemetry sink {{sink}} ({{module}}); central telemetry carries only de-identified values',
+      classifiedValue: '{{class}} data {{data}} ({{kind}}){{more}} reaches telemetry sink {{sink}} ({{module}}); central telemetry carries only de-identified values',
       dimensionNotAllowed:
         'Telemetry dimension "{{dimension}}" in {{sink}} ({{module}}) is not allow-listed; central telemetry is listed explicitly (add it to telemetry.allowedDimensions if it is de-identified)',
       urlDimension: 'Telemetry dimension "{{dimension}}" in {{sink}} ({{module}}) carries a full URL or path; use the route template or new URL(u).host',

@@ -1,7 +1,10 @@
 /**
  * `npm run eval`: precision and recall per rule on the labelled corpus. A line's trailing
  * `// expect: <rule-id>[, <rule-id>]` says which findings must be reported on it; any other
- * finding is a false positive. Suppressed findings do not count. `--verbose` lists every miss.
+ * finding is a false positive. One finding stands for every datum its statement carries into the
+ * sink, so it reports each of them on the line where that datum is carried (a multi-line object
+ * literal has one label per classified field). Suppressed findings do not count. `--verbose`
+ * lists every miss.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,7 +38,18 @@ export function evaluateProject(projectDir: string): LabelledResult {
       for (const ruleId of (match[1] ?? '').split(',')) expected.add(`${relative(file)}:${index + 1} ${ruleId.trim()}`);
     });
   }
-  const reported = new Set(result.findings.filter((finding) => finding.suppression === undefined).map((finding) => `${relative(finding.file)}:${finding.line} ${finding.ruleId}`));
+  const lineAt = (file: string, offset: number): number | undefined => {
+    const sourceFile = program.getSourceFile(file);
+    return sourceFile === undefined ? undefined : sourceFile.getLineAndCharacterOfPosition(offset).line + 1;
+  };
+  const reported = new Set(
+    result.findings
+      .filter((finding) => finding.suppression === undefined)
+      .flatMap((finding) => {
+        const lines = new Set([finding.line, ...(finding.carried ?? []).flatMap((data) => lineAt(finding.file, data.carrier.start) ?? [])]);
+        return [...lines].map((line) => `${relative(finding.file)}:${line} ${finding.ruleId}`);
+      }),
+  );
   return {
     truePositives: [...reported].filter((key) => expected.has(key)),
     falsePositives: [...reported].filter((key) => !expected.has(key)),

@@ -40,6 +40,14 @@ const panLogged: Finding = {
     level: 'restricted',
     reason: 'declared as PAN at src/types/customer.ts:7',
   },
+  carried: [
+    {
+      source: { file: at('src/types/customer.ts'), line: 7, label: 'customer.card', kind: 'PAN', level: 'restricted', reason: 'declared as PAN at src/types/customer.ts:7' },
+      confidence: 'declared',
+      carrier: { start: 1200, end: 1233 },
+      value: { start: 1200, end: 1233 },
+    },
+  ],
   sink: { kind: 'log', callee: 'logger.info', module: 'pino', reason: 'catalog: pino default.info' },
   trace: [
     { file: at('src/checkout/pay.ts'), line: 30, column: 9, note: 'customer.card read into `card`' },
@@ -48,13 +56,13 @@ const panLogged: Finding = {
   ],
 };
 
-/** An inferred email logged with console.log: a warning. */
+/** An inferred email and phone number logged in one console.log: one warning listing both. */
 const emailLogged: Finding = {
   ruleId: 'no-pii-logging',
   severity: 'warn',
-  message: 'user.email (Email, Confidential) reaches console.log (global, log)',
+  message: 'user.email (Email, Confidential) and 1 more (user.phone) reaches console.log (global, log)',
   messageId: 'piiToLog',
-  data: { data: 'user.email', kind: 'Email', sink: 'console.log' },
+  data: { data: 'user.email', kind: 'Email', more: ' and 1 more (user.phone)', sink: 'console.log' },
   confidence: 'inferred',
   file: at('src/users/signup.ts'),
   line: 8,
@@ -71,6 +79,20 @@ const emailLogged: Finding = {
     level: 'confidential',
     reason: 'name matches /email/',
   },
+  carried: [
+    {
+      source: { file: at('src/users/signup.ts'), line: 5, label: 'user.email', kind: 'Email', level: 'confidential', reason: 'name matches /email/' },
+      confidence: 'inferred',
+      carrier: { start: 210, end: 222 },
+      value: { start: 210, end: 222 },
+    },
+    {
+      source: { file: at('src/users/signup.ts'), line: 6, label: 'user.phone', kind: 'PhoneNumber', level: 'confidential', reason: 'name matches /phone/' },
+      confidence: 'inferred',
+      carrier: { start: 224, end: 232 },
+      value: { start: 224, end: 232 },
+    },
+  ],
   sink: { kind: 'log', callee: 'console.log', module: 'global', reason: 'catalog: global console.log' },
   trace: [{ file: at('src/users/signup.ts'), line: 8, column: 15, note: 'user.email passed to console.log' }],
 };
@@ -160,7 +182,7 @@ function compileSarifValidator() {
 }
 
 describe('formatJson', () => {
-  const report = JSON.parse(formatJson(findings, { cwd, filesAnalyzed: 17, durationMs: 1234.6 })) as Record<string, unknown>;
+  const report = JSON.parse(formatJson(findings, { cwd, filesAnalyzed: 17, filesReadNotReported: 3, durationMs: 1234.6 })) as Record<string, unknown>;
 
   it('has the version-1 top-level keys in order', () => {
     expect(Object.keys(report)).toEqual(['version', 'findings', 'suppressed', 'summary']);
@@ -170,7 +192,7 @@ describe('formatJson', () => {
   it('maps a finding field for field, in contract order, with relative paths', () => {
     const [first] = report['findings'] as Record<string, unknown>[];
     expect(Object.keys(first ?? {})).toEqual([
-      'ruleId', 'severity', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'confidence', 'source', 'sink', 'trace',
+      'ruleId', 'severity', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'confidence', 'source', 'data', 'sink', 'trace',
     ]);
     expect(first).toStrictEqual({
       ruleId: 'no-restricted-logging',
@@ -183,6 +205,7 @@ describe('formatJson', () => {
       message: panLogged.message,
       confidence: 'declared',
       source: { file: 'src/types/customer.ts', line: 7, label: 'customer.card', kind: 'PAN' },
+      data: [{ label: 'customer.card', kind: 'PAN', confidence: 'declared' }],
       sink: { kind: 'log', callee: 'logger.info', module: 'pino' },
       trace: [
         { file: 'src/checkout/pay.ts', line: 30, note: 'customer.card read into `card`' },
@@ -192,6 +215,15 @@ describe('formatJson', () => {
     });
     expect(Object.keys((first?.['source'] ?? {}) as object)).toEqual(['file', 'line', 'label', 'kind']);
     expect(Object.keys((first?.['sink'] ?? {}) as object)).toEqual(['kind', 'callee', 'module']);
+  });
+
+  it('lists every datum one finding stands for, the source first', () => {
+    const merged = (report['findings'] as Record<string, unknown>[]).find((f) => f['ruleId'] === 'no-pii-logging');
+    expect(merged?.['data']).toStrictEqual([
+      { label: 'user.email', kind: 'Email', confidence: 'inferred' },
+      { label: 'user.phone', kind: 'PhoneNumber', confidence: 'inferred' },
+    ]);
+    expect(merged?.['source']).toMatchObject({ label: 'user.email' });
   });
 
   it('omits source and sink when the finding has none', () => {
@@ -217,21 +249,22 @@ describe('formatJson', () => {
       suppressed: 1,
       files: 3,
       filesAnalyzed: 17,
+      filesReadNotReported: 3,
       byRule: { 'no-pan-literal': 1, 'no-pii-logging': 1, 'no-restricted-logging': 1 },
       durationMs: 1235,
     });
     expect(Object.keys(report['summary'] as object)).toEqual([
-      'errors', 'warnings', 'suppressed', 'files', 'filesAnalyzed', 'byRule', 'durationMs',
+      'errors', 'warnings', 'suppressed', 'files', 'filesAnalyzed', 'filesReadNotReported', 'byRule', 'durationMs',
     ]);
   });
 
   it('leaves durationMs out when not given and prints an empty run', () => {
-    const empty = JSON.parse(formatJson([], { cwd, filesAnalyzed: 4 })) as Record<string, unknown>;
+    const empty = JSON.parse(formatJson([], { cwd, filesAnalyzed: 4, filesReadNotReported: 0 })) as Record<string, unknown>;
     expect(empty).toStrictEqual({
       version: 1,
       findings: [],
       suppressed: [],
-      summary: { errors: 0, warnings: 0, suppressed: 0, files: 0, filesAnalyzed: 4, byRule: {} },
+      summary: { errors: 0, warnings: 0, suppressed: 0, files: 0, filesAnalyzed: 4, filesReadNotReported: 0, byRule: {} },
     });
   });
 });
@@ -310,6 +343,14 @@ describe('formatSarif', () => {
     expect(run.results?.[1]?.level).toBe('warning');
   });
 
+  it('gives every datum a merged finding lists its own related location', () => {
+    const related = onlyRun(sarifLog()).results?.[1]?.relatedLocations ?? [];
+    expect(related.map((location) => [location.id, location.physicalLocation?.region?.startLine, location.message?.text])).toEqual([
+      [1, 5, 'source: user.email (Email)'],
+      [2, 6, 'source: user.phone (PhoneNumber)'],
+    ]);
+  });
+
   it('keeps every artifact URI relative and percent-encoded', () => {
     const text = formatSarif(findings, { cwd, rules, toolVersion: '0.1.0' });
     const uris = [...text.matchAll(/"uri": "([^"]*)"/g)].map((match) => match[1] ?? '');
@@ -340,7 +381,7 @@ describe('formatSarif', () => {
 });
 
 describe('formatText', () => {
-  const options = { cwd, color: false, explain: false, filesAnalyzed: 17 };
+  const options = { cwd, color: false, explain: false, filesAnalyzed: 17, filesReadNotReported: 0 };
 
   it('prints one block per finding with its trace, then the summary line', () => {
     const lines = formatText(findings, options).split('\n');
@@ -359,6 +400,12 @@ describe('formatText', () => {
     expect(formatText([], options)).toBe('17 files analyzed\n0 errors, 0 warnings in 0 files\n');
   });
 
+  it('says how many files were read for summaries but not reported', () => {
+    expect(formatText([], { ...options, filesReadNotReported: 1 })).toBe(
+      "17 files analyzed; 1 other file read but not reported (outside the tsconfig's files/include)\n0 errors, 0 warnings in 0 files\n",
+    );
+  });
+
   it('explains why the source is classified and why the callee is a sink', () => {
     const text = formatText([panLogged], { ...options, explain: true });
     expect(text).toContain('    why source: declared as PAN at src/types/customer.ts:7\n');
@@ -375,10 +422,10 @@ describe('formatText', () => {
 
 describe('card numbers in output', () => {
   const outputs = {
-    json: formatJson(findings, { cwd, filesAnalyzed: 17 }),
+    json: formatJson(findings, { cwd, filesAnalyzed: 17, filesReadNotReported: 0 }),
     sarif: formatSarif(findings, { cwd, rules, toolVersion: '0.1.0' }),
-    text: formatText(findings, { cwd, color: false, explain: true, filesAnalyzed: 17 }),
-    colouredText: formatText(findings, { cwd, color: true, explain: true, filesAnalyzed: 17 }),
+    text: formatText(findings, { cwd, color: false, explain: true, filesAnalyzed: 17, filesReadNotReported: 0 }),
+    colouredText: formatText(findings, { cwd, color: true, explain: true, filesAnalyzed: 17, filesReadNotReported: 0 }),
   };
 
   it.each(Object.entries(outputs))('%s never contains the full number and shows the masked form', (_name, output) => {

@@ -52,7 +52,7 @@ describe('classified check', () => {
     expect(report.version).toBe(1);
     expect(Object.keys(report)).toEqual(['version', 'findings', 'suppressed', 'summary']);
     const flow = report.findings.find((finding) => finding.ruleId === 'no-pii-logging');
-    expect(Object.keys(flow ?? {})).toEqual(['ruleId', 'severity', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'confidence', 'source', 'sink', 'trace']);
+    expect(Object.keys(flow ?? {})).toEqual(['ruleId', 'severity', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'confidence', 'source', 'data', 'sink', 'trace']);
     expect(flow?.file).toMatch(/^fixtures\/example-shop\/src\//);
     expect(Object.keys(flow?.source as object)).toEqual(['file', 'line', 'label', 'kind']);
     expect(Object.keys(flow?.sink as object)).toEqual(['kind', 'callee', 'module']);

@@ -356,23 +356,30 @@ describe('resolveConfig', () => {
     expect(empty.rules.size).toBe(0);
   });
 
-  // Test card numbers are allowed only in test files, so the defaults matter.
+  // No rule reports findings in test files (test card numbers aside), so the defaults matter.
   it('recognises test files by default globs and user globs', () => {
-    const { isTestFile } = resolveConfig({ testFiles: ['e2e/**'] });
+    const { isTestFile } = resolveConfig({ testFiles: ['**/*.stories.tsx'] });
     for (const testPath of [
       'src/pay.test.ts',
       'pay.spec.tsx',
+      'src/checkout.e2e.ts',
+      'apps/api/test/app.e2e-spec.ts',
       'src/__tests__/pay.ts',
       'test/helpers.ts',
       'packages/shop/tests/card.ts',
       'fixtures/app/test/cards.ts',
       'e2e/checkout.ts',
+      'apps/web/e2e/login.ts',
+      'cypress/support/commands.ts',
+      'packages/ui/playwright/fixtures.ts',
+      'src/__mocks__/stripe.ts',
+      'src/Button.stories.tsx',
       'src\\__tests__\\windows.ts',
       './test/dot-slash.ts',
     ]) {
       expect(isTestFile(testPath), testPath).toBe(true);
     }
-    for (const sourcePath of ['src/pay.ts', 'src/testing.ts', 'src/contest/entry.ts', 'latest.ts']) {
+    for (const sourcePath of ['src/pay.ts', 'src/testing.ts', 'src/contest/entry.ts', 'latest.ts', 'src/e2e-config.ts', 'src/mocks/stripe.ts', 'src/Button.tsx']) {
       expect(isTestFile(sourcePath), sourcePath).toBe(false);
     }
   });

@@ -101,6 +101,12 @@ describe.each(ruleFileIds)('rules/%s.ts', (ruleId) => {
     expect(unused).toEqual([]);
   });
 
+  // one finding stands for every datum a statement carries into a sink; {{more}} names the others
+  it('counts the other data wherever a message names the data reaching a sink', () => {
+    const flowMessages = Object.values<string>(rule?.meta.messages ?? {}).filter((message) => message.includes('{{sink}}') && message.includes('{{data}}'));
+    for (const message of flowMessages) expect(message).toContain('{{data}} ({{kind}}){{more}}');
+  });
+
   it('has camelCase messageIds', () => {
     for (const messageId of Object.keys(rule?.meta.messages ?? {})) expect(messageId).toMatch(/^[a-z][a-zA-Z0-9]*$/);
   });

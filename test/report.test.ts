@@ -232,6 +232,37 @@ describe('classified report lists processors', () => {
   }, 120_000);
 });
 
+describe('classified report on one finding that lists several data', () => {
+  // the suppression covers the finding's line, the first datum's; the finding stands for both
+  it('marks the flow of every datum of a suppressed finding as suppressed', async () => {
+    const dir = path.join(TMP, 'merged');
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(path.join(dir, 'src'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'ES2022', noEmit: true, skipLibCheck: true, types: [] }, include: ['src'] }));
+    fs.writeFileSync(
+      path.join(dir, 'src', 'index.ts'),
+      [
+        "import type { Email, PhoneNumber } from 'classified';",
+        'export function callback(contact: { email: Email; phone: PhoneNumber }): void {',
+        '  console.log({',
+        '    // eslint-disable-next-line classified/no-pii-logging -- on-call sees who asked for a callback (OPS-7)',
+        '    email: contact.email,',
+        '    phone: contact.phone,',
+        '  });',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const report = await run('report', '--project', dir);
+    expect(report.status).toBe(0);
+    const log = tableAfter(report.stdout, '### log');
+    expect(log.map((row) => [row[0], row[5]])).toEqual([
+      ['`callback(contact).email`', '⚠ suppressed: no-pii-logging (on-call sees who asked for a callback (OPS-7))'],
+      ['`callback(contact).phone`', '⚠ suppressed: no-pii-logging (on-call sees who asked for a callback (OPS-7))'],
+    ]);
+  }, 120_000);
+});
+
 describe('classified report escapes what comes from code', () => {
   const project = path.join(TMP, 'hostile');
 

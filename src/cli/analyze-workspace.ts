@@ -46,6 +46,8 @@ export interface WorkspaceAnalysis {
   readonly withoutTsconfig: readonly WorkspacePackage[];
   /** packages with a tsconfig that `isSelected` left out */
   readonly notSelected: readonly WorkspacePackage[];
+  /** files some package read for summaries that no package reports (outside every package tsconfig's `files`/`include`) */
+  readonly filesReadNotReported: readonly string[];
   readonly diagnostics: readonly { readonly file: string; readonly message: string }[];
 }
 
@@ -55,6 +57,7 @@ export function analyzeWorkspace(workspace: Workspace, options: AnalyzeWorkspace
   const sourceFiles = createSourceFileCache({ keepSources: true, parent: options.sourceFiles });
   const reported = new Set<string>();
   const analysedFiles = new Set<string>();
+  const readFiles = new Set<string>();
   const packages: PackageAnalysis[] = [];
   const notSelected: WorkspacePackage[] = [];
   const diagnostics: { file: string; message: string }[] = [];
@@ -91,6 +94,7 @@ export function analyzeWorkspace(workspace: Workspace, options: AnalyzeWorkspace
     }
     const ownFiles = result.files.filter((file) => isOwnedBy(file, workspacePackage));
     for (const file of ownFiles) analysedFiles.add(path.resolve(file));
+    for (const file of [...result.files, ...result.filesReadNotReported]) readFiles.add(path.resolve(file));
     for (const diagnostic of result.diagnostics) {
       const key = `${diagnostic.file}\0${diagnostic.message}`;
       if (seenDiagnostics.has(key)) continue;
@@ -100,5 +104,6 @@ export function analyzeWorkspace(workspace: Workspace, options: AnalyzeWorkspace
     packages.push({ workspacePackage, tsconfig, findings, filesAnalyzed: ownFiles.length, fingerprints: result.fingerprints });
   }
   const withoutTsconfig = workspace.packages.filter((workspacePackage) => workspacePackage.tsconfig === undefined);
-  return { packages, withoutTsconfig, notSelected, diagnostics };
+  const filesReadNotReported = [...readFiles].filter((file) => !analysedFiles.has(file));
+  return { packages, withoutTsconfig, notSelected, filesReadNotReported, diagnostics };
 }

@@ -30,6 +30,8 @@ export interface WorkspaceCheck {
   /** every package, analysed or not, in folder order */
   readonly packages: readonly PackageReport[];
   readonly filesAnalyzed: number;
+  /** files read for summaries that no package reports */
+  readonly filesReadNotReported: number;
   /** what the filters left out and why, one line each */
   readonly notes: readonly string[];
   readonly diagnostics: readonly { readonly file: string; readonly message: string }[];
@@ -89,6 +91,7 @@ export function checkWorkspace(workspace: Workspace, paths: readonly string[], o
     findings: reports.flatMap((report) => report.findings),
     packages: reports,
     filesAnalyzed: analysis.packages.reduce((sum, result) => sum + result.filesAnalyzed, 0),
+    filesReadNotReported: analysis.filesReadNotReported.length,
     notes,
     diagnostics: analysis.diagnostics,
   };

@@ -1,12 +1,13 @@
 /**
  * The CLI's `--format json` output (DESIGN.md section 6), version 1: unsuppressed findings with
- * their source, sink and trace, suppressed findings apart with their reason, and a summary.
+ * their source (and every datum the statement carries into the sink), sink and trace, suppressed
+ * findings apart with their reason, and a summary.
  * Keys come in a fixed order and paths are relative to the working directory with forward
  * slashes, so the output diffs cleanly and is the same on every machine. A pure mapping: no
  * engine calls, and the result is masked for card numbers as the last step.
  */
 import { maskCardNumbersInText } from '../engine/card-numbers.js';
-import type { Finding } from '../engine/findings-types.js';
+import { getDistinctData, type Finding } from '../engine/findings-types.js';
 import { summarizeFindings, type PackageReport } from './summarize-findings.js';
 import { toRelativePath } from './to-relative-path.js';
 
@@ -15,6 +16,8 @@ export interface FormatJsonOptions {
   readonly cwd: string;
   /** files the engine analysed, with or without findings */
   readonly filesAnalyzed: number;
+  /** files read for summaries but not reported: outside the tsconfig's `files`/`include` (see `AnalysisResult`) */
+  readonly filesReadNotReported: number;
   /** wall-clock time of the run; printed as `summary.durationMs` when given */
   readonly durationMs?: number;
   /** `check --workspace`: printed as `summary.packages` */
@@ -44,6 +47,8 @@ export interface JsonFinding {
   readonly message: string;
   readonly confidence: Finding['confidence'];
   readonly source?: { readonly file: string; readonly line: number; readonly label: string; readonly kind: string };
+  /** every datum the statement carries into the sink, `source` first */
+  readonly data?: readonly { readonly label: string; readonly kind: string; readonly confidence: Finding['confidence'] }[];
   readonly sink?: { readonly kind: string; readonly callee: string; readonly module: string };
   readonly trace: readonly { readonly file: string; readonly line: number; readonly note: string }[];
 }
@@ -61,6 +66,7 @@ export interface JsonReport {
     /** files with at least one unsuppressed finding */
     readonly files: number;
     readonly filesAnalyzed: number;
+    readonly filesReadNotReported: number;
     readonly byRule: Readonly<Record<string, number>>;
     readonly durationMs?: number;
     readonly packages?: readonly JsonPackageSummary[];
@@ -85,6 +91,7 @@ export function formatJson(findings: readonly Finding[], options: FormatJsonOpti
       suppressed: summary.suppressed,
       files: summary.files,
       filesAnalyzed: options.filesAnalyzed,
+      filesReadNotReported: options.filesReadNotReported,
       byRule: summary.byRule,
       ...(options.durationMs === undefined ? {} : { durationMs: Math.round(options.durationMs) }),
       ...(options.packages === undefined ? {} : { packages: options.packages.map(toJsonPackageSummary) }),
@@ -127,6 +134,9 @@ function toJsonFinding(finding: Finding, cwd: string): JsonFinding {
             kind: finding.source.kind,
           },
         }),
+    ...(finding.carried === undefined
+      ? {}
+      : { data: getDistinctData(finding.carried).map((data) => ({ label: data.source.label, kind: data.source.kind, confidence: data.confidence })) }),
     ...(finding.sink === undefined
       ? {}
       : { sink: { kind: finding.sink.kind, callee: finding.sink.callee, module: finding.sink.module } }),

@@ -1,19 +1,19 @@
 /**
  * The CLI's `--format sarif` output: one SARIF 2.1.0 run (one per package for a workspace) that
- * GitHub code scanning accepts. Every
- * rule is listed with its docs link and default level; every finding becomes a result whose
- * location is relative to `%SRCROOT%` (the working directory), whose trace is a code flow and
- * whose source is a related location. Suppressed findings stay in the log with an `inSource`
- * suppression and its reason, so they remain auditable. Fingerprints hash what identifies a
- * finding (rule, file, sink, data) and not its lines, so an alert survives unrelated edits. A
- * pure mapping: no engine calls, and the result is masked for card numbers as the last step.
+ * GitHub code scanning accepts. Every rule is listed with its docs link and default level; every
+ * finding becomes a result whose location is relative to `%SRCROOT%` (the working directory),
+ * whose trace is a code flow and whose sources (every datum it lists) are related locations.
+ * Suppressed findings stay in the log with an `inSource` suppression and its reason, so they
+ * remain auditable. Fingerprints hash what identifies a finding (rule, file, sink, data) and not
+ * its lines, so an alert survives unrelated edits. A pure mapping: no engine calls, and the
+ * result is masked for card numbers as the last step.
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import { maskCardNumbersInText } from '../engine/card-numbers.js';
-import type { Finding, TraceStep } from '../engine/findings-types.js';
+import { getDistinctData, type Finding, type TraceStep } from '../engine/findings-types.js';
 import type { RuleDescriptor } from './rule-descriptor.js';
 import type { PackageReport } from './summarize-findings.js';
 import { toRelativePath } from './to-relative-path.js';
@@ -85,20 +85,7 @@ function toRun(findings: readonly Finding[], options: FormatSarifOptions, automa
       ],
       partialFingerprints: { [FINGERPRINT_KEY]: `${hash}:${occurrence}` },
       ...(finding.trace.length === 0 ? {} : { codeFlows: [toCodeFlow(finding.trace, options.cwd)] }),
-      ...(finding.source === undefined
-        ? {}
-        : {
-            relatedLocations: [
-              {
-                id: 1,
-                physicalLocation: {
-                  artifactLocation: toArtifactLocation(finding.source.file, options.cwd),
-                  region: { startLine: atLeastOne(finding.source.line) },
-                },
-                message: { text: `source: ${finding.source.label} (${finding.source.kind})` },
-              },
-            ],
-          }),
+      ...(finding.source === undefined ? {} : { relatedLocations: toSourceLocations(finding, options.cwd) }),
       ...(finding.suppression === undefined
         ? {}
         : { suppressions: [{ kind: 'inSource', justification: finding.suppression.reason }] }),
@@ -131,6 +118,19 @@ function toReportingDescriptor(rule: RuleDescriptor): Sarif.ReportingDescriptor 
     defaultConfiguration: { level: toLevel(rule.defaultSeverity) },
     properties: { tags: ['security', 'privacy'] },
   };
+}
+
+/** One related location per datum the finding lists (`source` first), numbered from 1. */
+function toSourceLocations(finding: Finding, cwd: string): Sarif.Location[] {
+  const sources = finding.carried === undefined ? (finding.source === undefined ? [] : [finding.source]) : getDistinctData(finding.carried).map((data) => data.source);
+  return sources.map((source, index) => ({
+    id: index + 1,
+    physicalLocation: {
+      artifactLocation: toArtifactLocation(source.file, cwd),
+      region: { startLine: atLeastOne(source.line) },
+    },
+    message: { text: `source: ${source.label} (${source.kind})` },
+  }));
 }
 
 function toCodeFlow(trace: readonly TraceStep[], cwd: string): Sarif.CodeFlow {

@@ -20,6 +20,8 @@ export interface FormatTextOptions {
   readonly explain: boolean;
   /** files the engine analysed, with or without findings */
   readonly filesAnalyzed: number;
+  /** files read for summaries but not reported (outside the tsconfig's `files`/`include`) */
+  readonly filesReadNotReported: number;
   /** `check --workspace`: one summary line per package before the totals */
   readonly packages?: readonly PackageReport[];
 }
@@ -27,8 +29,9 @@ export interface FormatTextOptions {
 /**
  * Formats findings for a terminal, ending with a newline. The last line is the summary,
  * `N errors, N warnings in N files` (files with findings), plus `(N suppressed)` when any;
- * suppressed findings get no block. The line before it says how many files were analysed; with
- * `packages`, one line per workspace package comes before that.
+ * suppressed findings get no block. The line before it says how many files were analysed (and
+ * how many others were read for summaries but not reported, when any); with `packages`, one line
+ * per workspace package comes before that.
  */
 export function formatText(findings: readonly Finding[], options: FormatTextOptions): string {
   const style = options.color ? ansi : plain;
@@ -40,7 +43,8 @@ export function formatText(findings: readonly Finding[], options: FormatTextOpti
   const summaryStyle = summary.errors > 0 ? 'red' : summary.warnings > 0 ? 'yellow' : 'green';
   const summaryLine =
     style(counts, 'bold', summaryStyle) + (summary.suppressed > 0 ? style(` (${summary.suppressed} suppressed)`, 'dim') : '');
-  const analyzedLine = style(`${count(options.filesAnalyzed, 'file')} analyzed`, 'dim');
+  const notReported = options.filesReadNotReported === 0 ? '' : `; ${count(options.filesReadNotReported, 'other file')} read but not reported (outside the tsconfig's files/include)`;
+  const analyzedLine = style(`${count(options.filesAnalyzed, 'file')} analyzed${notReported}`, 'dim');
   const packageLines = (options.packages ?? []).map((report) => style(`  ${describePackage(report)}`, report.status === 'checked' ? 'bold' : 'dim'));
   const packagesHeader = packageLines.length === 0 ? [] : [`${count(packageLines.length, 'workspace package')}:`];
   const text = [...blocks.map((block) => `${block}\n`), ...packagesHeader, ...packageLines, analyzedLine, summaryLine].join('\n');

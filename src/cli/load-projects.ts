@@ -38,8 +38,10 @@ export interface AnalyzeProjectsOptions {
 export interface ProjectsAnalysis {
   /** findings of every project, deduplicated, projects in dependency order */
   readonly findings: readonly Finding[];
-  /** files analysed, each once */
+  /** files analysed and reported, each once */
   readonly files: readonly string[];
+  /** files analysed for summaries that no project of the run reports (outside every tsconfig's `files`/`include`) */
+  readonly filesReadNotReported: readonly string[];
   readonly diagnostics: readonly { readonly file: string; readonly message: string }[];
   /** the tsconfig files analysed, dependencies first */
   readonly projects: readonly string[];
@@ -94,6 +96,7 @@ export function analyzeProjects(tsconfigPath: string, options: AnalyzeProjectsOp
   const findings: Finding[] = [];
   const seenFindings = new Set<string>();
   const files = new Set<string>();
+  const filesRead = new Set<string>();
   const diagnostics: { file: string; message: string }[] = [];
   const seenDiagnostics = new Set<string>();
   const fingerprints = new Map<Finding, string>();
@@ -101,14 +104,13 @@ export function analyzeProjects(tsconfigPath: string, options: AnalyzeProjectsOp
     const config = getConfig(project);
     const referenceOptions = { sourceFiles, ...(options.linkedPackagesAsSources === true ? { linkedPackagesAsSources: true } : {}) };
     const program = createProgramWithReferenceSources(createProgramFromTsconfig(project, sourceFiles), referenceOptions);
-    const foreign = getReferencedProjectFiles(program);
-    const isOwn = (file: string): boolean => !foreign.has(normalizePath(file));
     const result = analyzeProgram(program, config, options.rules, options.focus === undefined ? {} : { focus: options.focus });
-    const own = result.findings.filter((finding) => isOwn(finding.file));
+    // the engine reports the project's own files only; the others' problems are their projects' to report
+    const notOwn = new Set(result.filesReadNotReported);
     const projectFingerprints = options.fingerprints === true
-      ? computeFingerprints(own, { projectRoot, getSourceFile: (file) => program.getSourceFile(file) })
+      ? computeFingerprints(result.findings, { projectRoot, getSourceFile: (file) => program.getSourceFile(file) })
       : [];
-    own.forEach((finding, index) => {
+    result.findings.forEach((finding, index) => {
       const key = `${finding.ruleId}\0${finding.file}\0${finding.start}\0${finding.end}`;
       if (seenFindings.has(key)) return;
       seenFindings.add(key);
@@ -116,15 +118,17 @@ export function analyzeProjects(tsconfigPath: string, options: AnalyzeProjectsOp
       const fingerprint = projectFingerprints[index];
       if (fingerprint !== undefined) fingerprints.set(finding, fingerprint);
     });
-    for (const file of result.files) if (isOwn(file)) files.add(file);
+    for (const file of result.files) files.add(file);
+    for (const file of result.filesReadNotReported) filesRead.add(file);
     for (const diagnostic of result.diagnostics) {
       const key = `${diagnostic.file}\0${diagnostic.message}`;
-      if (!isOwn(diagnostic.file) || seenDiagnostics.has(key)) continue;
+      if (notOwn.has(diagnostic.file) || seenDiagnostics.has(key)) continue;
       seenDiagnostics.add(key);
       diagnostics.push(diagnostic);
     }
   }
-  return { findings, files: [...files], diagnostics, projects, projectRoot, fingerprints };
+  const filesReadNotReported = [...filesRead].filter((file) => !files.has(file));
+  return { findings, files: [...files], filesReadNotReported, diagnostics, projects, projectRoot, fingerprints };
 }
 
 /** Parses a tsconfig only to read its files and references; problems are left to `createProgramFromTsconfig`. */
@@ -193,27 +197,4 @@ export function createProgramWithReferenceSources(program: ts.Program, reference
       return resolved;
     });
   return ts.createProgram({ rootNames: program.getRootFileNames(), options, projectReferences, host });
-}
-
-/** Files of the projects `program` references (transitively): reported by those projects, not this one. */
-function getReferencedProjectFiles(program: ts.Program): Set<string> {
-  const files = new Set<string>();
-  const own = new Set(program.getRootFileNames().map(normalizePath));
-  const visit = (references: readonly (ts.ResolvedProjectReference | undefined)[] | undefined): void => {
-    for (const reference of references ?? []) {
-      if (reference === undefined) continue;
-      for (const file of reference.commandLine.fileNames) {
-        const key = normalizePath(file);
-        if (!own.has(key)) files.add(key);
-      }
-      visit(reference.references);
-    }
-  };
-  visit(program.getResolvedProjectReferences());
-  return files;
-}
-
-function normalizePath(file: string): string {
-  const resolved = path.resolve(file);
-  return ts.sys.useCaseSensitiveFileNames ? resolved : resolved.toLowerCase();
 }

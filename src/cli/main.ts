@@ -123,7 +123,13 @@ function checkProject(tsconfigPath: string, paths: readonly string[], options: C
   const focus = combineFocus(changedFocus, paths.length === 0 || options.baseline !== undefined ? undefined : (file) => isUnderPaths(file, paths, cwd));
   const result = analyzeProjects(tsconfigPath, { config: options.config, rules, fingerprints: options.baseline !== undefined, ...(focus === undefined ? {} : { focus }), sourceFiles: environment.sourceFiles });
   const selection = select(filterByPaths(result.findings, paths, cwd), result.fingerprints);
-  return { findings: selection.findings, notes: selection.notes, diagnostics: result.diagnostics, filesAnalyzed: result.files.length };
+  return {
+    findings: selection.findings,
+    notes: selection.notes,
+    diagnostics: result.diagnostics,
+    filesAnalyzed: result.files.length,
+    filesReadNotReported: result.filesReadNotReported.length,
+  };
 }
 
 /** What a check found, before it is rendered: a project's or a workspace's (which adds `packages`). */
@@ -132,20 +138,21 @@ interface CheckRun {
   readonly notes: readonly string[];
   readonly diagnostics: readonly { readonly file: string; readonly message: string }[];
   readonly filesAnalyzed: number;
+  readonly filesReadNotReported: number;
   readonly packages?: readonly PackageReport[];
 }
 
 function render(run: CheckRun, options: CheckOptions, environment: MainEnvironment, cwd: string, durationMs: number): string {
-  const { findings, filesAnalyzed } = run;
+  const { findings, filesAnalyzed, filesReadNotReported } = run;
   const packages = run.packages === undefined ? {} : { packages: run.packages };
   switch (options.format) {
     case 'json':
-      return formatJson(findings, { cwd, filesAnalyzed, durationMs, ...packages });
+      return formatJson(findings, { cwd, filesAnalyzed, filesReadNotReported, durationMs, ...packages });
     case 'sarif':
       return formatSarif(findings, { cwd, rules: getRuleDescriptors(), toolVersion: getPackageVersion(), ...packages });
     default: {
       const color = options.color !== false && options.output === undefined && environment.stdoutIsTTY;
-      return formatText(findings, { cwd, color, explain: options.explain, filesAnalyzed, ...packages });
+      return formatText(findings, { cwd, color, explain: options.explain, filesAnalyzed, filesReadNotReported, ...packages });
     }
   }
 }

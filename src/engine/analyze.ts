@@ -1,41 +1,45 @@
 /**
  * The engine's entry point: analyses a `ts.Program` once per config (memoized in a WeakMap keyed
  * by the Program, so ESLint linting file by file pays for the whole-program facts once) and turns
- * the facts into findings by asking every enabled rule. Dedupe (one finding per location and
- * rule, the best-evidenced source kept), severity and suppressions live here, once for all
- * front ends.
+ * the facts into findings by asking every enabled rule. What is reported, severity and
+ * suppressions live here, once for all front ends: findings in the tsconfig's own root files only
+ * (files the Program pulls in from elsewhere are read for summaries and reported by their own
+ * project), none in test files but card-number literals, merged per statement and sink
+ * (build-findings.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { BUILTIN_PROCESSOR_HOSTS, BUILTIN_SANITIZERS, BUILTIN_SINKS } from '../policy/catalog.js';
 import type { ResolvedConfig } from '../policy/config.js';
-import { maskCardNumbersInText } from './card-numbers.js';
+import { buildFindings, getFactNode, type Claim } from './build-findings.js';
 import { CheckerFacade } from './checker.js';
 import { getNameInferenceOptions, TypeClassifier } from './classify.js';
 import { collectFacts } from './collect-facts.js';
-import { formatMessage, type RuleDefinition } from './define-rule.js';
-import type { EngineFact } from './facts.js';
-import type { Confidence, Finding, Severity, SourceInfo, TraceStep } from './findings-types.js';
+import type { RuleDefinition } from './define-rule.js';
+import type { Finding, Severity } from './findings-types.js';
 import { indexFile, memoizePerFile, type FileIndex } from './file-index.js';
 import { FlowAnalyzer } from './flow.js';
 import { HttpSinkResolver } from './http-sinks.js';
 import { SinkResolver } from './sinks.js';
 import { getSuppressions } from './suppressions.js';
-import { TypeFlags } from './typescript-api.js';
 
 export interface AnalysisResult {
   readonly findings: readonly Finding[];
-  /** files analysed (the project's own, non-declaration files) */
+  /** files analysed and reported: the project's root files (its `files`/`include`), declaration files aside */
   readonly files: readonly string[];
+  /**
+   * files analysed for what they tell about the reported ones (function summaries, types) but not
+   * reported: workspace packages mapped by `paths`, referenced projects' sources, imported files
+   * outside `files`/`include`
+   */
+  readonly filesReadNotReported: readonly string[];
   /** problems that did not stop the run: syntax errors, analysis cut short */
   readonly diagnostics: readonly { readonly file: string; readonly message: string }[];
 }
 
 const resultsByProgram = new WeakMap<ts.Program, WeakMap<ResolvedConfig, WeakMap<readonly RuleDefinition[], AnalysisResult>>>();
 const fileIndexes = new WeakMap<ts.SourceFile, FileIndex>();
-
-const CONFIDENCE_ORDER: Readonly<Record<Confidence, number>> = { declared: 0, literal: 1, inferred: 2 };
 
 export interface AnalyzeOptions {
   /**
@@ -88,6 +92,9 @@ function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonl
   const diagnostics: { file: string; message: string }[] = [];
   const realRootDir = safeRealpath(rootDir);
   const files = program.getSourceFiles().filter((file) => !file.isDeclarationFile && isProjectFile(file) && !isLinkedFromOutside(file.fileName, rootDir, realRootDir, diagnostics));
+  const rootFiles = new Set(program.getRootFileNames().map((name) => program.getSourceFile(name)));
+  const reportedFiles = files.filter((file) => rootFiles.has(file));
+  const isReportedFile = (file: ts.SourceFile): boolean => rootFiles.has(file);
   const classifier = new TypeClassifier(facade, getNameInferenceOptions(config.inference), isProjectFile);
   // the project's own processors first: a team's contract for a call decides it over the catalog's entry
   const sinks = new SinkResolver(facade, [...config.processorSinks, ...BUILTIN_SINKS, ...config.sinks], [...BUILTIN_SANITIZERS, ...config.sanitizers], isProjectFile, rootDir);
@@ -102,7 +109,7 @@ function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonl
     }
   }
   const focus = isFocused === undefined ? undefined : new Set(files.filter((file) => isFocused(file.fileName)));
-  const facts = collectFacts({ facade, config, classifier, flow, sinks, http, files, getFileIndex, isTestFile, isProjectFile, isAccessEntryFile, ...(focus === undefined ? {} : { focus }), onFileError: (file, error) => {
+  const facts = collectFacts({ facade, config, classifier, flow, sinks, http, files, getFileIndex, isTestFile, isReportedFile, isProjectFile, isAccessEntryFile, ...(focus === undefined ? {} : { focus }), onFileError: (file, error) => {
     diagnostics.push({ file: file.fileName, message: `analysis failed: ${error instanceof Error ? error.message : String(error)}; the file was skipped` });
   }, onFileBudgetExceeded: (file, message) => {
     diagnostics.push({ file: file.fileName, message });
@@ -111,16 +118,27 @@ function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonl
     const file = node.getSourceFile();
     diagnostics.push({ file: file.fileName, message: `expression at line ${file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1} is nested too deeply; analysis of it was cut short` });
   }
-  const enabled = rules.filter((rule) => getSeverity(rule, config) !== 'off');
+  const claims: Claim[] = [];
+  for (const fact of facts) {
+    const file = getFactNode(fact).getSourceFile();
+    // test code is not production data; only a card number that is no published test number counts there
+    if (!isReportedFile(file) || (fact.type !== 'card-literal' && isTestFile(file))) continue;
+    for (const rule of rules) {
+      const severity = getSeverity(rule, config);
+      if (severity === 'off') continue;
+      const report = rule.check(fact);
+      if (report !== undefined) claims.push({ rule, severity, fact, report });
+    }
+  }
   // a card literal that is itself reported flowing into a sink gets the flow's finding only
-  const literalsInFindings = new Set<ts.Node>();
-  const reported = facts.flatMap((fact) => enabled.flatMap((rule) => {
-    const finding = toFinding(rule, fact, config, rootDir, facade);
-    if (finding !== undefined && fact.type === 'flow' && fact.source.confidence === 'literal') literalsInFindings.add(fact.source.node);
-    return finding === undefined ? [] : [{ fact, finding }];
-  }));
-  const findings = dedupeFindings(reported.filter(({ fact }) => fact.type !== 'card-literal' || !literalsInFindings.has(fact.source.node)));
-  return { findings: applySuppressions(findings, files), files: files.map((file) => file.fileName), diagnostics };
+  const literalsInFlows = new Set(claims.flatMap(({ fact }) => (fact.type === 'flow' && fact.source.confidence === 'literal' ? [fact.source.node] : [])));
+  const findings = buildFindings(claims.filter(({ fact }) => fact.type !== 'card-literal' || !literalsInFlows.has(fact.source.node)), { rootDir, facade });
+  return {
+    findings: applySuppressions(findings, reportedFiles),
+    files: reportedFiles.map((file) => file.fileName),
+    filesReadNotReported: files.filter((file) => !isReportedFile(file)).map((file) => file.fileName),
+    diagnostics,
+  };
 }
 
 /**
@@ -162,109 +180,6 @@ function getProjectRoot(program: ts.Program): string {
 
 function getSeverity(rule: RuleDefinition, config: ResolvedConfig): Severity | 'off' {
   return config.rules.get(rule.id) ?? 'error';
-}
-
-function toFinding(rule: RuleDefinition, fact: EngineFact, config: ResolvedConfig, rootDir: string, facade: CheckerFacade): Finding | undefined {
-  const report = rule.check(fact);
-  if (report === undefined) return undefined;
-  const severity = getSeverity(rule, config);
-  if (severity === 'off') return undefined;
-  const node = fact.type === 'flow' || fact.type === 'dimension' ? fact.carrier : fact.type === 'card-literal' ? fact.source.node : fact.type === 'access-path' ? fact.read : fact.node;
-  const file = node.getSourceFile();
-  const start = node.getStart(file);
-  const end = node.getEnd();
-  const from = file.getLineAndCharacterOfPosition(start);
-  const to = file.getLineAndCharacterOfPosition(end);
-  const data = Object.fromEntries(Object.entries(report.data).map(([key, value]) => [key, maskCardNumbersInText(value)]));
-  const template = (rule.meta.messages as Readonly<Record<string, string>>)[report.messageId] ?? report.messageId;
-  const source = fact.type === 'flow' || fact.type === 'card-literal' ? toSourceInfo(fact.source) : undefined;
-  const confidence: Confidence = fact.type === 'flow' || fact.type === 'card-literal' ? fact.source.confidence : 'declared';
-  return {
-    ruleId: rule.id,
-    severity,
-    messageId: report.messageId,
-    data,
-    message: maskCardNumbersInText(formatMessage(template, data)),
-    confidence,
-    file: file.fileName,
-    line: from.line + 1,
-    column: from.character + 1,
-    endLine: to.line + 1,
-    endColumn: to.character + 1,
-    start,
-    end,
-    ...(source === undefined ? {} : { source }),
-    ...(fact.type === 'flow' || fact.type === 'dimension'
-      ? {
-          sink: {
-            kind: fact.sink.kind,
-            callee: fact.sink.callee,
-            module: path.isAbsolute(fact.sink.module) ? path.relative(rootDir, fact.sink.module).split(path.sep).join('/') : fact.sink.module,
-            reason: fact.sink.reason.replace(rootDir + path.sep, ''),
-          },
-        }
-      : {}),
-    trace: fact.type === 'flow' ? toTrace(fact.steps) : [],
-    ...(fact.type === 'flow' ? { dataRange: { start: fact.value.getStart(file), end: fact.value.getEnd() } } : {}),
-    ...(fact.type === 'flow' && rule.meta.suggestion !== undefined && canWrap(rule.meta.suggestion, fact.value, facade) ? { suggestion: rule.meta.suggestion } : {}),
-  };
-}
-
-/** `maskPan` takes a card number (string or number); `redact` takes anything. */
-function canWrap(wrapper: 'redact' | 'maskPan', value: ts.Expression, facade: CheckerFacade): boolean {
-  if (wrapper === 'redact') return true;
-  const type = facade.getTypeOfNode(value);
-  const flags = type.isUnion() ? type.types.reduce((all, part) => all | part.flags, 0) : type.flags;
-  return (flags & (TypeFlags.Object | TypeFlags.BooleanLike)) === 0;
-}
-
-function toSourceInfo(source: import('./taint.js').SourceFact): SourceInfo {
-  const file = source.node.getSourceFile();
-  const line = file.getLineAndCharacterOfPosition(source.node.getStart(file)).line + 1;
-  return {
-    file: file.fileName,
-    line,
-    label: maskCardNumbersInText(source.label),
-    kind: source.kind,
-    level: source.level,
-    reason: maskCardNumbersInText(source.reason),
-  };
-}
-
-function toTrace(steps: readonly import('./taint.js').Step[]): TraceStep[] {
-  const trace: TraceStep[] = [];
-  for (const step of steps) {
-    const file = step.node.getSourceFile();
-    const position = file.getLineAndCharacterOfPosition(step.node.getStart(file));
-    const last = trace[trace.length - 1];
-    const note = maskCardNumbersInText(step.note);
-    if (last !== undefined && last.file === file.fileName && last.line === position.line + 1 && last.note === note) continue;
-    trace.push({ file: file.fileName, line: position.line + 1, column: position.character + 1, note });
-  }
-  return trace;
-}
-
-/**
- * One finding per location and rule: the best-evidenced source (declared, then literal, then
- * inferred), then the shortest trace. A support access read that misses several elements of the
- * access clause keeps one finding per element: each is its own message.
- */
-function dedupeFindings(reported: readonly { readonly fact: EngineFact; readonly finding: Finding }[]): Finding[] {
-  const best = new Map<string, Finding>();
-  for (const { fact, finding } of reported) {
-    const key = `${finding.file}|${finding.start}|${finding.end}|${finding.ruleId}${fact.type === 'access-problem' ? `|${finding.messageId}` : ''}`;
-    const current = best.get(key);
-    if (current === undefined || isBetter(finding, current)) best.set(key, finding);
-  }
-  return [...best.values()].sort((a, b) => (a.file === b.file ? a.start - b.start || a.ruleId.localeCompare(b.ruleId) : a.file.localeCompare(b.file)));
-}
-
-function isBetter(candidate: Finding, current: Finding): boolean {
-  // classified data at a place beats a finding about a name alone (a telemetry dimension)
-  if ((candidate.source === undefined) !== (current.source === undefined)) return candidate.source !== undefined;
-  const byConfidence = CONFIDENCE_ORDER[candidate.confidence] - CONFIDENCE_ORDER[current.confidence];
-  if (byConfidence !== 0) return byConfidence < 0;
-  return candidate.trace.length < current.trace.length;
 }
 
 function applySuppressions(findings: readonly Finding[], files: readonly ts.SourceFile[]): Finding[] {

@@ -67,7 +67,10 @@ export interface CollectContext {
   readonly http: HttpSinkResolver;
   readonly files: readonly ts.SourceFile[];
   readonly getFileIndex: (file: ts.SourceFile) => FileIndex;
+  /** a test file: its sinks and calls are not production ones (only its card literals are reported) */
   readonly isTestFile: (file: ts.SourceFile) => boolean;
+  /** a file whose findings are reported (the tsconfig's root files); the others are read for summaries */
+  readonly isReportedFile: (file: ts.SourceFile) => boolean;
   /** a file of the project itself (not a library or the default lib) */
   readonly isProjectFile: (file: ts.SourceFile) => boolean;
   /** a file `access.entryPoints.files` marks as support access code */
@@ -115,12 +118,14 @@ class FactCollector {
   }
 
   collect(): EngineFact[] {
-    for (const file of this.context.files) this.guard(file, () => this.collectSinkSites(file));
+    const { files, isTestFile, isReportedFile, focus } = this.context;
+    for (const file of files) if (!isTestFile(file)) this.guard(file, () => this.collectSinkSites(file));
     this.propagateToCallers();
-    for (const file of this.context.files) {
-      if (this.context.focus !== undefined && !this.context.focus.has(file)) continue;
+    for (const file of files) {
+      if (!isReportedFile(file) || (focus !== undefined && !focus.has(file))) continue;
       this.guard(file, () => {
         this.collectCardLiterals(file);
+        if (isTestFile(file)) return;
         this.collectDeclassifications(file);
         this.collectAccessPaths(file);
       });
@@ -138,7 +143,6 @@ class FactCollector {
   /** Support access code: each read of customer data and what guards it (access-paths.ts). */
   private collectAccessPaths(file: ts.SourceFile): void {
     const { config, facade, classifier, sinks, isProjectFile } = this.context;
-    if (this.context.isTestFile(file)) return;
     const index = this.context.getFileIndex(file);
     const entries = findAccessEntryPoints(file, index, config.access, this.context.isAccessEntryFile(file), facade);
     const audits = index.callsByName.get('auditAccess') ?? [];
@@ -316,7 +320,7 @@ class FactCollector {
           if (!this.isInScope(site.kind === 'call' ? site.call : site.reference)) continue;
           for (const flow of pending) this.checkCallSite(site, flow);
         }
-        // an entry point (exported API, framework callback): its parameters' names are all we know
+        // an entry point (exported API, framework callback, or code only tests call): its parameters' names are all we know
         if (sites.length === 0) for (const flow of pending) this.inferFromParameterName(flow);
       });
     }
@@ -400,9 +404,12 @@ class FactCollector {
     return carriers;
   }
 
+  /** Where production code calls `fn`: a test calling it with test data is not a leak, nor does it make `fn` less of an entry point. */
   private findCallSites(fn: ts.SignatureDeclaration): CallSite[] {
-    const sites: CallSite[] = this.callSites.callsTo(fn).map((call) => ({ kind: 'call', call }));
+    const { isTestFile } = this.context;
+    const sites: CallSite[] = this.callSites.callsTo(fn).filter((call) => !isTestFile(call.getSourceFile())).map((call) => ({ kind: 'call', call }));
     for (const reference of this.callSites.referencesTo(fn)) {
+      if (isTestFile(reference.getSourceFile())) continue;
       const call = reference.parent;
       if (!ts.isCallExpression(call)) continue;
       const callee = skipOuterExpressions(call.expression);

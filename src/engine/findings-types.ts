@@ -1,6 +1,6 @@
 /**
- * The shape of what the engine reports, independent of any front end. The CLI maps it to
- * text/JSON/SARIF, the ESLint plugin to lint messages and the transform to `ts.Diagnostic`s.
+ * The shape of what the engine reports, independent of any front end, and how to read it. The CLI
+ * maps it to text/JSON/SARIF, the ESLint plugin to lint messages and the transform to `ts.Diagnostic`s.
  * Positions are 1-based lines and 1-based columns; files are absolute paths (front ends make
  * them relative).
  */
@@ -46,6 +46,22 @@ export interface TraceStep {
   readonly note: string;
 }
 
+/** Start and end offsets in a file. */
+export interface OffsetRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One classified datum a finding's statement carries into its sink. */
+export interface CarriedData {
+  readonly source: SourceInfo;
+  readonly confidence: Confidence;
+  /** where it is carried into the sink: the argument, or the property of an object literal */
+  readonly carrier: OffsetRange;
+  /** the value expression inside the carrier (what a `redact(...)` fix would wrap) */
+  readonly value: OffsetRange;
+}
+
 export interface Finding extends Position {
   readonly ruleId: string;
   readonly severity: Severity;
@@ -53,7 +69,14 @@ export interface Finding extends Position {
   readonly messageId: string;
   readonly data: Readonly<Record<string, string>>;
   readonly confidence: Confidence;
+  /** the strongest data (declared, literal, inferred; then the higher class): `carried[0].source` */
   readonly source?: SourceInfo;
+  /**
+   * every datum the finding's statement carries into its sink, strongest first, once per place it
+   * is carried (`{ contact: user.email, ...user }` carries `user.email` twice): one finding stands
+   * for all of them; the message names the first and counts the other distinct data
+   */
+  readonly carried?: readonly CarriedData[];
   readonly sink?: SinkInfo;
   readonly trace: readonly TraceStep[];
   /** present when a suppression comment with a reason covers the finding */
@@ -61,8 +84,17 @@ export interface Finding extends Position {
   /** start/end offsets in the file, for ESLint and the transform */
   readonly start: number;
   readonly end: number;
-  /** offsets of the value expression carried into the sink (what a `redact(...)` fix would wrap) */
-  readonly dataRange?: { readonly start: number; readonly end: number };
-  /** the rule's suggested wrapper for the carried value, when a safe edit exists */
+  /** the rule's suggested wrapper for the carried values, when every one of them can be wrapped */
   readonly suggestion?: 'redact' | 'maskPan';
+}
+
+/** A finding's data, each once (where it is carried first), strongest first: what messages, JSON and SARIF list. */
+export function getDistinctData(carried: readonly CarriedData[]): CarriedData[] {
+  const seen = new Set<string>();
+  return carried.filter((data) => {
+    const key = `${data.source.label}\0${data.source.kind}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -9,16 +9,31 @@ import type { DimensionFact, EngineFact, FlowFact } from './facts.js';
 
 const CARD_KINDS: ReadonlySet<string> = new Set(['PAN', 'CVV']);
 
-/** `{{data}}`, `{{kind}}`, `{{class}}`, `{{sink}}`, `{{sinkKind}}`, `{{module}}` for a flow message. */
+/** How many other data a message names before it only counts them. */
+const MAX_LISTED_OTHERS = 5;
+
+/**
+ * `{{data}}`, `{{kind}}`, `{{more}}`, `{{class}}`, `{{sink}}`, `{{sinkKind}}`, `{{module}}` for a
+ * flow message. `{{more}}` is empty here: when one statement carries several data into the sink,
+ * the engine fills it with {@link describeMoreData} on the one finding it reports for them.
+ */
 export function getFlowMessageData(fact: FlowFact): Record<string, string> {
   return {
     data: fact.source.label,
     kind: fact.source.kind,
+    more: '',
     class: capitalize(fact.source.level),
     sink: fact.sink.callee,
     sinkKind: fact.sink.kind,
     module: fact.sink.module,
   };
+}
+
+/** `{{more}}` for the labels of the data after the first: ` and 2 more (phone, name)`. */
+export function describeMoreData(otherLabels: readonly string[]): string {
+  if (otherLabels.length === 0) return '';
+  const listed = otherLabels.slice(0, MAX_LISTED_OTHERS).join(', ');
+  return ` and ${otherLabels.length} more (${otherLabels.length > MAX_LISTED_OTHERS ? `${listed}, …` : listed})`;
 }
 
 /** The fact as a flow of at least `minimum` class into one of `kinds`, or undefined. */

@@ -77,7 +77,7 @@ function getSuggestionFix(
   context: Readonly<TSESLint.RuleContext<string, []>>,
   finding: Finding,
 ): { readonly wrapper: Wrapper; readonly fix: TSESLint.ReportFixFunction } | undefined {
-  if (finding.suggestion === undefined || finding.dataRange === undefined) return undefined;
-  const fix = getWrapFix(context.sourceCode, finding.dataRange, finding.suggestion);
+  if (finding.suggestion === undefined || finding.carried === undefined) return undefined;
+  const fix = getWrapFix(context.sourceCode, finding.carried.map((data) => data.value), finding.suggestion);
   return fix === undefined ? undefined : { wrapper: finding.suggestion, fix };
 }

@@ -1,6 +1,6 @@
 /**
- * Builds the edit behind the `redact(...)` / `maskPan(...)` suggestions: wrap the value the engine
- * says carries the data (`Finding.dataRange`), and import the wrapper from `classified` once —
+ * Builds the edit behind the `redact(...)` / `maskPan(...)` suggestions: wrap the values the engine
+ * says carry the data (`Finding.carried`), and import the wrapper from `classified` once —
  * reusing an existing import (aliased or namespace), extending an existing named import, or
  * adding one after the last import. Purely syntactic: which value to wrap and whether a safe
  * edit exists is the engine's decision; this only declines when the text cannot be wrapped
@@ -25,6 +25,11 @@ const NOT_WRAPPABLE: ReadonlySet<AST_NODE_TYPES> = new Set([
   AST_NODE_TYPES.JSXExpressionContainer,
 ]);
 
+interface OffsetRange {
+  readonly start: number;
+  readonly end: number;
+}
+
 interface Target {
   /** a node inside the range, for scope lookups */
   readonly node: TSESTree.Node;
@@ -39,28 +44,43 @@ interface Callee {
 }
 
 /**
- * Returns a fix that wraps `range` in `wrapper(...)` and imports the wrapper when needed, or
- * undefined when no safe edit exists.
+ * Returns a fix that wraps each of `ranges` in `wrapper(...)` and imports the wrapper when
+ * needed, or undefined when no safe edit exists for one of them.
  */
 export function getWrapFix(
   sourceCode: Readonly<TSESLint.SourceCode>,
-  range: { readonly start: number; readonly end: number },
+  ranges: readonly OffsetRange[],
   wrapper: Wrapper,
 ): TSESLint.ReportFixFunction | undefined {
-  const target = getTarget(sourceCode, range);
-  if (target === undefined) return undefined;
-  const callee = getCallee(sourceCode, target.node, wrapper);
-  if (callee === undefined) return undefined;
+  // several data may be carried by one value (`{ card }` holds the number and the CVV): wrapped once
+  const sorted = [...ranges]
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+    .filter((range, index, all) => index === 0 || range.start !== all[index - 1]?.start || range.end !== all[index - 1]?.end);
+  // ESLint rejects a suggestion whose edits overlap
+  if (sorted.some((range, index) => index > 0 && range.start < (sorted[index - 1]?.end ?? 0))) return undefined;
+  const wraps: { readonly range: OffsetRange; readonly target: Target; readonly callee: Callee }[] = [];
+  for (const range of sorted) {
+    const target = getTarget(sourceCode, range);
+    const callee = target === undefined ? undefined : getCallee(sourceCode, target.node, wrapper);
+    if (target === undefined || callee === undefined) return undefined;
+    wraps.push({ range, target, callee });
+  }
+  const first = wraps[0];
+  // one import serves every value only if the wrapper has the same name at each
+  if (first === undefined || wraps.some(({ callee }) => callee.name !== first.callee.name)) return undefined;
+  const { importFix } = first.callee;
   return (fixer) => {
-    const text = sourceCode.text.slice(range.start, range.end);
-    const wrap = target.shorthand
-      ? [fixer.replaceTextRange([range.start, range.end], `${text}: ${callee.name}(${text})`)]
-      : [fixer.insertTextBeforeRange([range.start, range.start], `${callee.name}(`), fixer.insertTextAfterRange([range.end, range.end], ')')];
-    return callee.importFix === undefined ? wrap : [...wrap, callee.importFix(fixer)];
+    const edits = wraps.flatMap(({ range, target, callee }) => {
+      const text = sourceCode.text.slice(range.start, range.end);
+      return target.shorthand
+        ? [fixer.replaceTextRange([range.start, range.end], `${text}: ${callee.name}(${text})`)]
+        : [fixer.insertTextBeforeRange([range.start, range.start], `${callee.name}(`), fixer.insertTextAfterRange([range.end, range.end], ')')];
+    });
+    return importFix === undefined ? edits : [...edits, importFix(fixer)];
   };
 }
 
-function getTarget(sourceCode: Readonly<TSESLint.SourceCode>, range: { readonly start: number; readonly end: number }): Target | undefined {
+function getTarget(sourceCode: Readonly<TSESLint.SourceCode>, range: OffsetRange): Target | undefined {
   const text = sourceCode.text;
   // a parenthesized expression has no node of its own in ESTree; it is wrappable as written
   if (text[range.start] === '(' && text[range.end - 1] === ')') {

@@ -28,14 +28,22 @@ export const CONFIG_FILE_NAME = 'classified.config.json';
 export const MAX_CONFIG_DEPTH = 64;
 export const MAX_CONFIG_VALUES = 100_000;
 
-/** Test-file globs that always apply; `testFiles` in the config adds to them. */
+/**
+ * Test-file globs that always apply; `testFiles` in the config adds to them. No rule reports a
+ * finding in a test file, except `no-pan-literal` for card numbers other than published test ones.
+ */
 export const DEFAULT_TEST_FILE_GLOBS: readonly string[] = [
   '**/*.test.*',
   '**/*.spec.*',
+  // `checkout.e2e.ts`, `app.e2e-spec.ts` (the Nest CLI's naming)
+  '**/*.e2e*.*',
   '**/__tests__/**',
   '**/test/**',
   '**/tests/**',
-  '**/fixtures/**/test/**',
+  '**/e2e/**',
+  '**/cypress/**',
+  '**/playwright/**',
+  '**/__mocks__/**',
 ];
 
 /** Dimension names central telemetry may always carry (policy: route, status, method, tenant, host...). */

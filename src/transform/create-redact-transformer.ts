@@ -11,7 +11,7 @@
  * original expression; every other node is left as it is.
  */
 import ts from 'typescript';
-import type { RedactionTarget } from './get-redaction-target.js';
+import type { RedactionTarget } from './get-redaction-targets.js';
 
 const RUNTIME_MODULE = 'classified';
 const NAMESPACE_BASE = '__classified';

@@ -19,7 +19,7 @@ import { rules } from '../../rules/index.js';
 import { analyzeProgram, type Finding } from '../engine/index.js';
 import { getPackageVersion } from '../package-info.js';
 import { createRedactTransformer } from './create-redact-transformer.js';
-import { getRedactionTarget, type RedactionTarget } from './get-redaction-target.js';
+import { getRedactionTargets, type RedactionTarget } from './get-redaction-targets.js';
 import { engineProblemsToDiagnostics, findingToDiagnostic, transformErrorToDiagnostic } from './to-diagnostics.js';
 import {
   ClassifiedTransformError,
@@ -162,7 +162,8 @@ function collectDiagnostics(program: ts.Program, options: ParsedTransformOptions
 
 function isNeutralizedByRedaction(program: ts.Program, finding: Finding): boolean {
   const file = program.getSourceFile(finding.file);
-  return file !== undefined && getRedactionTarget(file, finding) !== undefined;
+  const targets = file === undefined ? [] : getRedactionTargets(file, finding);
+  return targets.length > 0 && targets.every((target) => target !== undefined);
 }
 
 function createRedactFactory(getProgram: () => ts.Program | undefined, options: ParsedTransformOptions, origin: string): ts.TransformerFactory<ts.SourceFile> {
@@ -175,10 +176,8 @@ function createRedactFactory(getProgram: () => ts.Program | undefined, options: 
     // offsets from the Program's copy of the file are valid in `sourceFile`: the texts are equal
     return result.findings
       .filter((finding) => finding.file === analysed.fileName)
-      .flatMap((finding) => {
-        const target = getRedactionTarget(sourceFile, finding);
-        return target === undefined ? [] : [target];
-      });
+      // every value that can be wrapped is, even where another value of the same finding cannot be
+      .flatMap((finding) => getRedactionTargets(sourceFile, finding).filter((target) => target !== undefined));
   });
 }
 

@@ -110,3 +110,69 @@ describe('solution tsconfig (monorepo)', { timeout: 180_000 }, () => {
     expect(result.stderr).toMatch(/broken\.tsconfig\.json: referenced project .*packages\/missing\/tsconfig\.json does not exist/);
   });
 });
+
+/**
+ * Two apps that map a shared library folder with `paths` (no references, no package): the
+ * library logs an Email itself and has a helper that logs its parameter; each app passes an Email
+ * to the helper. The library has a tsconfig of its own, which the solution lists.
+ */
+function createPathsMappedApps(dir: string): void {
+  const appTsconfig = JSON.stringify({ extends: '../../tsconfig.base.json', compilerOptions: { paths: { '@shared/*': ['../../libs/shared/src/*'] } }, include: ['src'] });
+  const app = (name: string): string => [
+    "import type { Email } from 'classified';",
+    "import { audit } from '@shared/audit.js';",
+    `export function ${name}(contact: Email): void {`,
+    '  audit(contact); // expect: no-pii-logging',
+    '}',
+    '',
+  ].join('\n');
+  writeFiles(dir, {
+    'tsconfig.base.json': JSON.stringify({ compilerOptions: { ...BASE_OPTIONS, composite: false } }),
+    'tsconfig.json': JSON.stringify({ files: [], references: [{ path: 'apps/web' }, { path: 'apps/admin' }, { path: 'libs/shared' }] }),
+    'libs/shared/tsconfig.json': JSON.stringify({ extends: '../../tsconfig.base.json', include: ['src'] }),
+    'libs/shared/src/audit.ts': [
+      "import type { Email } from 'classified';",
+      'export function audit(message: string): void {',
+      '  console.log(`audit: ${message}`);',
+      '}',
+      'export function greet(email: Email): void {',
+      '  console.log(email); // expect: no-pii-logging',
+      '}',
+      '',
+    ].join('\n'),
+    'apps/web/tsconfig.json': appTsconfig,
+    'apps/web/src/signup.ts': app('signup'),
+    'apps/admin/tsconfig.json': appTsconfig,
+    'apps/admin/src/invite.ts': app('invite'),
+  });
+}
+
+describe('a library mapped by `paths` into several apps', { timeout: 180_000 }, () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = freshDir('paths-mapped');
+    createPathsMappedApps(dir);
+  });
+
+  it("reports the library's findings once, by its own project, and each app's call with the library's helper in the trace", async () => {
+    const result = await classified(dir, ['check', '--project', 'tsconfig.json', '--format', 'json']);
+    expect(result.status).toBe(1);
+    const report = JSON.parse(result.stdout) as { findings: Finding[]; summary: { filesAnalyzed: number; filesReadNotReported: number } };
+    expect(report.findings.map((finding) => `${finding.file}:${finding.line} ${finding.ruleId}`).sort()).toEqual([
+      'apps/admin/src/invite.ts:4 no-pii-logging',
+      'apps/web/src/signup.ts:4 no-pii-logging',
+      'libs/shared/src/audit.ts:6 no-pii-logging',
+    ]);
+    expect(report.findings.find((finding) => finding.file === 'apps/web/src/signup.ts')?.trace.map((step) => step.file)).toContain('libs/shared/src/audit.ts');
+    expect(report.summary).toMatchObject({ filesAnalyzed: 3, filesReadNotReported: 0 });
+  });
+
+  it('reads the library for an app checked alone without reporting it, and says so', async () => {
+    const json = await classified(dir, ['check', '--project', 'apps/web', '--format', 'json']);
+    const report = JSON.parse(json.stdout) as { findings: Finding[]; summary: { filesAnalyzed: number; filesReadNotReported: number } };
+    expect(report.findings.map((finding) => `${finding.file}:${finding.line}`)).toEqual(['apps/web/src/signup.ts:4']);
+    expect(report.summary).toMatchObject({ filesAnalyzed: 1, filesReadNotReported: 1 });
+    const text = await classified(dir, ['check', '--project', 'apps/web']);
+    expect(text.stdout).toContain("1 file analyzed; 1 other file read but not reported (outside the tsconfig's files/include)\n");
+  });
+});

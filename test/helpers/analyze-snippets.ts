@@ -27,7 +27,12 @@ export interface SnippetResult extends AnalysisResult {
   readonly byRule: (ruleId: string) => readonly Finding[];
 }
 
-export function analyzeSnippets(files: Readonly<Record<string, string>>, config: ClassifiedConfig = {}): SnippetResult {
+export interface SnippetOptions {
+  /** the files the project lists, as a tsconfig's `files`/`include` would (default: every file); the others are only imported */
+  readonly roots?: readonly string[];
+}
+
+export function analyzeSnippets(files: Readonly<Record<string, string>>, config: ClassifiedConfig = {}, options: SnippetOptions = {}): SnippetResult {
   const directory = path.join(ROOT, '.tmp', 'engine-tests', `${process.pid}-${counter++}`);
   fs.rmSync(directory, { recursive: true, force: true });
   for (const [name, text] of Object.entries(files)) {
@@ -35,14 +40,14 @@ export function analyzeSnippets(files: Readonly<Record<string, string>>, config:
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, text);
   }
-  const options: ts.CompilerOptions = {
+  const compilerOptions: ts.CompilerOptions = {
     ...SNIPPET_COMPILER_OPTIONS,
     // as if a tsconfig.json sat in the snippet folder: relative config modules and test globs start there
     configFilePath: path.join(directory, 'tsconfig.json'),
   };
-  const rootNames = Object.keys(files).map((name) => path.join(directory, name));
+  const rootNames = (options.roots ?? Object.keys(files)).map((name) => path.join(directory, name));
   // the host the CLI uses, so snippets are parsed as projects are (JSDoc only where the engine's tags are)
-  const program = ts.createProgram({ rootNames, options, host: createAnalysisCompilerHost(options, sourceFiles) });
+  const program = ts.createProgram({ rootNames, options: compilerOptions, host: createAnalysisCompilerHost(compilerOptions, sourceFiles) });
   const result = analyzeProgram(program, resolveConfig(config), rules);
   const active = result.findings.filter((finding) => finding.suppression === undefined);
   return {

@@ -36,7 +36,7 @@ export function replicate(order: { id: string; email: Email }): void {
       errors: [
         {
           messageId: 'leavesRegion',
-          data: { class: 'Confidential', data: 'order.email', kind: 'Email', sinkKind: 'cross-region', sink: 'replicateToGlobalWarehouse', module: REPLICATION_MODULE },
+          data: { class: 'Confidential', data: 'order.email', kind: 'Email', more: '', sinkKind: 'cross-region', sink: 'replicateToGlobalWarehouse', module: REPLICATION_MODULE },
           line: 5,
           column: 51,
           endLine: 5,
@@ -55,7 +55,7 @@ export function remember(email: Email): void {
       errors: [
         {
           messageId: 'leavesRegion',
-          data: { class: 'Confidential', data: 'email', kind: 'Email', sinkKind: 'browser-storage', sink: 'document.cookie', module: 'global' },
+          data: { class: 'Confidential', data: 'email', kind: 'Email', more: '', sinkKind: 'browser-storage', sink: 'document.cookie', module: 'global' },
           line: 4,
           column: 21,
           endLine: 4,
@@ -73,7 +73,7 @@ export function remember(customer: { phone: string }): void {
       errors: [
         {
           messageId: 'leavesRegion',
-          data: { class: 'Confidential', data: 'customer.phone', kind: 'PhoneNumber', sinkKind: 'browser-storage', sink: 'localStorage.setItem', module: 'localStorage' },
+          data: { class: 'Confidential', data: 'customer.phone', kind: 'PhoneNumber', more: '', sinkKind: 'browser-storage', sink: 'localStorage.setItem', module: 'localStorage' },
           line: 3,
           column: 33,
           endLine: 3,

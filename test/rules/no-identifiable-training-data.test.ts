@@ -38,7 +38,7 @@ export async function train(tickets: { email: Email; body: string }[]): Promise<
       errors: [
         {
           messageId: 'identifiableTrainingData',
-          data: { class: 'Confidential', data: 't.email', kind: 'Email', sink: 'openai.files.create', module: 'openai' },
+          data: { class: 'Confidential', data: 't.email', kind: 'Email', more: '', sink: 'openai.files.create', module: 'openai' },
           line: 7,
           column: 31,
           endLine: 7,
@@ -58,7 +58,7 @@ export async function tune(examples: { customerEmail: string; text: string }[]):
       errors: [
         {
           messageId: 'identifiableTrainingData',
-          data: { class: 'Confidential', data: 'e.customerEmail', kind: 'Email', sink: 'openai.fineTuning.jobs.create', module: 'openai' },
+          data: { class: 'Confidential', data: 'e.customerEmail', kind: 'Email', more: '', sink: 'openai.fineTuning.jobs.create', module: 'openai' },
           line: 5,
           column: 63,
           endLine: 5,

@@ -50,7 +50,7 @@ export async function remember(card: { number: PAN }): Promise<void> {
       errors: [
         {
           messageId: PAN_STORED,
-          data: { class: 'Restricted', data: 'card.number', kind: 'PAN', sinkKind: 'storage', sink: 'redis.set', module: 'ioredis' },
+          data: { class: 'Restricted', data: 'card.number', kind: 'PAN', more: '', sinkKind: 'storage', sink: 'redis.set', module: 'ioredis' },
           line: 6,
           column: 27,
           endLine: 6,
@@ -84,7 +84,7 @@ export function keepForRetry(card: { cvv: CVV }): void {
       errors: [
         {
           messageId: PAN_STORED,
-          data: { class: 'Restricted', data: 'card.cvv', kind: 'CVV', sinkKind: 'browser-storage', sink: 'localStorage.setItem', module: 'localStorage' },
+          data: { class: 'Restricted', data: 'card.cvv', kind: 'CVV', more: '', sinkKind: 'browser-storage', sink: 'localStorage.setItem', module: 'localStorage' },
           line: 4,
           column: 31,
           endLine: 4,
@@ -105,7 +105,7 @@ export function keepForRetry(card: { cvv: CVV }): void {
         },
       ],
     },
-    // inferred: unannotated cardNumber and cvc in a pg parameter array, one finding each
+    // inferred: unannotated cardNumber and cvc in one pg parameter array: one finding naming both, whose fix masks both
     {
       code: `
 import { Pool } from 'pg';
@@ -117,7 +117,7 @@ export async function save(payment: { cardNumber: string; cvc: string; customerI
       errors: [
         {
           messageId: PAN_STORED,
-          data: { class: 'Restricted', data: 'payment.cardNumber', kind: 'PAN', sinkKind: 'storage', sink: 'pool.query', module: 'pg' },
+          data: { class: 'Restricted', data: 'payment.cardNumber', kind: 'PAN', more: ' and 1 more (payment.cvc)', sinkKind: 'storage', sink: 'pool.query', module: 'pg' },
           line: 5,
           column: 106,
           endLine: 5,
@@ -131,29 +131,7 @@ import { Pool } from 'pg';
 import { maskPan } from 'classified';
 const pool = new Pool();
 export async function save(payment: { cardNumber: string; cvc: string; customerId: string }): Promise<void> {
-  await pool.query('insert into cards (customer, number, cvc) values ($1, $2, $3)', [payment.customerId, maskPan(payment.cardNumber), payment.cvc]);
-}
-`,
-            },
-          ],
-        },
-        {
-          messageId: PAN_STORED,
-          data: { class: 'Restricted', data: 'payment.cvc', kind: 'CVV', sinkKind: 'storage', sink: 'pool.query', module: 'pg' },
-          line: 5,
-          column: 126,
-          endLine: 5,
-          endColumn: 137,
-          suggestions: [
-            {
-              messageId: 'suggestWrap',
-              data: { wrapper: 'maskPan' },
-              output: `
-import { Pool } from 'pg';
-import { maskPan } from 'classified';
-const pool = new Pool();
-export async function save(payment: { cardNumber: string; cvc: string; customerId: string }): Promise<void> {
-  await pool.query('insert into cards (customer, number, cvc) values ($1, $2, $3)', [payment.customerId, payment.cardNumber, maskPan(payment.cvc)]);
+  await pool.query('insert into cards (customer, number, cvc) values ($1, $2, $3)', [payment.customerId, maskPan(payment.cardNumber), maskPan(payment.cvc)]);
 }
 `,
             },

@@ -39,6 +39,18 @@ export function sent(emailTemplate: string, file: { name: string }): void {
   logger.info({ template: emailTemplate, attachment: file.name }, 'mail sent');
 }
 `,
+    // test code is not production data: a test file logging a declared Email is not reported
+    {
+      code: `
+import pino from 'pino';
+import type { Email } from 'classified';
+const logger = pino();
+export function signedUp(email: Email): void {
+  logger.info({ email }, 'signed up');
+}
+`,
+      filename: 'file.test.ts',
+    },
     // settings.classified turns name inference off, so an unannotated email is not classified
     {
       code: `
@@ -65,7 +77,7 @@ export function signedUp(email: Email): void {
       errors: [
         {
           messageId: 'piiLogged',
-          data: { class: 'Confidential', data: 'email', kind: 'Email', sink: 'logger.info', module: 'pino' },
+          data: { class: 'Confidential', data: 'email', kind: 'Email', more: '', sink: 'logger.info', module: 'pino' },
           line: 6,
           column: 17,
           endLine: 6,
@@ -100,7 +112,7 @@ export function signedUp(user: { email: string }): void {
       errors: [
         {
           messageId: 'piiLogged',
-          data: { class: 'Confidential', data: 'user.email', kind: 'Email', sink: 'logger.info', module: 'pino' },
+          data: { class: 'Confidential', data: 'user.email', kind: 'Email', more: '', sink: 'logger.info', module: 'pino' },
           line: 5,
           column: 15,
           endLine: 5,
@@ -135,7 +147,7 @@ export function viewed(email: Email): void {
       errors: [
         {
           messageId: 'piiLogged',
-          data: { class: 'Confidential', data: 'email', kind: 'Email', sink: 'logger.info', module: 'pino' },
+          data: { class: 'Confidential', data: 'email', kind: 'Email', more: '', sink: 'logger.info', module: 'pino' },
           line: 5,
           column: 14,
           endLine: 5,
@@ -169,7 +181,7 @@ export function loaded(customer: Confidential<{ id: string; email: string }>): v
       errors: [
         {
           messageId: 'piiLogged',
-          data: { class: 'Confidential', data: 'customer', kind: 'Confidential', sink: 'logger.info', module: 'winston' },
+          data: { class: 'Confidential', data: 'customer', kind: 'Confidential', more: '', sink: 'logger.info', module: 'winston' },
           line: 6,
           column: 36,
           endLine: 6,
@@ -201,7 +213,7 @@ export function greet(customer: { name: string }): void {
       errors: [
         {
           messageId: 'piiLogged',
-          data: { class: 'Confidential', data: 'customer.name', kind: 'PersonName', sink: 'console.log', module: 'console' },
+          data: { class: 'Confidential', data: 'customer.name', kind: 'PersonName', more: '', sink: 'console.log', module: 'console' },
           line: 3,
           column: 24,
           endLine: 3,

@@ -34,7 +34,7 @@ export async function tokenize(card: { number: PAN; expMonth: number; expYear: n
 `,
   ],
   invalid: [
-    // a declared PAN inside an object logged whole; the fix expands the shorthand and imports redact
+    // a declared PAN and CVV inside an object logged whole: one finding naming both; the fix expands the shorthand and imports redact
     {
       code: `
 import pino from 'pino';
@@ -47,7 +47,7 @@ export function declined(card: { number: PAN; cvv: CVV }): void {
       errors: [
         {
           messageId: 'restrictedLogged',
-          data: { class: 'Restricted', data: 'card.number', kind: 'PAN', sink: 'logger.error', module: 'pino' },
+          data: { class: 'Restricted', data: 'card.number', kind: 'PAN', more: ' and 1 more (card.cvv)', sink: 'logger.error', module: 'pino' },
           line: 6,
           column: 18,
           endLine: 6,
@@ -83,7 +83,7 @@ export function review(salary: classified.Compensation): void {
       errors: [
         {
           messageId: 'restrictedLogged',
-          data: { class: 'Restricted', data: 'salary', kind: 'Compensation', sink: 'logger.warn', module: 'pino' },
+          data: { class: 'Restricted', data: 'salary', kind: 'Compensation', more: '', sink: 'logger.warn', module: 'pino' },
           line: 6,
           column: 15,
           endLine: 6,
@@ -117,7 +117,7 @@ export function declined(payment: { cardNumber: string }): void {
       errors: [
         {
           messageId: 'restrictedLogged',
-          data: { class: 'Restricted', data: 'payment.cardNumber', kind: 'PAN', sink: 'logger.error', module: 'pino' },
+          data: { class: 'Restricted', data: 'payment.cardNumber', kind: 'PAN', more: '', sink: 'logger.error', module: 'pino' },
           line: 5,
           column: 31,
           endLine: 5,
@@ -150,7 +150,7 @@ export function payrollRun(employee: { id: string; salary: number }): void {
       errors: [
         {
           messageId: 'restrictedLogged',
-          data: { class: 'Restricted', data: 'employee.salary', kind: 'Compensation', sink: 'console.info', module: 'console' },
+          data: { class: 'Restricted', data: 'employee.salary', kind: 'Compensation', more: '', sink: 'console.info', module: 'console' },
           line: 4,
           column: 37,
           endLine: 4,

@@ -48,7 +48,7 @@ export async function text(user: { phone: string }): Promise<void> {
     },
   ],
   invalid: [
-    // declared CustomerId and Email in a Segment identify call: one finding per data path
+    // declared CustomerId and Email in one Segment identify call: one finding that names both
     {
       code: `
 import { Analytics } from '@segment/analytics-node';
@@ -61,19 +61,11 @@ export function identify(customer: { id: CustomerId; email: Email; plan: string 
       errors: [
         {
           messageId: 'sharedWithThirdParty',
-          data: { class: 'Confidential', data: 'customer.id', kind: 'CustomerId', sink: 'analytics.identify', module: '@segment/analytics-node' },
+          data: { class: 'Confidential', data: 'customer.id', kind: 'CustomerId', more: ' and 1 more (customer.email)', sink: 'analytics.identify', module: '@segment/analytics-node' },
           line: 6,
           column: 24,
           endLine: 6,
           endColumn: 43,
-        },
-        {
-          messageId: 'sharedWithThirdParty',
-          data: { class: 'Confidential', data: 'customer.email', kind: 'Email', sink: 'analytics.identify', module: '@segment/analytics-node' },
-          line: 6,
-          column: 55,
-          endLine: 6,
-          endColumn: 76,
         },
       ],
     },
@@ -88,7 +80,7 @@ export async function notify(customer: { email: string }): Promise<void> {
       errors: [
         {
           messageId: 'sharedWithThirdParty',
-          data: { class: 'Confidential', data: 'customer.email', kind: 'Email', sink: 'fetch', module: 'global' },
+          data: { class: 'Confidential', data: 'customer.email', kind: 'Email', more: '', sink: 'fetch', module: 'global' },
           line: 4,
           column: 80,
           endLine: 4,
@@ -109,7 +101,7 @@ export function viewed(email: Email): void {
       errors: [
         {
           messageId: 'sharedWithThirdParty',
-          data: { class: 'Confidential', data: 'email', kind: 'Email', sink: 'posthog.capture', module: 'posthog-node' },
+          data: { class: 'Confidential', data: 'email', kind: 'Email', more: '', sink: 'posthog.capture', module: 'posthog-node' },
           line: 6,
           column: 21,
           endLine: 6,

@@ -53,7 +53,7 @@ export async function save(employee: { id: string; salary: number }, bonus: Comp
       errors: [
         {
           messageId: 'restrictedStored',
-          data: { class: 'Restricted', data: 'employee.salary', kind: 'Compensation', sink: 'pool.query', module: 'pg' },
+          data: { class: 'Restricted', data: 'employee.salary', kind: 'Compensation', more: '', sink: 'pool.query', module: 'pg' },
           line: 6,
           column: 84,
           endLine: 6,
@@ -61,7 +61,7 @@ export async function save(employee: { id: string; salary: number }, bonus: Comp
         },
         {
           messageId: 'restrictedStored',
-          data: { class: 'Restricted', data: 'bonus', kind: 'Compensation', sink: 'pool.query', module: 'pg' },
+          data: { class: 'Restricted', data: 'bonus', kind: 'Compensation', more: '', sink: 'pool.query', module: 'pg' },
           line: 7,
           column: 83,
           endLine: 7,
@@ -82,7 +82,7 @@ export async function cache(salary: Compensation): Promise<void> {
       errors: [
         {
           messageId: 'restrictedStored',
-          data: { class: 'Restricted', data: 'salary', kind: 'Compensation', sink: 'redis.set', module: 'ioredis' },
+          data: { class: 'Restricted', data: 'salary', kind: 'Compensation', more: '', sink: 'redis.set', module: 'ioredis' },
           line: 6,
           column: 29,
           endLine: 6,

@@ -80,7 +80,7 @@ export function count(email: Email, plan: string, url: string): void {
         },
         {
           messageId: 'classifiedValue',
-          data: { class: 'Confidential', data: 'email', kind: 'Email', sink: 'signups.inc', module: 'prom-client' },
+          data: { class: 'Confidential', data: 'email', kind: 'Email', more: '', sink: 'signups.inc', module: 'prom-client' },
           line: 8,
           column: 17,
           endLine: 8,
@@ -109,7 +109,7 @@ export function tag(email: Email, cartNote: string): void {
         },
         {
           messageId: 'classifiedValue',
-          data: { class: 'Confidential', data: 'email', kind: 'Email', sink: 'trace.getActiveSpan.setAttribute', module: '@opentelemetry/api' },
+          data: { class: 'Confidential', data: 'email', kind: 'Email', more: '', sink: 'trace.getActiveSpan.setAttribute', module: '@opentelemetry/api' },
           line: 6,
           column: 56,
           endLine: 6,

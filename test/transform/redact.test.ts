@@ -111,6 +111,7 @@ export function run(user: User, __classified: number): void {
   // eslint-disable-next-line classified/no-pii-logging -- ticket #42: shown to the customer's own support agent
   console.log('agent view', user.email);
   console.log('direct', user.email, __classified);
+  console.log({ contact: user.email, ...user });
 }
 `,
   });
@@ -120,13 +121,15 @@ export function run(user: User, __classified: number): void {
     const program = createFixtureProgram(tsconfig, outDir);
     const remaining = getClassifiedDiagnostics(program, { mode: 'redact' });
     const lines = remaining.map((diagnostic) => (diagnostic.file === undefined || diagnostic.start === undefined ? -1 : diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line + 1));
-    expect(lines).toEqual([13, 14]);
+    // one finding for the last line lists the property and the spread: the property is wrapped, the finding stays
+    expect(lines).toEqual([13, 14, 18]);
     const app = emit(program, outDir, { before: [createClassifiedTransformer(program, { mode: 'redact' })] }).get('app.js') ?? '';
     expect(app).toContain('audit(user.email);');
     expect(app).toContain('console.log({ ...user });');
     expect(app).toContain("console.log('agent view', user.email);");
     // the file already says `__classified`, so the namespace gets a suffix
     expect(app).toContain("console.log('direct', __classified_1.redact(user.email), __classified);");
+    expect(app).toContain('console.log({ contact: __classified_1.redact(user.email), ...user });');
     expect(app).toContain('const __classified_1 = __importStar(require("classified"));');
   });
 

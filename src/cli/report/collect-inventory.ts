@@ -244,6 +244,11 @@ export function collectInventory(options: InventoryOptions): Inventory {
     for (const finding of result.findings) {
       const key = findingKey(finding.file, finding.start, finding.end, finding.ruleId);
       findingsByKey.set(key, finding);
+      // a finding that lists several data stands for the flow at each place one is carried
+      for (const data of finding.carried ?? []) {
+        const carriedKey = findingKey(finding.file, data.carrier.start, data.carrier.end, finding.ruleId);
+        if (!findingsByKey.has(carriedKey)) findingsByKey.set(carriedKey, finding);
+      }
       // one read in support code can miss several elements of the access clause: each is a finding
       const countedKey = `${key}|${finding.messageId}`;
       if (!findings.has(countedKey)) findings.set(countedKey, finding);

@@ -1,33 +1,40 @@
 /**
- * Decides which findings `redact` mode neutralizes, and where: the engine's `dataRange` names the
- * value carried into the sink; this module finds that expression in a source file and accepts it
+ * Decides which findings `redact` mode neutralizes, and where: the engine's `carried` data name the
+ * values carried into the sink; this module finds each expression in a source file and accepts it
  * only when wrapping it in `redact(...)` changes what the log receives and nothing else. That is
  * the case when the value sits directly in the log call's arguments (as an argument, an
  * object-literal property value — shorthand included — or an array element, possibly in
  * parentheses or a type assertion). Declined, and so still reported: findings in another rule's
  * sink kind, suppressed ones, values passed to a helper that logs them (wrapping at the call site
  * would change what the helper receives for its other uses), spread values (`...user` would spread
- * the mask's characters) and files that are not modules (a script has nowhere to import from).
+ * the mask's characters) and files that are not modules (a script has nowhere to import from). A
+ * finding that lists several data is neutralized only when every one of them is wrapped.
  * Purely syntactic: whether a value is classified is the engine's decision.
  */
 import ts from 'typescript';
 import type { Finding } from '../engine/index.js';
 
 export interface RedactionTarget {
-  /** the expression to wrap, a node of the file passed to `getRedactionTarget` */
+  /** the expression to wrap, a node of the file passed to `getRedactionTargets` */
   readonly expression: ts.Expression;
   /** the expression is the name of a shorthand property `{ email }`, which becomes `{ email: redact(email) }` */
   readonly shorthand: boolean;
 }
 
 /**
- * Returns the expression `redact` mode wraps for `finding` in `file`, or undefined when the mode
- * does not neutralize the finding. `file` must have the text the finding's offsets refer to.
+ * Returns, for each datum `finding` carries into its sink, the expression `redact` mode wraps, or
+ * undefined where the mode does not neutralize it; an empty list when it neutralizes none (another
+ * sink kind, a suppressed finding, a script file). `file` must have the text the finding's
+ * offsets refer to.
  */
-export function getRedactionTarget(file: ts.SourceFile, finding: Finding): RedactionTarget | undefined {
-  if (finding.sink?.kind !== 'log' || finding.suppression !== undefined || finding.dataRange === undefined) return undefined;
-  if (file.isDeclarationFile || !ts.isExternalModule(file)) return undefined;
-  const expression = findExpressionByRange(file, finding.dataRange.start, finding.dataRange.end);
+export function getRedactionTargets(file: ts.SourceFile, finding: Finding): (RedactionTarget | undefined)[] {
+  if (finding.sink?.kind !== 'log' || finding.suppression !== undefined || finding.carried === undefined) return [];
+  if (file.isDeclarationFile || !ts.isExternalModule(file)) return [];
+  return finding.carried.map((data) => getRedactionTarget(file, finding, data.value.start, data.value.end));
+}
+
+function getRedactionTarget(file: ts.SourceFile, finding: Finding, start: number, end: number): RedactionTarget | undefined {
+  const expression = findExpressionByRange(file, start, end);
   if (expression === undefined || ts.isSpreadElement(expression) || ts.isOmittedExpression(expression)) return undefined;
   const call = getCallReceivingValue(expression);
   if (call === undefined || !isSinkCall(file, call, finding)) return undefined;

@@ -84,6 +84,8 @@ export interface CollectContext {
 }
 
 const MAX_PROPAGATION_ROUNDS = 1_000_000;
+/** an entry point's own sinks reached by one parameter part, each reported (bounded for generated code) */
+const MAX_SINKS_PER_FLOW_KEY = 64;
 /** one file may not hold up a lint gate: past this, the rest of its calls are skipped and reported */
 const FILE_BUDGET_MS = 30_000;
 
@@ -94,7 +96,8 @@ export function collectFacts(context: CollectContext): EngineFact[] {
 class FactCollector {
   private readonly facts: EngineFact[] = [];
   private readonly parameterFlows = new Map<ts.SignatureDeclaration, ParameterSinkFlow[]>();
-  private readonly seenParameterFlows = new Map<ts.SignatureDeclaration, Set<string>>();
+  /** per function and flow key: the flow that is propagated first, then the other sinks with that key */
+  private readonly seenParameterFlows = new Map<ts.SignatureDeclaration, Map<string, ParameterSinkFlow[]>>();
   private readonly carriers: NodeMap<readonly Carrier[]>;
   private readonly worklist: ts.SignatureDeclaration[] = [];
   private readonly queued = new Set<ts.SignatureDeclaration>();
@@ -282,14 +285,17 @@ class FactCollector {
     // sink node made flows grow with sinks × callers on large apps (a shared logger wrapper).
     let seen = this.seenParameterFlows.get(flow.fn);
     if (seen === undefined) {
-      seen = new Set();
+      seen = new Map();
       this.seenParameterFlows.set(flow.fn, seen);
     }
-    const index = flow.taint.origin.type === 'parameter' ? flow.taint.origin.index : -1;
-    const redaction = flow.redaction === undefined ? '' : `${flow.redaction.at.join('.')}:${flow.redaction.paths.map((path) => path.join('.')).join(',')}`;
-    const key = `${index}|${flow.taint.read.join('.')}|${flow.sink.kind}|${flow.sink.module}|${redaction}`;
-    if (seen.has(key)) return;
-    seen.add(key);
+    const key = getFlowKey(flow);
+    const same = seen.get(key);
+    if (same !== undefined) {
+      // not propagated again; kept in case the function has no caller and each sink is a finding of its own
+      if (same.length < MAX_SINKS_PER_FLOW_KEY && !same.some((other) => other.carrier.node === flow.carrier.node)) same.push(flow);
+      return;
+    }
+    seen.set(key, [flow]);
     const list = this.parameterFlows.get(flow.fn);
     if (list === undefined) this.parameterFlows.set(flow.fn, [flow]);
     else list.push(flow);
@@ -321,7 +327,9 @@ class FactCollector {
           for (const flow of pending) this.checkCallSite(site, flow);
         }
         // an entry point (exported API, framework callback, or code only tests call): its parameters' names are all we know
-        if (sites.length === 0) for (const flow of pending) this.inferFromParameterName(flow);
+        if (sites.length === 0) {
+          for (const flow of pending) for (const sibling of this.seenParameterFlows.get(fn)?.get(getFlowKey(flow)) ?? [flow]) this.inferFromParameterName(sibling);
+        }
       });
     }
   }
@@ -368,7 +376,9 @@ class FactCollector {
     const readType = facade.getTypeAtPath(facade.getTypeOfNode(parameter), flow.taint.read);
     if (readType !== undefined && !canCarryInferredValue(readType, inferred)) return;
     const atSink = skipOuterExpressions(flow.carrier.value);
-    if (flow.taint.path.length === 0 && isPlainRead(atSink) && (!canCarryInferredValue(facade.getTypeOfNode(atSink), inferred) || isKnownEmptyAt(atSink))) return;
+    // only where the carrier is the sink's own argument: at a call site it is the whole argument passed
+    const carriedIntoSink = flow.carrier.node.getSourceFile() === flow.sinkNode.getSourceFile() && flow.carrier.node.pos >= flow.sinkNode.pos && flow.carrier.node.end <= flow.sinkNode.end;
+    if (carriedIntoSink && flow.taint.path.length === 0 && isPlainRead(atSink) && (!canCarryInferredValue(facade.getTypeOfNode(atSink), inferred) || isKnownEmptyAt(atSink))) return;
     const label = [parameterName, ...read].filter((part) => part !== '').join('.');
     const source = sourceTaint({
       label,
@@ -674,6 +684,13 @@ function isUrlValue(value: ts.Expression): boolean {
   if (ts.isIdentifier(expression)) return isUrlLikeName(expression.text);
   if (ts.isStringLiteralLike(expression)) return /^[a-z]+:\/\//i.test(expression.text);
   return false;
+}
+
+/** Flows with one key reach the callers alike: the same parameter part into the same kind of sink. */
+function getFlowKey(flow: ParameterSinkFlow): string {
+  const index = flow.taint.origin.type === 'parameter' ? flow.taint.origin.index : -1;
+  const redaction = flow.redaction === undefined ? '' : `${flow.redaction.at.join('.')}:${flow.redaction.paths.map((path) => path.join('.')).join(',')}`;
+  return `${index}|${flow.taint.read.join('.')}|${flow.sink.kind}|${flow.sink.module}|${redaction}`;
 }
 
 /** Whether the logger's redaction masks the classified part of a logged value. */

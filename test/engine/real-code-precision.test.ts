@@ -210,3 +210,22 @@ export async function plan(user: { id: string; email: string }): Promise<void> {
     expect(result.keys).toEqual(['app.ts:12 no-pii-logging', 'app.ts:13 no-pii-logging']);
   });
 });
+
+describe('parameters named like PII at entry points', () => {
+  it('reports each call that passes the parameter on, also inside an object held in a local', () => {
+    const result = analyzeSnippets({
+      'app.ts': `
+export function emitA(value: string): void { console.log(value); }
+export function emitB(value: string): void { console.log(value); }
+export function emitBox(box: { detail: string; channel: string }): void { console.log(box.detail); }
+export function handle(contactEmail: string): void {
+  emitA(contactEmail);
+  emitB(contactEmail);
+  const box = { detail: contactEmail, channel: 'web' };
+  emitBox(box);
+}
+`,
+    });
+    expect(result.keys).toEqual(['app.ts:6 no-pii-logging', 'app.ts:7 no-pii-logging', 'app.ts:9 no-pii-logging']);
+  });
+});

@@ -125,6 +125,7 @@ export async function syncCustomer(account: { email: Email; ssn: string }): Prom
           data: {
             class: 'Confidential',
             data: 'account.ssn',
+            more: '',
             kind: 'NationalId',
             sink: 'stripe.customers.create',
             module: 'stripe',
@@ -153,6 +154,7 @@ export async function receipt(customer: { email: Email; card: PAN }): Promise<vo
           data: {
             class: 'Restricted',
             data: 'customer.card',
+            more: '',
             kind: 'PAN',
             sink: 'resend.emails.send',
             module: 'resend',

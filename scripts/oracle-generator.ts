@@ -4,15 +4,33 @@
  * source (a declared brand, an unannotated sensitive name, a Luhn-valid card literal, or clean
  * data), passes it through 0–4 brand-erasing steps (assignment, template, concatenation, string
  * methods, `String()`, `JSON.stringify`, spread, destructuring, array methods, calls into helpers
- * in 1–3 files, recursion, callbacks), optionally through a stop (`redact`, `maskPan`,
- * `declassify`, a hash digest), and into one sink of any kind — directly, inside an array
- * callback, or through 1–2 wrapper functions whose parameter is a plain type.
+ * in 1–3 files, recursion, callbacks, `Object.assign`, `await`, conditionals, field stores,
+ * loops, and the field- and position-sensitive steps below), optionally through a stop
+ * (`redact`, `maskPan`, `declassify`, a hash digest, a declared sanitizer), and into one sink of
+ * any kind — directly, inside an array callback, or through 1–2 wrapper functions whose
+ * parameter is a plain type.
  *
- * Every construct here has one answer under DESIGN.md (sections 2–4): the finding is on the line
+ * Field- and position-sensitive steps (DESIGN.md section 4b) put the value next to a clean decoy
+ * and take one of the two, so the flow either continues or ends there:
+ * - `field-call`: `pick({ detail: value, channel: 'web' })` (the literal inline or in a local
+ *   variable) to a helper in any file that destructures its parameter (`({ detail }) =>`), reads
+ *   `box.detail`, or passes a new object literal on to a second helper that reads
+ *   `arg.outer.detail` (`{ outer: { detail, channel } }` or `{ outer: box }`); reading `channel`
+ *   instead ends the flow.
+ * - `field-return`: the helper reads both fields and returns one of them.
+ * - `tuple`: `const [a, b] = await Promise.all([Promise.resolve(x), Promise.resolve(y)])`, an
+ *   array literal destructured, `Promise.all` over a project async function, or a helper whose
+ *   parameter destructures the tuple (with or without holes); only the element at the value's
+ *   position carries it.
+ * - a boxed sink wrapper: the entry passes `{ detail: value, channel: 'web' }` to the outermost
+ *   wrapper, which reads one field (as `field-call`) and forwards it towards the sink.
+ *
+ * Every construct here has one answer under DESIGN.md (sections 2–4b): the finding is on the line
  * of the expression that carries the data into the sink — the sink statement, or the call that
  * passes classified data into a wrapper; the rule follows the sink kind and the data's class
- * (most specific rule wins); a stop ends the flow. Statements are kept on one line so a
- * finding's line is unambiguous whichever sub-expression of the statement the engine marks.
+ * (most specific rule wins); a stop, or reading the decoy, ends the flow. Statements are kept on
+ * one line so a finding's line is unambiguous whichever sub-expression of the statement the
+ * engine marks.
  *
  * This module is pure (no engine, no file system): `renderCase` turns a spec into files plus the
  * expected findings. `scripts/oracle-runner.ts` analyses rendered cases with the real engine.
@@ -94,6 +112,9 @@ export const STEP_KINDS = [
   'conditional',
   'field-store',
   'loop-push',
+  'field-call',
+  'field-return',
+  'tuple',
 ] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
@@ -153,6 +174,11 @@ export interface SinkSpec {
   readonly wrappers: readonly FileSlot[];
   /** the sink is called inside `[value].forEach((s) => ...)` on the same line */
   readonly inCallback: boolean;
+  /**
+   * with wrappers: the entry passes the value to the outermost wrapper inside an object literal
+   * next to a clean decoy field, and the wrapper reads one of the two (`fieldLayout(boxed)`)
+   */
+  readonly boxed?: number | null;
 }
 
 export interface FlowSpec {
@@ -640,6 +666,92 @@ function stopResultType(kind: StopKind, type: ValueType): ValueType {
 const STRING_METHODS = ['trim()', 'toLowerCase()', 'toUpperCase()', "split(' ').join(' ')", "concat('')", 'padStart(2)', "replace('x', 'y')", 'normalize()'];
 const NUMBER_METHODS = ['toString()', 'toFixed(0)', 'toPrecision(6)'];
 
+/** How a helper reads the object literal it is given: its parameter destructured, a property read, or the object passed on to a second helper. */
+export type FieldStyle = 'destructure' | 'member' | 'nested' | 'nested-whole';
+const FIELD_STYLES: readonly FieldStyle[] = ['destructure', 'member', 'nested', 'nested-whole'];
+
+export interface FieldLayout {
+  /** the helper reads the clean decoy field (`channel`) instead of the field holding the value (`detail`) */
+  readonly readsDecoy: boolean;
+  readonly style: FieldStyle;
+  /** the value's field is written first in the object literal */
+  readonly dataFirst: boolean;
+  /** the object literal is held in a local variable (`const box3 = { ... };`) that the call passes */
+  readonly local: boolean;
+}
+
+/** The variant bits of a `field-call` step or a boxed sink wrapper: bit 0 decoy, bits 1–2 style, bit 3 order, bit 4 local variable. */
+export function fieldLayout(variant: number): FieldLayout {
+  return { readsDecoy: (variant & 1) === 1, style: FIELD_STYLES[(variant >> 1) & 3] as FieldStyle, dataFirst: (variant & 8) === 0, local: (variant & 16) === 16 };
+}
+
+/** How the tuple is built and read: `Promise.all`, an array literal, `Promise.all` over a project async function, or a project function whose parameter is the tuple. */
+export type TupleForm = 'promise-all' | 'array' | 'async-helper' | 'callee';
+const TUPLE_FORMS: readonly TupleForm[] = ['promise-all', 'array', 'async-helper', 'callee'];
+
+export interface TupleLayout {
+  /** the element read is the clean one */
+  readonly readsClean: boolean;
+  /** the value is the tuple's second element (else its first) */
+  readonly dataSecond: boolean;
+  readonly form: TupleForm;
+  /** only the element read is bound (`const [, b] = ...`) */
+  readonly holes: boolean;
+}
+
+/** The variant bits of a `tuple` step: bit 0 reads the clean element, bit 1 the value's position, bits 2–3 form, bit 4 holes. */
+export function tupleLayout(variant: number): TupleLayout {
+  return { readsClean: (variant & 1) === 1, dataSecond: (variant & 2) === 2, form: TUPLE_FORMS[(variant >> 2) & 3] as TupleForm, holes: (variant & 16) === 16 };
+}
+
+/** A clean value of `type`: the decoy next to classified data in an object literal or a tuple. */
+function cleanValue(type: ValueType): string {
+  return type === 'string' ? "'web'" : type === 'number' ? '0' : '{ at: 1 }';
+}
+
+/** `{ detail: value, channel: decoy }` (or the other order): the value next to a clean decoy field. */
+function boxLiteral(value: string, type: ValueType, dataFirst: boolean): string {
+  return dataFirst ? `{ detail: ${value}, channel: ${cleanValue(type)} }` : `{ channel: ${cleanValue(type)}, detail: ${value} }`;
+}
+
+/** The box passed to a helper: the object literal itself, or a local variable emitted on its own line that holds it. */
+function argumentBox(r: CaseRenderer, value: string, type: ValueType, layout: FieldLayout): string {
+  if (!layout.local) return boxLiteral(value, type, layout.dataFirst);
+  const name = r.fresh('box');
+  r.emit(`  const ${name} = ${boxLiteral(value, type, layout.dataFirst)};`);
+  return name;
+}
+
+function boxType(type: ValueType): string {
+  return `{ detail: ${type}; channel: ${type} }`;
+}
+
+/**
+ * The parameter list and the body of a function that receives a box (`boxLiteral`) and reads one
+ * field as `layout` says, then runs `use(read)` — the nested styles add the second helper
+ * `inner` (in `innerSlot`) that does the reading.
+ */
+function readBox(r: CaseRenderer, layout: FieldLayout, type: ValueType, returns: string, innerSlot: FileSlot, use: (read: string) => string): { params: string; body: string; innerName?: string } {
+  const field = layout.readsDecoy ? 'channel' : 'detail';
+  const box = boxType(type);
+  switch (layout.style) {
+    case 'destructure':
+      return { params: `{ ${field} }: ${box}`, body: use(field) };
+    case 'member':
+      return { params: `box: ${box}`, body: use(`box.${field}`) };
+    case 'nested': {
+      const inner = r.fresh('unwrap');
+      r.addFunction(innerSlot, `export function ${inner}(arg: { outer: ${box}; at: number }): ${returns} {\n  ${use(`arg.outer.${field}`)}\n}`);
+      return { params: `{ detail, channel }: ${box}`, body: `${returns === 'void' ? '' : 'return '}${inner}({ outer: { detail, channel }, at: 1 });`, innerName: inner };
+    }
+    case 'nested-whole': {
+      const inner = r.fresh('unwrap');
+      r.addFunction(innerSlot, `export function ${inner}({ outer: { ${field} } }: { outer: ${box} }): ${returns} {\n  ${use(field)}\n}`);
+      return { params: `box: ${box}`, body: `${returns === 'void' ? '' : 'return '}${inner}({ outer: box });`, innerName: inner };
+    }
+  }
+}
+
 /** Steps that would turn an object into `[object Object]` become `JSON.stringify` for objects. */
 const TEXT_ONLY_STEPS: ReadonlySet<string> = new Set(['template', 'concat', 'method', 'string-call']);
 
@@ -772,6 +884,55 @@ function applyStep(r: CaseRenderer, step: StepSpec, input: Expr): Expr {
       r.emit(`  for (const item of [${e}]) ${list}.push(item);`);
       return { code: type === 'object' ? `JSON.stringify(${list})` : `${list}.join(' ')`, type: 'string' };
     }
+    case 'field-call': {
+      // the value in an object literal next to a clean decoy; the helper reads one of the two fields
+      const layout = fieldLayout(step.variant);
+      const name = r.fresh('pick');
+      const read = readBox(r, layout, type, T, step.file2, (field) => `return ${field};`);
+      r.addFunction(step.file, `export function ${name}(${read.params}): ${T} {\n  ${read.body}\n}`);
+      if (read.innerName !== undefined) r.link(step.file, step.file2, read.innerName);
+      r.link(0, step.file, name);
+      return { code: `${name}(${argumentBox(r, e, type, layout)})`, type };
+    }
+    case 'field-return': {
+      // the helper reads both fields and returns one: the value's, or the clean decoy (bit 2)
+      const [kept, dropped] = (step.variant & 4) === 4 ? ['channel', 'detail'] : ['detail', 'channel'];
+      const name = r.fresh('choose');
+      const body = step.variant % 2 === 0 ? `  const { detail, channel } = box;\n  void ${dropped};\n  return ${kept};` : `  void box.${dropped};\n  return box.${kept};`;
+      r.addFunction(step.file, `export function ${name}(box: ${boxType(type)}): ${T} {\n${body}\n}`);
+      r.link(0, step.file, name);
+      return { code: `${name}(${boxLiteral(e, type, (step.variant & 2) === 0)})`, type };
+    }
+    case 'tuple': {
+      // the value and a clean element in a tuple; only the element at the value's position carries it
+      const layout = tupleLayout(step.variant);
+      const items = layout.dataSecond ? [cleanValue(type), e] : [e, cleanValue(type)];
+      const readIndex = (layout.dataSecond ? 1 : 0) ^ (layout.readsClean ? 1 : 0);
+      const names = layout.form === 'callee' ? ['first', 'second'] : [r.fresh('t'), r.fresh('t')];
+      const read = names[readIndex] as string;
+      const pattern = !layout.holes ? `[${names.join(', ')}]` : readIndex === 0 ? `[${read}]` : `[, ${read}]`;
+      switch (layout.form) {
+        case 'promise-all':
+          r.emit(`  const ${pattern} = await Promise.all([${items.map((item) => `Promise.resolve(${item})`).join(', ')}]);`);
+          return { code: read, type };
+        case 'array':
+          r.emit(`  const ${pattern} = [${items.join(', ')}];`);
+          return { code: read, type };
+        case 'async-helper': {
+          const load = r.fresh('load');
+          r.addFunction(step.file, `export async function ${load}(value: ${T}): Promise<${T}> {\n  return value;\n}`);
+          r.link(0, step.file, load);
+          r.emit(`  const ${pattern} = await Promise.all([${items.map((item) => `${load}(${item})`).join(', ')}]);`);
+          return { code: read, type };
+        }
+        case 'callee': {
+          const name = r.fresh('element');
+          r.addFunction(step.file, `export function ${name}(${pattern}: [${T}, ${T}]): ${T} {\n  return ${read};\n}`);
+          r.link(0, step.file, name);
+          return { code: `${name}([${items.join(', ')}])`, type };
+        }
+      }
+    }
     // ── extended (fuzz --extended only) ──
     case 'class-field': {
       const cls = r.fresh('Box');
@@ -867,23 +1028,31 @@ function emitSink(r: CaseRenderer, sink: SinkSpec, input: Expr, mark: string): v
   // innermost wrapper calls the sink; each outer wrapper calls the next one
   const slots = [...sink.wrappers];
   const names = slots.map(() => r.fresh('emit'));
+  const boxed = sink.boxed === undefined || sink.boxed === null ? undefined : fieldLayout(sink.boxed);
   for (let i = slots.length - 1; i >= 0; i--) {
     const slot = slots[i] as FileSlot;
     const name = names[i] as string;
-    let statement: string;
-    if (i === slots.length - 1) {
-      def.setup(r.files[slot], r.infra);
-      statement = def.statement('value', variant);
-    } else {
+    const call = (read: string): string => {
+      if (i === slots.length - 1) {
+        def.setup(r.files[slot], r.infra);
+        return def.statement(read, variant);
+      }
       const next = names[i + 1] as string;
       r.link(slot, slots[i + 1] as FileSlot, next);
-      statement = `${next}(value);`;
+      return `${next}(${read});`;
+    };
+    if (i === 0 && boxed !== undefined) {
+      // the outermost wrapper receives the value in an object literal and reads one field of it
+      const read = readBox(r, boxed, value.type, 'void', slot, call);
+      r.addFunction(slot, `export function ${name}(${read.params}): void {\n  ${read.body}\n}`);
+    } else {
+      r.addFunction(slot, `export function ${name}(value: ${value.type}): void {\n  ${call('value')}\n}`);
     }
-    r.addFunction(slot, `export function ${name}(value: ${value.type}): void {\n  ${statement}\n}`);
   }
   r.link(0, slots[0] as FileSlot, names[0] as string);
-  if (sink.inCallback) r.emit(`  [${value.code}].forEach((s) => ${names[0]}(s));`, mark);
-  else r.emit(`  ${names[0]}(${value.code});`, mark);
+  // inside a callback the box is always the literal (the callback is on the call's line)
+  if (sink.inCallback) r.emit(`  [${value.code}].forEach((s) => ${names[0]}(${boxed === undefined ? 's' : boxLiteral('s', value.type, boxed.dataFirst)}));`, mark);
+  else r.emit(`  ${names[0]}(${boxed === undefined ? value.code : argumentBox(r, value.code, value.type, boxed)});`, mark);
 }
 
 export function describeFlow(flow: FlowSpec): string {
@@ -891,12 +1060,34 @@ export function describeFlow(flow: FlowSpec): string {
   const stop = flow.stop === null ? '' : `STOP:${flow.stop.kind}${flow.stop.inHelper || INLINE_STOPS[flow.stop.kind] === undefined ? `@f${flow.stop.file}` : ''}`;
   flow.steps.forEach((step, index) => {
     if (flow.stop !== null && flow.stop.at === index) parts.push(stop);
-    parts.push(`${step.kind}#${step.variant}${['call', 'recursion', 'mutual-recursion', 'callback', 'async-call', 'class-field', 'callback-store', 'callback-param'].includes(step.kind) ? `@f${step.file}` : ''}`);
+    parts.push(describeStep(step));
   });
   if (flow.stop !== null && flow.stop.at >= flow.steps.length) parts.push(stop);
-  const wrappers = flow.sink.wrappers.length > 0 ? ` via ${flow.sink.wrappers.map((slot) => `f${slot}`).join('>')}` : '';
+  const boxed = flow.sink.boxed === undefined || flow.sink.boxed === null ? '' : ` boxed#${flow.sink.boxed}[${describeField(fieldLayout(flow.sink.boxed))}]`;
+  const wrappers = flow.sink.wrappers.length > 0 ? ` via ${flow.sink.wrappers.map((slot) => `f${slot}`).join('>')}${boxed}` : '';
   parts.push(`${flow.sink.id}#${flow.sink.variant}${flow.sink.inCallback ? ' in forEach' : ''}${wrappers}`);
   return parts.join(' -> ');
+}
+
+const STEPS_IN_HELPERS: ReadonlySet<string> = new Set(['call', 'recursion', 'mutual-recursion', 'callback', 'async-call', 'class-field', 'callback-store', 'callback-param']);
+
+function describeField(layout: FieldLayout): string {
+  return `${layout.readsDecoy ? 'reads decoy' : 'reads value'},${layout.style}${layout.dataFirst ? '' : ',decoy first'}${layout.local ? ',local' : ''}`;
+}
+
+function describeStep(step: StepSpec): string {
+  const head = `${step.kind}#${step.variant}`;
+  if (step.kind === 'field-call') {
+    const layout = fieldLayout(step.variant);
+    const files = layout.style === 'nested' || layout.style === 'nested-whole' ? `@f${step.file}>f${step.file2}` : `@f${step.file}`;
+    return `${head}[${describeField(layout)}]${files}`;
+  }
+  if (step.kind === 'tuple') {
+    const layout = tupleLayout(step.variant);
+    return `${head}[${layout.readsClean ? 'reads clean' : 'reads value'},value ${layout.dataSecond ? 'second' : 'first'},${layout.form}${layout.holes ? ',holes' : ''}]${layout.form === 'async-helper' || layout.form === 'callee' ? `@f${step.file}` : ''}`;
+  }
+  if (step.kind === 'field-return') return `${head}[${(step.variant & 4) === 4 ? 'returns decoy' : 'returns value'},${step.variant % 2 === 0 ? 'destructure' : 'member'}${(step.variant & 2) === 0 ? '' : ',decoy first'}]@f${step.file}`;
+  return `${head}${STEPS_IN_HELPERS.has(step.kind) ? `@f${step.file}` : ''}`;
 }
 
 /** Turns a spec into the case's files (entry.ts, lib1.ts, lib2.ts, infra.ts, types.ts) and expected findings. */
@@ -1024,7 +1215,7 @@ function castTarget(type: ValueType, variant: number): string {
 
 /** The rules a flow violates at its sink (one per rule: findings are per location and rule). */
 export function expectedRules(flow: FlowSpec): string[] {
-  if (flow.stop !== null) return [];
+  if (flow.stop !== null || readsOnlyClean(flow)) return [];
   const kind = SINKS[flow.sink.id].kind;
   const rules = new Set<string>();
   for (const path of SOURCES[flow.source].paths) {
@@ -1032,6 +1223,22 @@ export function expectedRules(flow: FlowSpec): string[] {
     if (rule !== undefined) rules.add(rule);
   }
   return [...rules].sort();
+}
+
+/**
+ * Whether a step or the sink's wrapper takes the clean part of a box or tuple instead of the
+ * value (DESIGN.md section 4b: a callee reading one field does not receive the others; tuple
+ * elements keep their positions), which ends the flow.
+ */
+export function readsOnlyClean(flow: FlowSpec): boolean {
+  const boxed = flow.sink.boxed;
+  if (flow.sink.wrappers.length > 0 && boxed !== undefined && boxed !== null && fieldLayout(boxed).readsDecoy) return true;
+  return flow.steps.some(
+    (step) =>
+      (step.kind === 'field-call' && fieldLayout(step.variant).readsDecoy) ||
+      (step.kind === 'field-return' && (step.variant & 4) === 4) ||
+      (step.kind === 'tuple' && tupleLayout(step.variant).readsClean),
+  );
 }
 
 function pick<T>(list: readonly T[], index: number): T {
@@ -1106,7 +1313,7 @@ export function stepArb(options: GeneratorOptions = {}): fc.Arbitrary<StepSpec> 
   const kinds: readonly (StepKind | ExtendedStepKind)[] = options.extended === true ? [...STEP_KINDS, ...EXTENDED_STEP_KINDS] : STEP_KINDS;
   return fc.record({
     kind: fc.constantFrom(...kinds),
-    variant: fc.nat({ max: 7 }),
+    variant: fc.nat({ max: 31 }),
     file: slotArb,
     file2: slotArb,
   });
@@ -1131,6 +1338,8 @@ export function flowArb(options: GeneratorOptions = {}): fc.Arbitrary<FlowSpec> 
         variant: fc.nat({ max: 3 }),
         wrappers: fc.array(slotArb, { minLength: 0, maxLength: 2 }),
         inCallback: fc.boolean(),
+        // with wrappers, about one in three passes the value inside an object literal
+        boxed: fc.oneof({ weight: 2, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.nat({ max: 31 }) }),
       }),
   });
 }
@@ -1186,6 +1395,9 @@ export function stepResultType(step: StepSpec, type: ValueType): ValueType {
     case 'async-call':
     case 'conditional':
     case 'field-store':
+    case 'field-call':
+    case 'field-return':
+    case 'tuple':
       return type;
     case 'spread':
       return step.variant % 2 === 0 || type === 'object' ? type : 'string';

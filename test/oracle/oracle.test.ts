@@ -21,10 +21,14 @@ import {
   cardLiteral,
   caseArb,
   expectedRules,
+  fieldLayout,
+  readsOnlyClean,
   renderCase,
   ruleFor,
+  tupleLayout,
   type CaseSpec,
   type FlowSpec,
+  type StepSpec,
 } from '../../scripts/oracle-generator.js';
 import { formatOutcome, runOracleBatch, type CaseOutcome } from '../../scripts/oracle-runner.js';
 
@@ -121,6 +125,116 @@ describe('oracle: the generator itself', () => {
     const line = rendered.files['entry.ts']?.split('\n')[(expected?.line ?? 0) - 1];
     expect(line).toMatch(/^\s*emit\d+\(`<\$\{member\.email\}>`\);$/);
     expect(rendered.files['lib1.ts']).toContain('logger.info(value);');
+  });
+});
+
+/** The field- and position-sensitive steps (DESIGN.md section 4b): only the part that holds the value carries it. */
+describe('oracle: the generator itself, fields and tuple positions', () => {
+  const step = (kind: StepSpec['kind'], variant: number, file: 0 | 1 | 2 = 0, file2: 0 | 1 | 2 = 0): StepSpec => ({ kind, variant, file, file2 });
+  const flow = (steps: readonly StepSpec[], sink: Partial<FlowSpec['sink']> = {}): FlowSpec => ({
+    source: 'member.email',
+    literalSeed: 1,
+    steps,
+    stop: null,
+    sink: { id: 'console', variant: 0, wrappers: [], inCallback: false, ...sink },
+  });
+  /** the rendered case, its expected findings as `file:line rule`, and the text of the line each one points at */
+  const render = (spec: FlowSpec): { files: Readonly<Record<string, string>>; expected: string[]; lines: string[] } => {
+    const rendered = renderCase({ flows: [spec] });
+    const expected = rendered.expected.map((entry) => `${entry.file}:${entry.line} ${entry.ruleId}`);
+    const lines = rendered.expected.map((entry) => rendered.files[entry.file]?.split('\n')[entry.line - 1]?.trim() ?? '');
+    return { files: rendered.files, expected, lines };
+  };
+
+  it('reads the variant bits of a field step and of a tuple step', () => {
+    expect(fieldLayout(0)).toEqual({ readsDecoy: false, style: 'destructure', dataFirst: true, local: false });
+    expect(fieldLayout(1 + 4 + 8 + 16)).toEqual({ readsDecoy: true, style: 'nested', dataFirst: false, local: true });
+    expect(tupleLayout(0)).toEqual({ readsClean: false, dataSecond: false, form: 'promise-all', holes: false });
+    expect(tupleLayout(1 + 2 + 12 + 16)).toEqual({ readsClean: true, dataSecond: true, form: 'callee', holes: true });
+  });
+
+  it('keeps the flow when a helper destructures the field that holds the value', () => {
+    const { files, expected, lines } = render(flow([step('field-call', 0, 1)]));
+    expect(files['lib1.ts']).toContain('export function pick1({ detail }: { detail: string; channel: string }): string {\n  return detail;\n}');
+    expect(expected).toEqual(['entry.ts:6 no-pii-logging']);
+    expect(lines).toEqual(["console.log(pick1({ detail: member.email, channel: 'web' }));"]);
+  });
+
+  it('ends the flow when a helper reads only the decoy field, whatever the style', () => {
+    for (const style of [0, 1, 2, 3]) {
+      const variant = 1 + (style << 1);
+      expect(readsOnlyClean(flow([step('field-call', variant, 1, 2)])), `variant ${variant}`).toBe(true);
+      expect(render(flow([step('field-call', variant, 1, 2)])).expected, `variant ${variant}`).toEqual([]);
+      expect(render(flow([step('field-call', variant - 1, 1, 2)])).expected, `variant ${variant - 1}`).toEqual(['entry.ts:6 no-pii-logging']);
+    }
+  });
+
+  it('passes a new object literal on to a second helper in another file (nested)', () => {
+    const { files, expected } = render(flow([step('field-call', 4 + 8, 1, 2)]));
+    expect(files['entry.ts']).toContain("pick1({ channel: 'web', detail: member.email })");
+    expect(files['lib1.ts']).toContain("import { unwrap2 } from './lib2.js';");
+    expect(files['lib1.ts']).toContain('return unwrap2({ outer: { detail, channel }, at: 1 });');
+    expect(files['lib2.ts']).toContain('return arg.outer.detail;');
+    expect(expected).toEqual(['entry.ts:6 no-pii-logging']);
+    const decoy = render(flow([step('field-call', 6 + 1, 1, 2)]));
+    expect(decoy.files['lib1.ts']).toContain('return unwrap2({ outer: box });');
+    expect(decoy.files['lib2.ts']).toContain('export function unwrap2({ outer: { channel } }: { outer: { detail: string; channel: string } }): string {');
+    expect(decoy.expected).toEqual([]);
+  });
+
+  it('keeps a boxed object literal in a local variable on its own line; the finding stays at the sink', () => {
+    const { files, expected, lines } = render(flow([step('field-call', 2 + 16, 0)]));
+    expect(files['entry.ts']).toContain("  const box2 = { detail: member.email, channel: 'web' };\n  console.log(pick1(box2));");
+    expect(expected).toEqual(['entry.ts:6 no-pii-logging']);
+    expect(lines).toEqual(['console.log(pick1(box2));']);
+  });
+
+  it('ends the flow when a helper reads both fields and returns the clean one', () => {
+    expect(render(flow([step('field-return', 4, 2)])).expected).toEqual([]);
+    const kept = render(flow([step('field-return', 1, 2)]));
+    expect(kept.files['lib2.ts']).toContain('  void box.channel;\n  return box.detail;');
+    expect(kept.expected).toEqual(['entry.ts:6 no-pii-logging']);
+  });
+
+  it('reports a boxed wrapper that leaks the value at the call that passes the box, and nothing when it reads the decoy', () => {
+    const leak = render(flow([], { id: 'pino', wrappers: [1], boxed: 0 }));
+    expect(leak.files['lib1.ts']).toContain('export function emit1({ detail }: { detail: string; channel: string }): void {\n  logger.info(detail);\n}');
+    expect(leak.expected).toEqual(['entry.ts:6 no-pii-logging']);
+    expect(leak.lines).toEqual(["emit1({ detail: member.email, channel: 'web' });"]);
+    expect(render(flow([], { id: 'pino', wrappers: [1], boxed: 1 })).expected).toEqual([]);
+    // without wrappers the box is not used
+    expect(render(flow([], { id: 'pino', wrappers: [], boxed: 1 })).expected).toEqual(['entry.ts:6 no-pii-logging']);
+  });
+
+  it('carries a tuple element only at the value position', () => {
+    // Promise.all, value second, the second element read
+    const second = render(flow([step('tuple', 2)]));
+    expect(second.files['entry.ts']).toContain("  const [t1, t2] = await Promise.all([Promise.resolve('web'), Promise.resolve(member.email)]);\n  console.log(t2);");
+    expect(second.expected).toEqual(['entry.ts:6 no-pii-logging']);
+    expect(second.lines).toEqual(['console.log(t2);']);
+    // the same tuple, the first (clean) element read
+    const first = render(flow([step('tuple', 3)]));
+    expect(first.files['entry.ts']).toContain('  console.log(t1);');
+    expect(first.expected).toEqual([]);
+    // an array literal destructured with a hole
+    const holes = render(flow([step('tuple', 4 + 16 + 1)]));
+    expect(holes.files['entry.ts']).toContain("  const [, t2] = [member.email, 'web'];");
+    expect(holes.expected).toEqual([]);
+    // a helper whose parameter destructures the tuple
+    const callee = render(flow([step('tuple', 12 + 2, 1)]));
+    expect(callee.files['lib1.ts']).toContain('export function element1([first, second]: [string, string]): string {\n  return second;\n}');
+    expect(callee.expected).toEqual(['entry.ts:6 no-pii-logging']);
+  });
+
+  it('ends the flow for the clean read but keeps the rule of the value for the other, whatever the source', () => {
+    const withSource = (source: FlowSpec['source'], variant: number): FlowSpec => ({ ...flow([step('tuple', variant)]), source });
+    expect(expectedRules(withSource('member', 0))).toEqual(['no-pii-logging', 'no-restricted-logging']);
+    expect(expectedRules(withSource('member', 1))).toEqual([]);
+    expect(expectedRules(withSource('salary', 8))).toEqual(['no-restricted-logging']);
+    expect(expectedRules(withSource('salary', 9))).toEqual([]);
+    // a card literal whose flow ends still is a card literal in source
+    const literal = renderCase({ flows: [withSource('literal', 1)] });
+    expect(literal.expected.map((entry) => [entry.ruleId, entry.optional === true])).toEqual([['no-pan-literal', false]]);
   });
 });
 

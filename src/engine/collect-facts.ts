@@ -308,6 +308,7 @@ class FactCollector {
   /** Checks the callers of every function whose parameter reaches a sink, until nothing new is learned. */
   private propagateToCallers(): void {
     const visited = new Map<ts.SignatureDeclaration, number>();
+    const entryPoints = new Set<ts.SignatureDeclaration>();
     // each round handles the flows a function gained since its last round; flows are finite and
     // deduplicated, so this ends — the cap is a guard against a bug, not a budget
     // a read position instead of `shift()`: the worklist can hold many thousands of functions
@@ -326,10 +327,14 @@ class FactCollector {
           if (!this.isInScope(site.kind === 'call' ? site.call : site.reference)) continue;
           for (const flow of pending) this.checkCallSite(site, flow);
         }
-        // an entry point (exported API, framework callback, or code only tests call): its parameters' names are all we know
-        if (sites.length === 0) {
-          for (const flow of pending) for (const sibling of this.seenParameterFlows.get(fn)?.get(getFlowKey(flow)) ?? [flow]) this.inferFromParameterName(sibling);
-        }
+        if (sites.length === 0) entryPoints.add(fn);
+      });
+    }
+    // an entry point (exported API, framework callback, or code only tests call): its parameters'
+    // names are all we know; every sink and call its parameters reach is a finding of its own
+    for (const fn of entryPoints) {
+      this.guard(fn.getSourceFile(), () => {
+        for (const flows of this.seenParameterFlows.get(fn)?.values() ?? []) for (const flow of flows) this.inferFromParameterName(flow);
       });
     }
   }

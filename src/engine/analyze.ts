@@ -88,6 +88,7 @@ function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonl
     (file) => !program.isSourceFileDefaultLibrary(file) && !program.isSourceFileFromExternalLibrary(file) && !/[\\/]node_modules[\\/]/.test(file.fileName),
   );
   const isTestFile = memoizePerFile((file) => config.isTestFile(path.relative(rootDir, file.fileName)));
+  const isOperatorScript = memoizePerFile((file) => /(^|[\\/])scripts[\\/]/.test(path.relative(rootDir, file.fileName)));
   const isAccessEntryFile = (file: ts.SourceFile): boolean => config.access.hasEntryFiles && config.access.isEntryFile(path.relative(rootDir, file.fileName));
   const diagnostics: { file: string; message: string }[] = [];
   const realRootDir = safeRealpath(rootDir);
@@ -109,7 +110,7 @@ function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonl
     }
   }
   const focus = isFocused === undefined ? undefined : new Set(files.filter((file) => isFocused(file.fileName)));
-  const facts = collectFacts({ facade, config, classifier, flow, sinks, http, files, getFileIndex, isTestFile, isReportedFile, isProjectFile, isAccessEntryFile, ...(focus === undefined ? {} : { focus }), onFileError: (file, error) => {
+  const facts = collectFacts({ facade, config, classifier, flow, sinks, http, files, getFileIndex, isTestFile, isOperatorScript, isReportedFile, isProjectFile, isAccessEntryFile, ...(focus === undefined ? {} : { focus }), onFileError: (file, error) => {
     diagnostics.push({ file: file.fileName, message: `analysis failed: ${error instanceof Error ? error.message : String(error)}; the file was skipped` });
   }, onFileBudgetExceeded: (file, message) => {
     diagnostics.push({ file: file.fileName, message });

@@ -69,6 +69,8 @@ export interface CollectContext {
   readonly getFileIndex: (file: ts.SourceFile) => FileIndex;
   /** a test file: its sinks and calls are not production ones (only its card literals are reported) */
   readonly isTestFile: (file: ts.SourceFile) => boolean;
+  /** a file under a `scripts/` folder: run by hand, its console output is the operator's terminal */
+  readonly isOperatorScript: (file: ts.SourceFile) => boolean;
   /** a file whose findings are reported (the tsconfig's root files); the others are read for summaries */
   readonly isReportedFile: (file: ts.SourceFile) => boolean;
   /** a file of the project itself (not a library or the default lib) */
@@ -84,6 +86,8 @@ export interface CollectContext {
 }
 
 const MAX_PROPAGATION_ROUNDS = 1_000_000;
+/** log sinks that write to the terminal the code runs in (the catalog's `console.*`, `process.stdout.write`) */
+const TERMINAL_OUTPUT_MODULES: ReadonlySet<string> = new Set(['console', 'process']);
 /** an entry point's own sinks reached by one parameter part, each reported (bounded for generated code) */
 const MAX_SINKS_PER_FLOW_KEY = 64;
 /** one file may not hold up a lint gate: past this, the rest of its calls are skipped and reported */
@@ -209,6 +213,8 @@ class FactCollector {
   }
 
   private checkSink(sink: SinkMatch, sinkNode: ts.Node): void {
+    // a script an operator runs by hand prints to that operator's terminal, not to central logs
+    if (sink.kind === 'log' && TERMINAL_OUTPUT_MODULES.has(sink.module) && this.context.isOperatorScript(sinkNode.getSourceFile())) return;
     // pino redacts the keys of the object it is given first, not the message or its arguments
     const redacted = sink.kind === 'log' && ts.isCallExpression(sinkNode) ? this.redaction.pathsFor(sinkNode) : [];
     const logged = redacted.length > 0 && ts.isCallExpression(sinkNode) ? sinkNode.arguments[0] : undefined;

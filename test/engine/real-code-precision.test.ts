@@ -229,3 +229,20 @@ export function handle(contactEmail: string): void {
     expect(result.keys).toEqual(['app.ts:6 no-pii-logging', 'app.ts:7 no-pii-logging', 'app.ts:9 no-pii-logging']);
   });
 });
+
+describe('operator scripts', () => {
+  it('takes console output of a script under scripts/ for the operator\'s terminal, and still checks what it sends elsewhere', () => {
+    const script = `
+export async function run(user: { email: string }): Promise<void> {
+  console.log('fixing', user.email);
+  await fetch('https://api.partner.example.org/sync', { method: 'POST', body: user.email });
+}
+`;
+    const result = analyzeSnippets({ 'scripts/fix-billing.ts': script, 'src/job.ts': script });
+    expect(result.keys).toEqual([
+      'scripts/fix-billing.ts:4 no-third-party-sharing',
+      'src/job.ts:3 no-pii-logging',
+      'src/job.ts:4 no-third-party-sharing',
+    ]);
+  });
+});

@@ -28,6 +28,7 @@ import {
   instantiate,
   readField,
   startTrail,
+  withPath,
   type SourceFact,
   type Step,
   type Taint,
@@ -40,7 +41,7 @@ const ELEMENT_CALLBACK_METHODS: ReadonlySet<string> = new Set([
 ]);
 /** Methods whose result is (part of) the receiver's elements or the receiver itself. */
 const RECEIVER_PRESERVING_METHODS: ReadonlySet<string> = new Set([
-  'filter', 'slice', 'sort', 'toSorted', 'reverse', 'toReversed', 'concat', 'flat', 'values', 'splice', 'with', 'toSpliced',
+  'filter', 'slice', 'sort', 'toSorted', 'reverse', 'toReversed', 'concat', 'values', 'splice', 'with', 'toSpliced',
 ]);
 /** Library functions whose result is their input, reshaped: schema parsing, cloning, merging, encoding. */
 const PROPAGATING_LIBRARY_FUNCTIONS: ReadonlySet<string> = new Set([
@@ -436,6 +437,9 @@ export class FlowAnalyzer {
       const callback = call.arguments[0];
       const initial = call.arguments[1];
       taints = [...(initial === undefined ? [] : this.taintOf(initial)), ...(callback !== undefined && isInlineFunction(callback) ? this.callbackResult(callback) : [])];
+    } else if (method === 'flat') {
+      // `[[a], [b]].flat()`: the elements of the elements become the elements
+      taints = receiver.map(flattenOneLevel);
     } else if (method !== undefined && RECEIVER_PRESERVING_METHODS.has(method)) {
       taints = [...receiver, ...call.arguments.flatMap((argument) => this.taintOf(argument))];
     } else if (method !== undefined && ELEMENT_READING_METHODS.has(method)) {
@@ -842,4 +846,11 @@ function isEmailDomainPart(access: ts.ElementAccessExpression): boolean {
   const callee = skipOuterExpressions(split.expression);
   const separator = split.arguments[0];
   return ts.isPropertyAccessExpression(callee) && callee.name.text === 'split' && separator !== undefined && ts.isStringLiteralLike(separator) && separator.text === '@';
+}
+
+/** The taint of `list.flat()`: an element of an element is an element. */
+function flattenOneLevel(taint: Taint): Taint {
+  const [outer, inner, ...rest] = taint.path;
+  const isElement = (segment: string | undefined): boolean => segment === ANY_FIELD || (segment !== undefined && /^\d+$/.test(segment));
+  return isElement(outer) && isElement(inner) ? withPath(taint, [ANY_FIELD, ...rest]) : taint;
 }

@@ -246,3 +246,19 @@ export async function run(user: { email: string }): Promise<void> {
     ]);
   });
 });
+
+describe('nested arrays', () => {
+  it('follows a field through Promise.all of mapped lists and flat()', () => {
+    const result = analyzeSnippets({
+      'app.ts': `
+interface Member { id: string; user: { email: string } }
+export async function prepare(teams: { users: Member[] }[]): Promise<void> {
+  const jobs = (await Promise.all(teams.map(async (team) => Promise.all(team.users.map(async (member) => ({ mail: { to: member.user.email }, id: member.id })))))).flat();
+  console.log('recipients', jobs.map((job) => job.mail.to));
+  console.log('ids', jobs.map((job) => job.id));
+}
+`,
+    });
+    expect(result.keys).toEqual(['app.ts:5 no-pii-logging']);
+  });
+});

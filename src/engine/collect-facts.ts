@@ -22,7 +22,7 @@ import { CallSiteIndex, getFunctionName } from './call-sites.js';
 import { describeExpression, sourceTaint, type FlowAnalyzer } from './flow.js';
 import { ReachableFunctions } from './reachable-functions.js';
 import { HTTP_CALLEE_NAMES, type HttpSinkResolver } from './http-sinks.js';
-import { isConfigurationName, isNonPersonAttributeName, isUrlLikeName } from './names.js';
+import { isConfigurationName, isCustomerRecordName, isNonPersonAttributeName, isPersonIdName, isUrlLikeName } from './names.js';
 import { getPropertyChain, getPropertyNameText, getStaticString, resolveConstInitializer, type SinkMatch, type SinkResolver } from './sinks.js';
 import { isRedacted, LoggerRedaction, type RedactPath } from './logger-redaction.js';
 import { NodeMap } from './node-map.js';
@@ -447,33 +447,37 @@ class FactCollector {
   /** Dimension names and values of a telemetry call. */
   private checkDimensions(sink: SinkMatch, call: ts.CallExpression): void {
     for (const dimension of this.getDimensions(sink, call)) {
-      if (dimension.name !== undefined && !isAllowedDimension(dimension.name, this.context.config.allowedDimensions)) {
-        // a constant, an enum, a number or a flag cannot identify anyone: only a name whose value is
-        // free text of unknown origin needs to be on the list (the value's own class is checked as data)
-        if (this.canHoldFreeText(dimension)) this.addDimension(sink, call, dimension.carrier, dimension.name, 'name-not-allowed');
-      } else if (dimension.value !== undefined && isUrlValue(dimension.value)) {
+      // the value's own class is checked as data; the name matters where the value can single out a customer
+      if (dimension.name !== undefined && !isAllowedDimension(dimension.name, this.context.config.allowedDimensions) && this.isCustomerDimension(dimension)) {
+        this.addDimension(sink, call, dimension.carrier, dimension.name, 'name-not-allowed');
+      } else if (dimension.value !== undefined ? isUrlValue(dimension.value) : isComputedUrlTag(dimension)) {
         this.addDimension(sink, call, dimension.carrier, dimension.name ?? '?', 'url-value');
       }
     }
   }
 
-  private canHoldFreeText(dimension: Dimension): boolean {
-    const { facade } = this.context;
+  /**
+   * Whether an unlisted dimension can single out a customer, which is what the list is there to
+   * prevent: a name that says so (`user.id`, `url.full`, `customer_email`), or free text read off a
+   * customer's record (`customer.plan`, `account.plan.name`). An internal buffer or queue name,
+   * an entity's id, a flag, a count or a constant is an operational dimension, not a finding.
+   */
+  private isCustomerDimension(dimension: Dimension): boolean {
+    const { facade, classifier } = this.context;
     const value = dimension.value ?? (ts.isExpression(dimension.carrier) ? dimension.carrier : undefined);
     if (value === undefined) return false;
-    // query text, URLs, headers, bodies and end-user attributes hold customer data whatever the code passes
-    if (dimension.name !== undefined && isFreeTextDimensionName(dimension.name)) return true;
-    // an entity's id, count, kind or name (`segmentId`, `journeyName`): not a person's, whatever its type
-    if (dimension.name !== undefined && isNonPersonAttributeName(dimension.name)) return false;
+    const { name } = dimension;
+    if (name !== undefined && (isPersonalDimensionName(name) || isPersonIdName(name) || isSensitiveInference(classifier.inferName(name.split('.').pop() ?? name, name.split('.').slice(0, -1))))) return true;
+    if (name !== undefined && isNonPersonAttributeName(name)) return false;
     const expression = skipOuterExpressions(value);
-    // `customer:${id}` as a tag: the text after the name is whatever the template holds
-    if (ts.isTemplateExpression(expression)) return expression.templateSpans.some((span) => this.canHoldFreeText({ name: dimension.name, value: span.expression, carrier: span.expression }));
-    if (ts.isStringLiteralLike(expression) || ts.isNumericLiteral(expression)) return false;
+    // `plan:${customer.plan}` as a tag: the text after the name is whatever the template holds
+    if (ts.isTemplateExpression(expression)) return expression.templateSpans.some((span) => this.isCustomerDimension({ name: undefined, value: span.expression, carrier: span.expression }));
     const chain = getPropertyChain(expression);
-    if (chain !== undefined && chain.slice(0, -1).some(isConfigurationName)) return false;
-    // a value of unknown type (`any`) says nothing either way; only a string is taken for free text
+    if (chain === undefined || chain.slice(0, -1).some(isConfigurationName)) return false;
+    // only a string is free text; a value of unknown type (`any`) says nothing either way
     const type = facade.getTypeOfNode(expression);
-    return canHoldText(type) && (type.flags & (TypeFlags.Any | TypeFlags.Unknown)) === 0;
+    if (!canHoldText(type) || (type.flags & (TypeFlags.Any | TypeFlags.Unknown)) !== 0) return false;
+    return chain.slice(0, -1).some(isCustomerRecordName);
   }
 
   private addDimension(sink: SinkMatch, sinkNode: ts.Node, carrier: ts.Node, name: string, problem: DimensionFact['problem']): void {
@@ -717,10 +721,19 @@ function isAllowedDimension(name: string, allowed: ReadonlySet<string>): boolean
   return false;
 }
 
-/** OpenTelemetry attribute names whose values are free text by definition (`db.statement`, `url.full`, `enduser.id`). */
-function isFreeTextDimensionName(name: string): boolean {
+/** `` `path:${new URL(endpoint.url).pathname}` `` as a StatsD tag: a URL or path computed per call. */
+function isComputedUrlTag(dimension: Dimension): boolean {
+  return dimension.name !== undefined && isUrlLikeName(dimension.name) && ts.isTemplateExpression(skipOuterExpressions(dimension.carrier as ts.Expression));
+}
+
+/** OpenTelemetry attribute names about the end user or the full URL they requested (`enduser.id`, `url.full`). */
+function isPersonalDimensionName(name: string): boolean {
   const lower = name.toLowerCase();
-  return /^(db\.statement|db\.query\.text|http\.url|http\.target|url\.(full|query|path))$/.test(lower) || /^(enduser|user)\./.test(lower) || /\.(header|headers)\.|\.body$/.test(lower);
+  return /^(http\.url|http\.target|url\.(full|query|path))$/.test(lower) || /^(enduser|user|customer|client\.address)(\.|$)/.test(lower) || /\.(header|headers)\./.test(lower);
+}
+
+function isSensitiveInference(inferred: { readonly level: import('../policy/types.js').Level } | undefined): boolean {
+  return inferred !== undefined && levelRank(inferred.level) >= levelRank('confidential');
 }
 
 function strongest<T extends { readonly level: import('../policy/types.js').Level }>(parts: readonly T[]): T | undefined {

@@ -230,6 +230,19 @@ export function isNonPersonAttributeName(name: string): boolean {
   return owner === undefined ? head !== 'name' : !PERSON_OWNERS.has(owner);
 }
 
+/** `userId`, `customer_id`, `visitor.uuid`: the id of a person, which identifies them wherever it goes. */
+export function isPersonIdName(name: string): boolean {
+  const words = splitNameIntoWords(name);
+  const head = words[words.length - 1];
+  const owner = words[words.length - 2];
+  return (head === 'id' || head === 'uuid') && owner !== undefined && PERSON_OWNERS.has(owner) && owner !== 'member' && owner !== 'owner' && owner !== 'author';
+}
+
+/** A name of a customer's or user's record (`customer`, `account`, `currentUser`), whose fields are that person's. */
+export function isCustomerRecordName(name: string): boolean {
+  return splitNameIntoWords(name).some((word) => PERSON_OWNERS.has(word) || word === 'account');
+}
+
 /** Lowercase without separators, as config keys are compared. */
 export function normalizeName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');

@@ -207,8 +207,8 @@ export function welcome(customer: { email: Email; phone: PhoneNumber; name: Pers
       'app.ts': `
 import { trace } from '@opentelemetry/api';
 import type { Email, PhoneNumber } from 'classified';
-export function run(email: Email, phone: PhoneNumber, note: string): void {
-  trace.getActiveSpan()?.setAttributes({ 'user.email': email, 'user.phone': phone, cart: note });
+export function run(email: Email, phone: PhoneNumber, customer: { note: string }): void {
+  trace.getActiveSpan()?.setAttributes({ 'user.email': email, 'user.phone': phone, cart: customer.note });
 }
 `,
     });

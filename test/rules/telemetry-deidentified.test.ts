@@ -55,8 +55,8 @@ export function track(cohort: string): void {
 import { Counter } from 'prom-client';
 import type { Email } from 'classified';
 const signups = new Counter({ name: 'signups_total', help: 'Signups', labelNames: ['tenant_id', 'plan', 'route'] as const });
-export function count(email: Email, plan: string, url: string): void {
-  signups.inc({ plan });
+export function count(email: Email, customer: { plan: string }, url: string): void {
+  signups.inc({ plan: customer.plan });
   signups.labels({ route: url }).inc();
   signups.inc({ tenant_id: email });
 }
@@ -68,7 +68,7 @@ export function count(email: Email, plan: string, url: string): void {
           line: 6,
           column: 17,
           endLine: 6,
-          endColumn: 21,
+          endColumn: 36,
         },
         {
           messageId: 'urlDimension',
@@ -93,8 +93,8 @@ export function count(email: Email, plan: string, url: string): void {
       code: `
 import { trace } from '@opentelemetry/api';
 import type { Email } from 'classified';
-export function tag(email: Email, cartNote: string): void {
-  trace.getActiveSpan()?.setAttribute('cart.note', cartNote);
+export function tag(email: Email, customer: { note: string }): void {
+  trace.getActiveSpan()?.setAttribute('cart.note', customer.note);
   trace.getActiveSpan()?.setAttribute('enduser.email', email);
 }
 `,
@@ -105,7 +105,7 @@ export function tag(email: Email, cartNote: string): void {
           line: 5,
           column: 52,
           endLine: 5,
-          endColumn: 60,
+          endColumn: 65,
         },
         {
           messageId: 'classifiedValue',

@@ -5,20 +5,50 @@
  */
 import ts from 'typescript';
 import { skipOuterExpressions } from './file-index.js';
-import { SyntaxKind } from './typescript-api.js';
+import { forEachChild, SyntaxKind } from './typescript-api.js';
+
+/** per file: the references some condition tests for emptiness (most reads are none of them) */
+const testedReferences = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
 
 /** Whether `expression` is read where an enclosing condition says the same reference is empty. */
 export function isKnownEmptyAt(expression: ts.Expression): boolean {
   const reference = skipOuterExpressions(expression);
   if (!ts.isIdentifier(reference) && !ts.isPropertyAccessExpression(reference)) return false;
   const text = referenceText(reference);
-  if (text === undefined) return false;
+  if (text === undefined || !getTestedReferences(reference.getSourceFile()).has(text)) return false;
   let child: ts.Node = expression;
   for (let parent = expression.parent; parent !== undefined && !ts.isFunctionLike(parent) && !ts.isSourceFile(parent); child = parent, parent = parent.parent) {
     if (ts.isIfStatement(parent) && parent.thenStatement === child && isEmptyTest(parent.expression, text)) return true;
     if (ts.isConditionalExpression(parent) && parent.whenTrue === child && isEmptyTest(parent.condition, text)) return true;
   }
   return false;
+}
+
+function getTestedReferences(file: ts.SourceFile): ReadonlySet<string> {
+  let tested = testedReferences.get(file);
+  if (tested === undefined) {
+    const found = new Set<string>();
+    // an explicit stack: generated files nest deeper than the call stack allows
+    const pending: ts.Node[] = [file];
+    for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+      if (ts.isPrefixUnaryExpression(node) && node.operator === SyntaxKind.ExclamationToken) addReference(found, node.operand);
+      else if (ts.isBinaryExpression(node) && (node.operatorToken.kind === SyntaxKind.EqualsEqualsToken || node.operatorToken.kind === SyntaxKind.EqualsEqualsEqualsToken)) {
+        addReference(found, node.left);
+        addReference(found, node.right);
+      }
+      forEachChild(node, (child) => {
+        pending.push(child);
+      });
+    }
+    tested = found;
+    testedReferences.set(file, tested);
+  }
+  return tested;
+}
+
+function addReference(found: Set<string>, expression: ts.Expression): void {
+  const text = referenceText(skipOuterExpressions(expression));
+  if (text !== undefined) found.add(text);
 }
 
 /** `!x`, `x == null`, `x === undefined`, `x === ''`, and any of them joined by `||` or `&&`. */

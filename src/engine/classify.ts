@@ -172,7 +172,7 @@ export class TypeClassifier {
         continue;
       }
       const inferred = this.inferName(name, ownerName === '' ? [] : [ownerName]);
-      if (inferred !== undefined && canCarryInferredValue(propertyType, inferred)) {
+      if (inferred !== undefined && canCarryInferredValue(propertyType, inferred) && !isConstantTableProperty(property)) {
         results.push({
           path: [name],
           level: inferred.level,
@@ -316,4 +316,19 @@ function dedupe(parts: readonly TypeClassification[]): TypeClassification[] {
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * A property every declaration of which is a literal in an object literal of the program
+ * (`{ displayName: 'To Respond' }`): a constant table the code was written with, not customer data.
+ */
+export function isConstantTableProperty(property: ts.Symbol): boolean {
+  const declarations = property.declarations;
+  if (declarations === undefined || declarations.length === 0) return false;
+  return declarations.every((declaration) => {
+    if (!ts.isPropertyAssignment(declaration)) return false;
+    let value: ts.Expression = declaration.initializer;
+    while (ts.isParenthesizedExpression(value) || ts.isAsExpression(value) || ts.isSatisfiesExpression(value)) value = value.expression;
+    return ts.isStringLiteralLike(value) || ts.isNumericLiteral(value);
+  });
 }

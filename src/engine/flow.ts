@@ -11,12 +11,12 @@ import ts from 'typescript';
 import { levelRank, type Level } from '../policy/types.js';
 import type { CheckerFacade } from './checker.js';
 import { isKnownEmptyAt } from './empty-guards.js';
-import { canCarryInferredValue, canHoldText, isClassifiedPackageFile, type TypeClassification, type TypeClassifier } from './classify.js';
+import { canCarryInferredValue, canHoldText, isConstantTableProperty, isClassifiedPackageFile, type TypeClassification, type TypeClassifier } from './classify.js';
 import type { Confidence } from './findings-types.js';
 import { findCardNumbers, isKnownTestCardNumber, maskCardDigits } from './card-numbers.js';
 import { getCalleeName, skipOuterExpressions, type FileIndex } from './file-index.js';
 import { NodeMap } from './node-map.js';
-import { isSanitizingName } from './names.js';
+import { isSanitizingName, isStatusFieldName } from './names.js';
 import type { SinkResolver } from './sinks.js';
 import { getPropertyNameText } from './sinks.js';
 import {
@@ -327,7 +327,8 @@ export class FlowAnalyzer {
         taints.push(addStep(placed, store.value, `stored in ${identifier.text}${store.path.length > 0 && store.path[0] !== ANY_FIELD ? `.${store.path.join('.')}` : ''}`));
       }
     }
-    const inferred = this.inferSource(identifier, identifier.text, []);
+    // text put together here from parts (`${prefix}/${config.displayName}`) is what its parts are: each is judged itself
+    const inferred = declaration.initializer !== undefined && isComposedText(declaration.initializer) ? undefined : this.inferSource(identifier, identifier.text, []);
     if (inferred !== undefined) taints.push(inferred);
     return taints;
   }
@@ -394,11 +395,21 @@ export class FlowAnalyzer {
     if (declared !== undefined) return declared;
     const getter = this.getProjectGetter(node);
     if (getter !== undefined) return this.cutByType(node, this.callbackResultOfGetter(node, getter));
-    const base = this.readFrom(this.taintOf(node.expression), [name]);
+    const base = this.readFrom(this.withoutWholeValuesAtStatusField(this.taintOf(node.expression), name), [name]);
     if (base.some(isConcrete)) return this.cutByType(node, base);
     // a sensitive name read off a parameter is a source here, in the function that reads it
     const inferred = name === ANY_FIELD ? undefined : this.inferSource(node, name, getOwnerNames(node.expression, this.facade));
     return inferred === undefined ? this.cutByType(node, base) : [inferred];
+  }
+
+  /**
+   * A source's taint on a whole object (path `[]`) says only that the data is somewhere in it: an
+   * SDK or helper result built from the input. Its `errorCode`, `status` or `id` is what the
+   * result says about itself, not the e-mail that went in.
+   */
+  private withoutWholeValuesAtStatusField(taints: readonly Taint[], name: string): readonly Taint[] {
+    if (name === ANY_FIELD || !isStatusFieldName(name)) return taints;
+    return taints.filter((taint) => taint.origin.type !== 'source' || taint.path.length > 0);
   }
 
   /** `view.contactLine` where `contactLine` is a getter of a project class: a call in disguise. */
@@ -569,6 +580,7 @@ export class FlowAnalyzer {
     const inferred = this.classifier.inferName(name, ownerNames);
     if (inferred === undefined || levelRank(inferred.level) < levelRank('confidential')) return undefined;
     if (!canCarryInferredValue(this.facade.getTypeOfNode(node), inferred)) return undefined;
+    if (this.isReadOfConstantTable(node)) return undefined;
     return sourceTaint({
       label: describeExpression(node),
       level: inferred.level,
@@ -578,6 +590,16 @@ export class FlowAnalyzer {
       reason: `name "${name}" matches "${inferred.pattern}"`,
       numeric: inferred.numeric,
     });
+  }
+
+  /**
+   * `label.displayName` where every object that declares `displayName` is a literal in the program
+   * (`{ displayName: 'To Respond' }`): a constant table the code was written with, not customer data.
+   */
+  private isReadOfConstantTable(node: ts.Node): boolean {
+    if (!ts.isPropertyAccessExpression(node)) return false;
+    const property = this.facade.getSymbol(node.name);
+    return property !== undefined && isConstantTableProperty(property);
   }
 
   /** A boolean never carries the data; a number only when the data is numeric (not an email's length). */
@@ -695,6 +717,17 @@ class SourceStep implements Step {
   get note(): string {
     return `${this.source.label} is ${this.source.level} (${this.source.kind})`;
   }
+}
+
+/** A template with substitutions or a concatenation with a string literal: text built from parts. */
+function isComposedText(expression: ts.Expression): boolean {
+  const inner = skipOuterExpressions(expression);
+  if (ts.isTemplateExpression(inner)) return true;
+  if (!ts.isBinaryExpression(inner) || inner.operatorToken.kind !== SyntaxKind.PlusToken) return false;
+  return getConcatenatedOperands(inner).some((operand) => {
+    const part = skipOuterExpressions(operand);
+    return ts.isStringLiteralLike(part) || ts.isTemplateExpression(part);
+  });
 }
 
 function getConcatenatedOperands(node: ts.BinaryExpression): ts.Expression[] {

@@ -230,6 +230,21 @@ export function isNonPersonAttributeName(name: string): boolean {
   return owner === undefined ? head !== 'name' : !PERSON_OWNERS.has(owner);
 }
 
+/** Words that end the name of a code, status or category: what an error or a result says about itself. */
+const STATUS_HEADS: ReadonlySet<string> = new Set([
+  'id', 'ids', 'uuid', 'code', 'status', 'state', 'type', 'kind', 'mode', 'count', 'total', 'index', 'version', 'level',
+]);
+
+/**
+ * Whether a field named `name` holds a code, status, count or opaque id of the object it is on:
+ * `errorCode`, `status`, `result.type` — not `email`, `userId` or `message`.
+ */
+export function isStatusFieldName(name: string): boolean {
+  const words = splitNameIntoWords(name);
+  const head = words[words.length - 1];
+  return head !== undefined && STATUS_HEADS.has(head) && !isPersonIdName(name);
+}
+
 /** `userId`, `customer_id`, `visitor.uuid`: the id of a person, which identifies them wherever it goes. */
 export function isPersonIdName(name: string): boolean {
   const words = splitNameIntoWords(name);

@@ -116,6 +116,23 @@ export function invite(emails: string[], contact: { email: string | null }): voi
     });
     expect(result.keys).toEqual(['app.ts:4 no-pii-logging', 'app.ts:5 no-pii-logging']);
   });
+
+  it('judges text put together from parts by its parts, not by the name of the variable holding it', () => {
+    const result = analyzeSnippets({
+      'app.ts': `
+const LABELS = { urgent: { displayName: 'To Respond' }, later: { displayName: 'Later' } };
+export function createLabels(prefix: string, user: { firstName: string }): void {
+  for (const label of Object.values(LABELS)) {
+    const fullDisplayName = \`\${prefix}/\${label.displayName}\`;
+    console.log(\`created \${fullDisplayName}\`);
+  }
+  const greetingName = 'Dear ' + user.firstName;
+  console.log(greetingName);
+}
+`,
+    });
+    expect(result.keys).toEqual(['app.ts:9 no-pii-logging']);
+  });
 });
 
 describe('library call results and reductions', () => {
@@ -154,6 +171,29 @@ export async function notify(user: { email: string }, body: unknown): Promise<vo
     }, { inference: { mode: 'names', add: { body: 'confidential' } } });
     // the parsed contact is the body; the address posted to another company is shared; the local part of an address is the person
     expect(result.keys).toEqual(['app.ts:11 no-pii-logging', 'app.ts:12 no-third-party-sharing', 'app.ts:15 no-pii-logging']);
+  });
+});
+
+describe('status fields of results', () => {
+  it('does not take the code or status of a helper result built from the data for the data, and keeps its data fields', () => {
+    const result = analyzeSnippets({
+      'log.ts': PINO_LOGGER,
+      'app.ts': `
+import { logger } from './log.js';
+interface Outcome { code: string; status: number; detail: string }
+function describeFailure(email: string, reason: unknown): Outcome {
+  const detail = String(reason) + ' for ' + email;
+  return JSON.parse(JSON.stringify({ code: 'SEND_FAILED', status: 500, detail })) as Outcome;
+}
+export function report(account: { email: string }, reason: unknown): void {
+  const outcome = describeFailure(account.email, reason);
+  const failures = [{ errorCode: outcome.code, status: outcome.status }];
+  logger.warn({ failures: failures.map((failure) => ({ errorCode: failure.errorCode })) }, 'failed');
+  logger.warn({ detail: outcome.detail }, 'failed');
+}
+`,
+    });
+    expect(result.keys).toEqual(['app.ts:12 no-pii-logging']);
   });
 });
 

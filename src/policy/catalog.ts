@@ -26,6 +26,11 @@ import type { ProcessorHostEntry, SanitizerEntry, SinkEntry } from './types.js';
 const MESSAGE_DELIVERY_KINDS: readonly string[] = ['PhoneNumber', 'Email', 'PersonName', 'PostalAddress', 'OrderLine'];
 /** A one-time code sent to the phone or address being verified. */
 const VERIFICATION_KINDS: readonly string[] = ['PhoneNumber', 'Email'];
+/**
+ * A push notification to the customer's own devices: who to deliver to (the external id a product
+ * registers its user under is often their e-mail or phone) and what the notification says.
+ */
+const PUSH_DELIVERY_KINDS: readonly string[] = [...MESSAGE_DELIVERY_KINDS, 'CustomerId'];
 /** Bot and fraud checks: the client IP the challenge was solved from. */
 const BOT_CHECK_KINDS: readonly string[] = ['IPAddress'];
 /** A payment processor's customer record: the billing contact, our id for them, their payment method token. */
@@ -672,6 +677,11 @@ export const BUILTIN_PROCESSOR_HOSTS: readonly ProcessorHostEntry[] = [
   { host: 'api.sendgrid.com', pathPrefix: '/v3/mail/send', kinds: MESSAGE_DELIVERY_KINDS, library: 'SendGrid' },
   { host: 'api.postmarkapp.com', pathPrefix: '/email', kinds: MESSAGE_DELIVERY_KINDS, library: 'Postmark' },
   { host: 'api.resend.com', pathPrefix: '/emails', kinds: MESSAGE_DELIVERY_KINDS, library: 'Resend' },
+  // push notification delivery (OneSignal's REST API, Expo's push service, Firebase Cloud Messaging)
+  { host: 'api.onesignal.com', pathPrefix: '/notifications', kinds: PUSH_DELIVERY_KINDS, library: 'OneSignal' },
+  { host: 'onesignal.com', pathPrefix: '/api/v1/notifications', kinds: PUSH_DELIVERY_KINDS, library: 'OneSignal' },
+  { host: 'exp.host', pathPrefix: '/--/api/v2/push/send', kinds: PUSH_DELIVERY_KINDS, library: 'Expo push' },
+  { host: 'fcm.googleapis.com', pathPrefix: '/', kinds: PUSH_DELIVERY_KINDS, library: 'Firebase Cloud Messaging' },
 ];
 
 export const BUILTIN_SANITIZERS: readonly SanitizerEntry[] = [

@@ -21,7 +21,6 @@ import type { Finding, Severity } from './findings-types.js';
 import { indexFile, memoizePerFile, type FileIndex } from './file-index.js';
 import { FlowAnalyzer } from './flow.js';
 import { HttpSinkResolver } from './http-sinks.js';
-import { CallSiteIndex } from './call-sites.js';
 import { SinkResolver } from './sinks.js';
 import { getSuppressions } from './suppressions.js';
 
@@ -100,8 +99,7 @@ function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonl
   const classifier = new TypeClassifier(facade, getNameInferenceOptions(config.inference), isProjectFile);
   // the project's own processors first: a team's contract for a call decides it over the catalog's entry
   const sinks = new SinkResolver(facade, [...config.processorSinks, ...BUILTIN_SINKS, ...config.sinks], [...BUILTIN_SANITIZERS, ...config.sanitizers], isProjectFile, rootDir);
-  const callSites = new CallSiteIndex(facade, files, getFileIndex);
-  const http = new HttpSinkResolver(facade, config.firstPartyHosts, [...config.processorHosts, ...BUILTIN_PROCESSOR_HOSTS], (fn) => callSites.callsTo(fn));
+  const http = new HttpSinkResolver(facade, config.firstPartyHosts, [...config.processorHosts, ...BUILTIN_PROCESSOR_HOSTS]);
   const flow = new FlowAnalyzer(facade, classifier, sinks, { isProjectFile, isTestFile, getFileIndex });
   for (const file of files) {
     const syntaxErrors = program.getSyntacticDiagnostics(file);
@@ -112,7 +110,7 @@ function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonl
     }
   }
   const focus = isFocused === undefined ? undefined : new Set(files.filter((file) => isFocused(file.fileName)));
-  const facts = collectFacts({ facade, config, classifier, flow, sinks, http, callSites, files, getFileIndex, isTestFile, isOperatorScript, isReportedFile, isProjectFile, isAccessEntryFile, ...(focus === undefined ? {} : { focus }), onFileError: (file, error) => {
+  const facts = collectFacts({ facade, config, classifier, flow, sinks, http, files, getFileIndex, isTestFile, isOperatorScript, isReportedFile, isProjectFile, isAccessEntryFile, ...(focus === undefined ? {} : { focus }), onFileError: (file, error) => {
     diagnostics.push({ file: file.fileName, message: `analysis failed: ${error instanceof Error ? error.message : String(error)}; the file was skipped` });
   }, onFileBudgetExceeded: (file, message) => {
     diagnostics.push({ file: file.fileName, message });

@@ -65,7 +65,6 @@ export interface CollectContext {
   readonly flow: FlowAnalyzer;
   readonly sinks: SinkResolver;
   readonly http: HttpSinkResolver;
-  readonly callSites: CallSiteIndex;
   readonly files: readonly ts.SourceFile[];
   readonly getFileIndex: (file: ts.SourceFile) => FileIndex;
   /** a test file: its sinks and calls are not production ones (only its card literals are reported) */
@@ -117,7 +116,7 @@ class FactCollector {
   constructor(private readonly context: CollectContext) {
     this.carriers = new NodeMap(context.facade.usesCheckerIds);
     this.jsDocSinkNames = collectJsDocSinkNames(context.files);
-    this.callSites = context.callSites;
+    this.callSites = new CallSiteIndex(context.facade, context.files, context.getFileIndex);
     this.redaction = new LoggerRedaction(context.facade);
     if (context.focus !== undefined) {
       const projectFiles = new Set(context.files);

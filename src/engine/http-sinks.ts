@@ -10,7 +10,7 @@ import ts from 'typescript';
 import type { ProcessorHostEntry } from '../policy/types.js';
 import type { CheckerFacade } from './checker.js';
 import { getCalleeName, skipOuterExpressions } from './file-index.js';
-import { getObjectProperty, getPropertyNameText, getStaticString, resolveConstInitializer, type SinkMatch } from './sinks.js';
+import { getObjectProperty, getStaticString, resolveConstInitializer, type SinkMatch } from './sinks.js';
 import { SyntaxKind } from './typescript-api.js';
 
 export const HTTP_CALLEE_NAMES: ReadonlySet<string> = new Set(['fetch', 'axios', 'get', 'post', 'put', 'patch', 'delete', 'request', 'head', 'options', 'postForm', 'putForm', 'patchForm']);
@@ -22,8 +22,6 @@ export class HttpSinkResolver {
     private readonly firstPartyHosts: readonly string[],
     /** earlier entries win: the project's own before the catalog's */
     private readonly processorHosts: readonly ProcessorHostEntry[] = [],
-    /** the project's calls of a function, to tell a customer's credential from the product's own */
-    private readonly callsTo?: (fn: ts.SignatureDeclaration) => readonly (ts.CallExpression | ts.NewExpression)[],
   ) {}
 
   getSinkForCall(call: ts.CallExpression | ts.NewExpression): SinkMatch | undefined {
@@ -54,9 +52,6 @@ export class HttpSinkResolver {
         allowedKinds: processor.kinds,
       };
     }
-    // the customer's own account at the vendor (their CRM connected by OAuth): the request is
-    // authorised with a credential the caller hands in, not the product's key from its environment
-    if (this.isAuthorisedWithCallerCredential(call)) return undefined;
     return {
       kind: 'third-party',
       callee,
@@ -64,71 +59,6 @@ export class HttpSinkResolver {
       reason: `${library} to ${url.host}, which is not in firstPartyHosts`,
       dataArguments: data,
     };
-  }
-
-  /**
-   * Whether the call's `Authorization` (or API key) header is built from a parameter of the
-   * function making it, and no call of that function passes a value read from `process.env`.
-   */
-  private isAuthorisedWithCallerCredential(call: ts.CallExpression): boolean {
-    const credential = this.getCredential(call);
-    if (credential === undefined) return false;
-    const parameter = this.getCredentialParameter(credential, 0);
-    if (parameter === undefined) return false;
-    const fn = parameter.parent;
-    const index = fn.parameters.indexOf(parameter);
-    const callers = this.callsTo?.(fn) ?? [];
-    return callers.every((caller) => {
-      const argument = caller.arguments?.[index];
-      return argument === undefined || !readsEnvironment(argument, this.facade);
-    });
-  }
-
-  private getCredential(call: ts.CallExpression): ts.Expression | undefined {
-    for (const argument of call.arguments) {
-      const headers = getObjectProperty(argument, 'headers', this.facade);
-      if (headers === undefined) continue;
-      const object = resolveConstInitializer(skipOuterExpressions(headers), this.facade);
-      if (!ts.isObjectLiteralExpression(object)) continue;
-      for (const property of object.properties) {
-        if (!ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property)) continue;
-        const name = getPropertyNameText(property.name);
-        if (name !== undefined && CREDENTIAL_HEADERS.has(name.toLowerCase())) {
-          return ts.isPropertyAssignment(property) ? property.initializer : property.name;
-        }
-      }
-    }
-    return undefined;
-  }
-
-  /** The parameter a credential expression (`Bearer ${token}`, `auth.accessToken`, a local holding it) is read from. */
-  private getCredentialParameter(expression: ts.Expression, depth: number): ts.ParameterDeclaration | undefined {
-    if (depth > 4) return undefined;
-    const inner = skipOuterExpressions(expression);
-    if (ts.isTemplateExpression(inner)) {
-      for (const span of inner.templateSpans) {
-        const found = this.getCredentialParameter(span.expression, depth + 1);
-        if (found !== undefined) return found;
-      }
-      return undefined;
-    }
-    if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === SyntaxKind.PlusToken) {
-      return this.getCredentialParameter(inner.left, depth + 1) ?? this.getCredentialParameter(inner.right, depth + 1);
-    }
-    if (ts.isPropertyAccessExpression(inner)) return this.getCredentialParameter(inner.expression, depth + 1);
-    if (!ts.isIdentifier(inner)) return undefined;
-    const symbol = inner.parent !== undefined && ts.isShorthandPropertyAssignment(inner.parent) ? this.facade.getShorthandValueSymbol(inner.parent) : this.facade.getSymbol(inner);
-    const declaration = symbol?.valueDeclaration;
-    if (declaration === undefined) return undefined;
-    if (ts.isParameter(declaration)) return declaration;
-    if (ts.isBindingElement(declaration)) {
-      let root: ts.Node = declaration;
-      while (ts.isBindingElement(root)) root = root.parent.parent;
-      if (ts.isParameter(root)) return root;
-      return ts.isVariableDeclaration(root) && root.initializer !== undefined ? this.getCredentialParameter(root.initializer, depth + 1) : undefined;
-    }
-    if (ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined) return this.getCredentialParameter(declaration.initializer, depth + 1);
-    return undefined;
   }
 
   private isGlobalFetch(callee: ts.Expression): boolean {
@@ -240,29 +170,6 @@ export class HttpSinkResolver {
     if (INTERNAL_HOST.test(host)) return true;
     return this.firstPartyHosts.some((entry) => matchesHost(host, entry));
   }
-}
-
-/** Request headers that carry the caller's credential for the vendor's API. */
-const CREDENTIAL_HEADERS: ReadonlySet<string> = new Set(['authorization', 'x-api-key', 'api-key', 'apikey', 'x-auth-token', 'private-token']);
-
-/** Whether an expression reads `process.env` (directly, or through a local or a template). */
-function readsEnvironment(expression: ts.Expression, facade: CheckerFacade): boolean {
-  let found = false;
-  const visit = (node: ts.Node, depth: number): void => {
-    if (found || depth > 4) return;
-    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'process' && node.name.text === 'env') {
-      found = true;
-      return;
-    }
-    if (ts.isIdentifier(node)) {
-      const declaration = facade.getSymbol(node)?.valueDeclaration;
-      if (declaration !== undefined && ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined) visit(declaration.initializer, depth + 1);
-      return;
-    }
-    ts.forEachChild(node, (child) => visit(child, depth));
-  };
-  visit(expression, 0);
-  return found;
 }
 
 /** A URL's host and the part of its path known statically (may stop short of the full path). */

@@ -517,9 +517,7 @@ export function getStaticString(expression: ts.Expression, facade: CheckerFacade
 export function resolveConstInitializer(expression: ts.Expression, facade: CheckerFacade): ts.Expression {
   let current = expression;
   for (let steps = 0; steps < 4 && ts.isIdentifier(current); steps++) {
-    // `{ headers }`: the shorthand's name is the property; its value is the variable of that name
-    const shorthand = ts.isShorthandPropertyAssignment(current.parent) && current.parent.name === current ? current.parent : undefined;
-    const declaration = (shorthand === undefined ? facade.getSymbol(current) : facade.getShorthandValueSymbol(shorthand))?.valueDeclaration;
+    const declaration = facade.getSymbol(current)?.valueDeclaration;
     if (declaration === undefined || !ts.isVariableDeclaration(declaration) || declaration.initializer === undefined) break;
     if ((ts.getCombinedNodeFlags(declaration) & NodeFlags.Const) === 0) break;
     current = skipOuterExpressions(declaration.initializer);

@@ -109,31 +109,6 @@ export async function notifyUser(email: Email, ip: IPAddress): Promise<void> {
     expect(players?.messageId).toBe('sharedWithThirdParty');
   });
 
-  it("does not take a request authorised with the customer's own credential for sharing, and still reports the product's own key", () => {
-    const result = analyzeSnippets({
-      'crm.ts': `
-import axios from 'axios';
-import type { Email } from 'classified';
-const CONTACTS = 'https://api.hubapi.com/crm/v3/objects/contacts';
-async function searchContacts(token: string, email: Email): Promise<unknown> {
-  const headers = { authorization: \`Bearer \${token}\` };
-  return axios.post(CONTACTS + '/search', { filters: [{ value: email }] }, { headers });
-}
-async function pushContact(apiKey: string, email: Email): Promise<void> {
-  await fetch(CONTACTS, { method: 'POST', headers: { Authorization: \`Bearer \${apiKey}\` }, body: JSON.stringify({ email }) });
-}
-export async function syncToWorkspaceCrm(integration: { accessToken: string }, email: Email): Promise<void> {
-  await searchContacts(integration.accessToken, email);
-}
-export async function syncToOurCrm(email: Email): Promise<void> {
-  await pushContact(process.env.HUBSPOT_KEY ?? '', email);
-  await fetch(CONTACTS, { method: 'POST', headers: { Authorization: \`Bearer \${process.env.HUBSPOT_KEY}\` }, body: JSON.stringify({ email }) });
-}
-`,
-    });
-    expect(result.keys).toEqual(['crm.ts:10 no-third-party-sharing', 'crm.ts:17 no-third-party-sharing']);
-  });
-
   // a call the catalog lists as third-party is one sink only: the team's processor entry decides it
   it('lets a config processor take over a catalog third-party call, and declare hosts', () => {
     const files = {

@@ -10,7 +10,7 @@ import type { Level } from '../policy/types.js';
 import { levelRank } from '../policy/types.js';
 import { isTypeReference, type CheckerFacade } from './checker.js';
 import type { ResolvedInference } from '../policy/config.js';
-import { inferFromName, normalizeName, type InferredName, type NameInferenceOptions } from './names.js';
+import { inferFromName, inferRecipientField, isRecipientFieldName, normalizeName, type InferredName, type NameInferenceOptions } from './names.js';
 import { TypeFlags, ObjectFlags, IndexKind, SignatureKind } from './typescript-api.js';
 
 export interface Brand {
@@ -103,6 +103,12 @@ export class TypeClassifier {
     return inferred ?? undefined;
   }
 
+  /** `to` of a message (a type that also has `subject` or `body`): the recipient's address. */
+  inferRecipient(name: string, siblingNames: () => readonly string[]): InferredName | undefined {
+    if (this.inference === undefined || !isRecipientFieldName(name) || this.inference.ignore.has(normalizeName(name))) return undefined;
+    return inferRecipientField(name, siblingNames());
+  }
+
   private walk(type: ts.Type, depth: number, visiting: Set<ts.Type>): readonly TypeClassification[] {
     const cached = this.deepCache.get(type);
     if (cached !== undefined) return cached;
@@ -171,7 +177,7 @@ export class TypeClassifier {
         results.push(...prefix(name, parts));
         continue;
       }
-      const inferred = this.inferName(name, ownerName === '' ? [] : [ownerName]);
+      const inferred = this.inferName(name, ownerName === '' ? [] : [ownerName]) ?? this.inferRecipient(name, () => this.facade.getPropertiesOfType(type).map((sibling) => sibling.getName()));
       if (inferred !== undefined && canCarryInferredValue(propertyType, inferred) && !isConstantTableProperty(property)) {
         results.push({
           path: [name],

@@ -16,7 +16,7 @@ import type { Confidence } from './findings-types.js';
 import { findCardNumbers, isKnownTestCardNumber, maskCardDigits } from './card-numbers.js';
 import { getCalleeName, skipOuterExpressions, type FileIndex } from './file-index.js';
 import { NodeMap } from './node-map.js';
-import { isSanitizingName, isStatusFieldName } from './names.js';
+import { isSanitizingName, isStatusFieldName, type InferredName } from './names.js';
 import type { SinkResolver } from './sinks.js';
 import { getPropertyNameText } from './sinks.js';
 import {
@@ -577,7 +577,7 @@ export class FlowAnalyzer {
   }
 
   private inferSource(node: ts.Node, name: string, ownerNames: readonly string[]): Taint | undefined {
-    const inferred = this.classifier.inferName(name, ownerNames);
+    const inferred = this.classifier.inferName(name, ownerNames) ?? this.inferRecipient(node, name);
     if (inferred === undefined || levelRank(inferred.level) < levelRank('confidential')) return undefined;
     if (!canCarryInferredValue(this.facade.getTypeOfNode(node), inferred)) return undefined;
     if (this.isReadOfConstantTable(node)) return undefined;
@@ -589,6 +589,15 @@ export class FlowAnalyzer {
       node,
       reason: `name "${name}" matches "${inferred.pattern}"`,
       numeric: inferred.numeric,
+    });
+  }
+
+  /** `mailData.to` where `mailData` also has a `subject` (an SDK's send parameters): the recipient. */
+  private inferRecipient(node: ts.Node, name: string): InferredName | undefined {
+    if (!ts.isPropertyAccessExpression(node)) return undefined;
+    return this.classifier.inferRecipient(name, () => {
+      const owner = this.facade.getTypeOfNode(node.expression);
+      return (owner.isUnion() ? owner.types : [owner]).flatMap((part) => this.facade.getPropertiesOfType(part).map((property) => property.getName()));
     });
   }
 

@@ -230,6 +230,30 @@ export function isNonPersonAttributeName(name: string): boolean {
   return owner === undefined ? head !== 'name' : !PERSON_OWNERS.has(owner);
 }
 
+/** Fields that address a message: alone the names say nothing, beside the message they are its recipient. */
+const RECIPIENT_FIELDS: ReadonlySet<string> = new Set(['to', 'cc', 'bcc']);
+/** Fields only an e-mail has. */
+const MAIL_CONTENT_FIELDS: ReadonlySet<string> = new Set(['subject', 'html', 'react', 'mjml', 'replyTo', 'reply_to']);
+/** Fields of a text message (an SMS, a chat message) or of an e-mail. */
+const MESSAGE_CONTENT_FIELDS: ReadonlySet<string> = new Set([...MAIL_CONTENT_FIELDS, 'body', 'text', 'message', 'content', 'mediaUrl']);
+
+export function isRecipientFieldName(name: string): boolean {
+  return RECIPIENT_FIELDS.has(name);
+}
+
+/**
+ * `to` beside a `subject` or a `body` is the address the message goes to: the recipient's e-mail
+ * address, or with only a text body, their phone number. `from` is left alone: it is the sender,
+ * the product's or the tenant's own address.
+ */
+export function inferRecipientField(name: string, siblingNames: readonly string[]): InferredName | undefined {
+  if (!RECIPIENT_FIELDS.has(name)) return undefined;
+  const siblings = siblingNames.filter((sibling) => MESSAGE_CONTENT_FIELDS.has(sibling));
+  if (siblings.length === 0) return undefined;
+  const mail = siblings.some((sibling) => MAIL_CONTENT_FIELDS.has(sibling));
+  return { level: CONFIDENTIAL, kind: mail ? 'Email' : 'PhoneNumber', pattern: `the recipient of a message with ${siblings[0] as string}`, numeric: !mail };
+}
+
 /** Words that end the name of a code, status or category: what an error or a result says about itself. */
 const STATUS_HEADS: ReadonlySet<string> = new Set([
   'id', 'ids', 'uuid', 'code', 'status', 'state', 'type', 'kind', 'mode', 'count', 'total', 'index', 'version', 'level',

@@ -135,6 +135,31 @@ export function createLabels(prefix: string, user: { firstName: string }): void 
   });
 });
 
+describe('message recipients', () => {
+  it('takes the `to` of a message (beside a subject or a body) for the recipient, and leaves the sender and lone `to`s alone', () => {
+    const result = analyzeSnippets({
+      'log.ts': PINO_LOGGER,
+      'mail.ts': `
+import { Resend } from 'resend';
+import { logger } from './log.js';
+type MailData = Parameters<Resend['emails']['send']>[0];
+interface SmsParams { to: string; from: string; body: string }
+interface Route { to: string; from: string; label: string }
+export async function sendMail(mailData: MailData, sms: SmsParams, route: Route): Promise<void> {
+  const { error } = await new Resend('re_test').emails.send(mailData);
+  if (error) logger.error({ to: mailData.to, from: mailData.from, subject: mailData.subject }, 'resend failed');
+  logger.debug({ sms }, 'sending sms');
+  logger.info({ from: sms.from }, 'sms sender');
+  logger.info({ to: route.to, from: route.from }, 'redirect');
+}
+`,
+    });
+    expect(result.keys).toEqual(['mail.ts:9 no-pii-logging', 'mail.ts:10 no-pii-logging']);
+    expect(result.byRule('no-pii-logging')[0]?.message).toContain('(Email)');
+    expect(result.byRule('no-pii-logging')[1]?.message).toContain('(PhoneNumber)');
+  });
+});
+
 describe('library call results and reductions', () => {
   it('does not take an SDK response, a validation error or a fetch Response for the data sent', () => {
     const result = analyzeSnippets({

@@ -186,15 +186,15 @@ export function run(email: Email, phone: PhoneNumber): void {
       'log.ts': PINO_LOGGER,
       'mail.ts': `
 import { logger } from './log.js';
-export function sendEmail(options: { to: string; greeting: string; footer: string; subject: string }): void {
-  logger.info({ to: options.to, greeting: options.greeting, footer: options.footer, subject: options.subject }, 'sent');
+export function sendEmail(options: { recipient: string; greeting: string; footer: string; subject: string }): void {
+  logger.info({ recipient: options.recipient, greeting: options.greeting, footer: options.footer, subject: options.subject }, 'sent');
 }
 `,
       'app.ts': `
 import type { Email, PersonName, PhoneNumber } from 'classified';
 import { sendEmail } from './mail.js';
 export function welcome(customer: { email: Email; phone: PhoneNumber; name: PersonName }): void {
-  sendEmail({ to: customer.email, greeting: customer.name, footer: customer.phone, subject: 'Welcome' });
+  sendEmail({ recipient: customer.email, greeting: customer.name, footer: customer.phone, subject: 'Welcome' });
 }
 `,
     });

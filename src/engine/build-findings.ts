@@ -163,7 +163,8 @@ function toFinding({ rule, severity, fact, report }: Claim, context: BuildFindin
   const data = Object.fromEntries(Object.entries(report.data).map(([key, value]) => [key, maskCardNumbersInText(value)]));
   const template = (rule.meta.messages as Readonly<Record<string, string>>)[report.messageId] ?? report.messageId;
   const source = fact.type === 'flow' || fact.type === 'card-literal' ? toSourceInfo(fact.source) : undefined;
-  const confidence: Confidence = fact.type === 'flow' || fact.type === 'card-literal' ? fact.source.confidence : 'declared';
+  // a sink known only by its shape makes the finding as uncertain as an inferred source
+  const confidence: Confidence = fact.type === 'flow' && fact.sink.inferred === true ? 'inferred' : fact.type === 'flow' || fact.type === 'card-literal' ? fact.source.confidence : 'declared';
   return {
     ruleId: rule.id,
     severity,

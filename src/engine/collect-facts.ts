@@ -209,7 +209,8 @@ class FactCollector {
       const sink = sinks.getSinkForCall(call);
       if (sink !== undefined) return sink;
     }
-    return HTTP_CALLEE_NAMES.has(name) ? http.getSinkForCall(call) : undefined;
+    const request = HTTP_CALLEE_NAMES.has(name) ? http.getSinkForCall(call) : undefined;
+    return request ?? sinks.getInferredLoggerSink(call);
   }
 
   private checkSink(sink: SinkMatch, sinkNode: ts.Node): void {

@@ -27,6 +27,41 @@ export interface SinkMatch {
   readonly dimensions?: readonly DimensionSpec[];
   /** `processor` sinks: the data kinds the vendor may receive */
   readonly allowedKinds?: readonly string[];
+  /** recognised by its shape (a logger-like receiver), not by a catalog, config or JSDoc entry */
+  readonly inferred?: boolean;
+}
+
+/** Methods a logger writes a line with. */
+const LOG_METHOD_NAMES: ReadonlySet<string> = new Set(['trace', 'debug', 'info', 'log', 'warn', 'warning', 'error', 'fatal', 'critical', 'notice', 'verbose']);
+/** `logger`, `log`, `this.logger`, `logger()`, `requestLogger`, `pino_logger` */
+const LOGGER_NAME = /^_?(?:log|logger|[A-Za-z0-9_$]*Logger|[a-z0-9_$]*_logger)$/;
+/** a receiver typed by a logger interface or class: `Logger`, `LoggerService`, `FastifyBaseLogger` */
+const LOGGER_TYPE_NAME = /Logger(?:Service)?$/;
+
+/** The name a receiver goes by: `logger`, `this.logger` → `logger`, `getLogger()` → `getLogger`. */
+function getReceiverName(receiver: ts.Expression): string | undefined {
+  const inner = skipOuterExpressions(receiver);
+  if (ts.isIdentifier(inner)) return inner.text;
+  if (ts.isPropertyAccessExpression(inner)) return inner.name.text;
+  if (ts.isCallExpression(inner)) return getReceiverName(inner.expression);
+  return undefined;
+}
+
+/**
+ * `error: pinoLogger.error.bind(pinoLogger)`: a property holding a bound copy of another logger's
+ * method, which the engine has no body to follow into. Other members of the project's own code
+ * are analysed as code (a wrapper's body, an interface's implementations).
+ */
+function isBoundCopy(declaration: ts.Declaration): boolean {
+  if (!ts.isPropertyAssignment(declaration) && !ts.isVariableDeclaration(declaration) && !ts.isPropertyDeclaration(declaration)) return false;
+  const initializer = declaration.initializer === undefined ? undefined : skipOuterExpressions(declaration.initializer);
+  return initializer !== undefined && ts.isCallExpression(initializer) && getCalleeName(initializer.expression) === 'bind';
+}
+
+/** `/x/node_modules/@scope/pkg/dist/index.d.ts` → `@scope/pkg` */
+function getPackageName(fileName: string): string | undefined {
+  const match = /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)[\\/](?!.*[\\/]node_modules[\\/])/.exec(fileName);
+  return match?.[1]?.replace(/\\/g, '/');
 }
 
 type AddressedEntry = ApiAddress & { readonly access?: 'call' | 'assign' };
@@ -132,6 +167,32 @@ export class SinkResolver {
     if (candidates !== undefined && this.findMatchingEntries(call.expression, candidates).length > 0) return true;
     const declaration = this.getCalleeDeclaration(call.expression);
     return declaration !== undefined && this.mentionsDeclassify(declaration.getSourceFile()) && ts.getJSDocTags(declaration).some((tag) => tag.tagName.text === 'declassify');
+  }
+
+  /**
+   * `logger.info(...)` on a logger no catalog entry resolves: a framework's logger injected by its
+   * interface, a workspace package's logger consumed built (`error: pino.error.bind(pino)` behind a
+   * `.d.ts`), an SDK the catalog lacks. The receiver must be named or typed like a logger, and the
+   * method must have no body the engine follows instead (a project wrapper is analysed as code).
+   */
+  getInferredLoggerSink(call: ts.CallExpression | ts.NewExpression): SinkMatch | undefined {
+    if (!ts.isCallExpression(call)) return undefined;
+    const callee = skipOuterExpressions(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !LOG_METHOD_NAMES.has(callee.name.text)) return undefined;
+    const receiver = getReceiverName(callee.expression);
+    const typeName = this.facade.getTypeOfNode(callee.expression).getSymbol()?.getName();
+    if (!(receiver !== undefined && LOGGER_NAME.test(receiver)) && !(typeName !== undefined && LOGGER_TYPE_NAME.test(typeName))) return undefined;
+    const declaration = this.getCalleeDeclaration(callee);
+    if (declaration !== undefined && !declaration.getSourceFile().isDeclarationFile && !isBoundCopy(declaration)) return undefined;
+    const file = declaration?.getSourceFile();
+    return {
+      kind: 'log',
+      callee: describeCallee(callee),
+      module: file === undefined ? 'unresolved' : getPackageName(file.fileName) ?? toProjectPath(this.projectRoot, file.fileName),
+      reason: `inferred: ${receiver ?? typeName ?? 'the receiver'} is a logger no catalog entry resolves`,
+      dataArguments: [...call.arguments],
+      inferred: true,
+    };
   }
 
   /** The declaration a callee refers to (function, method, or variable holding a function). */

@@ -89,6 +89,47 @@ export async function run(email: Email, webhookUrl: string): Promise<void> {
   });
 });
 
+describe('loggers no catalog entry resolves', () => {
+  it('takes a logger-like receiver whose method has no body to follow for a log sink, with inferred confidence', () => {
+    const result = analyzeSnippets(
+      {
+        'node_modules/@acme/logger/package.json': '{ "name": "@acme/logger", "version": "1.0.0", "types": "dist/index.d.ts" }',
+        'node_modules/@acme/logger/dist/index.d.ts': `
+export interface Logger { info(message: string, meta?: object): void; error(message: string, meta?: object): void }
+export declare const logger: Logger;
+export declare function createAudit(): { info(message: string, meta?: object): void };
+`,
+        'bound.ts': `
+import pino from 'pino';
+const base = pino();
+export const log = { error: base.error.bind(base) };
+`,
+        'app.ts': `
+import { logger, createAudit } from '@acme/logger';
+import { log } from './bound.js';
+import type { Email } from 'classified';
+class Quiet { info(message: string, meta?: object): void { void message; void meta; } }
+const quietLogger = new Quiet();
+const audit = createAudit();
+export function signIn(email: Email): void {
+  logger.info('signed in', { email });
+  log.error({ email }, 'failed');
+  quietLogger.info('signed in', { email });
+  audit.info('signed in', { email });
+}
+`,
+      },
+      {},
+      { roots: ['bound.ts', 'app.ts'] },
+    );
+    expect(result.keys).toEqual(['app.ts:9 no-pii-logging', 'app.ts:10 no-pii-logging']);
+    const [first] = result.byRule('no-pii-logging');
+    expect(first?.confidence).toBe('inferred');
+    expect(first?.sink?.module).toBe('@acme/logger');
+    expect(first?.sink?.reason).toContain('inferred: logger is a logger');
+  });
+});
+
 describe('telemetry', () => {
   it('checks dimension names against the allow-list where they are emitted, and values for classified data', () => {
     const result = analyzeSnippets(

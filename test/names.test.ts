@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inferFromName, isNonPersonAttributeName, splitNameIntoWords } from '../src/engine/names.js';
+import { inferFromName, inferRecipientField, isNonPersonAttributeName, splitNameIntoWords } from '../src/engine/names.js';
 
 const options = { add: new Map(), ignore: new Set<string>() };
 const kindOf = (name: string, owners: string[] = []): string | undefined => inferFromName(name, owners, options)?.kind;
@@ -25,6 +25,8 @@ describe('name inference', () => {
     ['salary', 'Compensation'],
     ['firstName', 'PersonName'],
     ['billingAddress', 'PostalAddress'],
+    ['ToAddresses', 'Email'],
+    ['bccAddress', 'Email'],
   ])('infers %s as %s', (name, kind) => {
     expect(kindOf(name)).toBe(kind);
   });
@@ -35,6 +37,14 @@ describe('name inference', () => {
       expect(kindOf(name)).toBeUndefined();
     },
   );
+
+  it('takes to, cc and bcc for the recipient only beside the content of a message', () => {
+    expect(inferRecipientField('to', ['to', 'from', 'subject', 'html'])?.kind).toBe('Email');
+    expect(inferRecipientField('cc', ['to', 'cc', 'replyTo'])?.kind).toBe('Email');
+    expect(inferRecipientField('to', ['to', 'from', 'body'])?.kind).toBe('PhoneNumber');
+    expect(inferRecipientField('to', ['to', 'from', 'label'])).toBeUndefined();
+    expect(inferRecipientField('from', ['to', 'from', 'subject'])).toBeUndefined();
+  });
 
   it('decides weak names by their owner', () => {
     expect(kindOf('name', ['customer'])).toBe('PersonName');

@@ -47,6 +47,10 @@ const PATTERNS: readonly NamePattern[] = [
   { words: ['email'], level: CONFIDENTIAL, kind: 'Email' },
   { words: ['e', 'mail'], level: CONFIDENTIAL, kind: 'Email' },
   { words: ['email', 'address'], level: CONFIDENTIAL, kind: 'Email' },
+  // the addresses a message goes to (`ToAddresses`, `ccAddress`): e-mail addresses, not postal ones
+  { words: ['to', 'address'], level: CONFIDENTIAL, kind: 'Email' },
+  { words: ['cc', 'address'], level: CONFIDENTIAL, kind: 'Email' },
+  { words: ['bcc', 'address'], level: CONFIDENTIAL, kind: 'Email' },
   { words: ['phone'], level: CONFIDENTIAL, kind: 'PhoneNumber', numeric: true },
   { words: ['phone', 'number'], level: CONFIDENTIAL, kind: 'PhoneNumber', numeric: true },
   { words: ['mobile'], level: CONFIDENTIAL, kind: 'PhoneNumber', numeric: true },

@@ -25,6 +25,7 @@ describe('card numbers', () => {
   it('finds numbers written with spaces or dashes, not inside longer digit runs', () => {
     expect(findCardNumbers('card 4242 4242 4242 4242 and 5555-5555-5555-4444').map((match) => match.digits)).toEqual(['4242424242424242', '5555555555554444']);
     expect(findCardNumbers('id 142424242424242421')).toEqual([]);
+    expect(findCardNumbers('{"score":0.4242424242424242,"x":4242424242424242.5}')).toEqual([]);
   });
 
   it('masks every card number in text to its last 4 digits', () => {

@@ -4,8 +4,11 @@
  * analyzer saw is never printed in full.
  */
 
-/** Digits with optional single spaces or dashes between groups, 12–19 digits in all. */
-const CANDIDATE = /(?<![\d-])\d(?:[ -]?\d){11,18}(?![\d-])/g;
+/**
+ * Digits with optional single spaces or dashes between groups, 12–19 digits in all; not the
+ * digits of a decimal number (`0.4242424242424242`, a score or a coordinate in a fixture).
+ */
+const CANDIDATE = /(?<![\d-])(?<!\d\.)\d(?:[ -]?\d){11,18}(?![\d-])(?!\.\d)/g;
 
 /** Issuer ranges by prefix (IIN); a number matching none is not treated as a card. */
 const ISSUERS: readonly { readonly name: string; readonly lengths: readonly number[]; readonly matches: (digits: string) => boolean }[] = [

@@ -478,7 +478,11 @@ class FactCollector {
     // only a string is free text; a value of unknown type (`any`) says nothing either way
     const type = facade.getTypeOfNode(expression);
     if (!canHoldText(type) || (type.flags & (TypeFlags.Any | TypeFlags.Unknown)) !== 0) return false;
-    return chain.slice(0, -1).some(isCustomerRecordName);
+    const owners = chain.slice(0, -1);
+    // an id is a person's only when its owner is one (`customer.id`, not a workspace `member.id`), as for names
+    const field = chain[chain.length - 1] ?? '';
+    if (field === 'id' || field === 'uuid') return owners.some((owner) => isPersonIdName(`${owner}Id`));
+    return owners.some(isCustomerRecordName);
   }
 
   private addDimension(sink: SinkMatch, sinkNode: ts.Node, carrier: ts.Node, name: string, problem: DimensionFact['problem']): void {

@@ -47,8 +47,27 @@ export function track(cohort: string): void {
 `,
       settings: { classified: { telemetry: { allowedDimensions: ['cohort'] } } },
     },
+    // a workspace member's id is an account id of the tenant's staff, like a tenant id
+    {
+      code: `
+import { trace } from '@opentelemetry/api';
+export function tag(member: { id: string }): void {
+  trace.getActiveSpan()?.setAttributes({ memberId: member.id });
+}
+`,
+    },
   ],
   invalid: [
+    // a customer's id under a name that does not say so still singles the customer out
+    {
+      code: `
+import { trace } from '@opentelemetry/api';
+export function tag(customer: { id: string }): void {
+  trace.getActiveSpan()?.setAttributes({ buyer: customer.id });
+}
+`,
+      errors: [{ messageId: 'dimensionNotAllowed', data: { dimension: 'buyer', sink: 'trace.getActiveSpan.setAttributes', module: '@opentelemetry/api' }, line: 4 }],
+    },
     // a dimension name outside the allow-list, a full URL as a route, and an Email under an allowed name
     {
       code: `

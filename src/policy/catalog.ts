@@ -31,6 +31,12 @@ const VERIFICATION_KINDS: readonly string[] = ['PhoneNumber', 'Email'];
  * registers its user under is often their e-mail or phone) and what the notification says.
  */
 const PUSH_DELIVERY_KINDS: readonly string[] = [...MESSAGE_DELIVERY_KINDS, 'CustomerId'];
+/**
+ * The product's own key-value store at its hosting provider (Vercel Edge Config):
+ * the product keeping its data where it runs, not handing it to another party. Restricted data
+ * is still reported, as at every processor.
+ */
+const HOSTED_STORE_KINDS: readonly string[] = ['Email', 'PersonName', 'PostalAddress', 'PhoneNumber', 'IPAddress', 'CustomerId', 'PaymentToken', 'OrderLine', 'DateOfBirth', 'Confidential'];
 /** Bot and fraud checks: the client IP the challenge was solved from. */
 const BOT_CHECK_KINDS: readonly string[] = ['IPAddress'];
 /** A payment processor's customer record: the billing contact, our id for them, their payment method token. */
@@ -667,6 +673,8 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
  * than a third party.
  */
 export const BUILTIN_PROCESSOR_HOSTS: readonly ProcessorHostEntry[] = [
+  // the product's own stores at its hosting provider, written through their REST APIs
+  { host: 'api.vercel.com', pathPrefix: '/v1/edge-config/', kinds: HOSTED_STORE_KINDS, library: 'Vercel Edge Config' },
   // bot checks: the server-side verification of a challenge token, with the client's IP (`remoteip`)
   { host: 'challenges.cloudflare.com', pathPrefix: '/turnstile/', kinds: BOT_CHECK_KINDS, library: 'Cloudflare Turnstile' },
   { host: 'www.google.com', pathPrefix: '/recaptcha/', kinds: BOT_CHECK_KINDS, library: 'Google reCAPTCHA' },

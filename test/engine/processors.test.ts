@@ -109,6 +109,21 @@ export async function notifyUser(email: Email, ip: IPAddress): Promise<void> {
     expect(players?.messageId).toBe('sharedWithThirdParty');
   });
 
+  it("takes the product's own Edge Config at its hosting provider for its store, not a third party, and still reports a card number there", () => {
+    const result = analyzeSnippets({
+      'blocklist.ts': `
+import type { Email, PAN } from 'classified';
+export async function block(email: Email, card: PAN): Promise<void> {
+  const url = \`https://api.vercel.com/v1/edge-config/\${process.env.EDGE_CONFIG_ID}/items\`;
+  await fetch(url, { method: 'PATCH', body: JSON.stringify({ items: [{ operation: 'upsert', key: 'blocked', value: [email] }] }) });
+  await fetch(url, { method: 'PATCH', body: JSON.stringify({ items: [{ operation: 'upsert', key: 'card', value: card }] }) });
+  await fetch('https://api.vercel.com/v9/projects', { method: 'POST', body: JSON.stringify({ owner: email }) });
+}
+`,
+    });
+    expect(result.keys).toEqual(['blocklist.ts:6 no-third-party-sharing', 'blocklist.ts:7 no-third-party-sharing']);
+  });
+
   // a call the catalog lists as third-party is one sink only: the team's processor entry decides it
   it('lets a config processor take over a catalog third-party call, and declare hosts', () => {
     const files = {

@@ -180,8 +180,10 @@ export class SinkResolver {
     const callee = skipOuterExpressions(call.expression);
     if (!ts.isPropertyAccessExpression(callee) || !LOG_METHOD_NAMES.has(callee.name.text)) return undefined;
     const receiver = getReceiverName(callee.expression);
-    const typeName = this.facade.getTypeOfNode(callee.expression).getSymbol()?.getName();
-    if (!(receiver !== undefined && LOGGER_NAME.test(receiver)) && !(typeName !== undefined && LOGGER_TYPE_NAME.test(typeName))) return undefined;
+    const named = receiver !== undefined && LOGGER_NAME.test(receiver);
+    // the name first: asking the checker for the receiver's type is the expensive part
+    const typeName = named ? undefined : this.facade.getTypeOfNode(callee.expression).getSymbol()?.getName();
+    if (!named && !(typeName !== undefined && LOGGER_TYPE_NAME.test(typeName))) return undefined;
     const declaration = this.getCalleeDeclaration(callee);
     if (declaration !== undefined && !declaration.getSourceFile().isDeclarationFile && !isBoundCopy(declaration)) return undefined;
     const file = declaration?.getSourceFile();

@@ -55,6 +55,9 @@ describe('name inference', () => {
     expect(kindOf('number', ['creditCard'])).toBe('PAN');
     expect(kindOf('number', ['order'])).toBeUndefined();
     expect(kindOf('ip', ['req'])).toBe('IPAddress');
+    expect(kindOf('displayName', ['user'])).toBe('PersonName');
+    expect(kindOf('memberDisplayName')).toBe('PersonName');
+    expect(kindOf('displayName', ['folder'])).toBeUndefined();
   });
 
   it('takes the word a name is about, not any word that mentions a person', () => {

@@ -35,6 +35,8 @@ const PERSON_OWNERS: ReadonlySet<string> = new Set([
 const ADDRESS_OWNERS: ReadonlySet<string> = new Set([
   ...PERSON_OWNERS, 'home', 'mailing', 'postal', 'delivery', 'residential', 'street',
 ]);
+/** a display name is a person's on a person, an account, or what a user submits (`req.body.displayName`) */
+const DISPLAY_NAME_OWNERS: ReadonlySet<string> = new Set([...PERSON_OWNERS, 'account', 'body', 'session', 'me']);
 const CARD_OWNERS: ReadonlySet<string> = new Set(['card', 'cc', 'creditcard', 'credit', 'debit', 'payment']);
 const REQUEST_OWNERS: ReadonlySet<string> = new Set([
   'req', 'request', 'ctx', 'context', 'client', 'user', 'customer', 'connection', 'session', 'visitor', 'socket', 'remote',
@@ -106,7 +108,8 @@ const PATTERNS: readonly NamePattern[] = [
   { words: ['cardholder', 'name'], level: CONFIDENTIAL, kind: 'PersonName' },
   { words: ['holder', 'name'], level: CONFIDENTIAL, kind: 'PersonName' },
   { words: ['contact', 'name'], level: CONFIDENTIAL, kind: 'PersonName' },
-  { words: ['display', 'name'], level: CONFIDENTIAL, kind: 'PersonName' },
+  // what a folder, a label, a calendar or a workspace is shown as, unless it is a person's
+  { words: ['display', 'name'], level: CONFIDENTIAL, kind: 'PersonName', owners: DISPLAY_NAME_OWNERS },
   { words: ['recipient', 'name'], level: CONFIDENTIAL, kind: 'PersonName' },
   { words: ['name'], level: CONFIDENTIAL, kind: 'PersonName', owners: PERSON_OWNERS },
   { words: ['date', 'of', 'birth'], level: CONFIDENTIAL, kind: 'DateOfBirth' },

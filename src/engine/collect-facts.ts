@@ -117,7 +117,7 @@ class FactCollector {
     this.carriers = new NodeMap(context.facade.usesCheckerIds);
     this.jsDocSinkNames = collectJsDocSinkNames(context.files);
     this.callSites = new CallSiteIndex(context.facade, context.files, context.getFileIndex);
-    this.redaction = new LoggerRedaction(context.facade);
+    this.redaction = new LoggerRedaction(context.facade, context.files);
     if (context.focus !== undefined) {
       const projectFiles = new Set(context.files);
       this.reachable = new ReachableFunctions(context.facade, context.files, context.getFileIndex, (file) => projectFiles.has(file), context.focus);

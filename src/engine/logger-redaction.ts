@@ -3,27 +3,94 @@
  * `redact: { paths }`) masks those keys of every object it logs, and its `child()` loggers
  * inherit it. A log call through such a logger does not leak a field its redaction covers; a
  * template string or a positional message is not redacted, so those still leak.
+ *
+ * Two more shapes products use: a `formatters.log` hook that blanks every key containing one of a
+ * list of words (`['email', 'firstname', 'ip']`), read as key patterns; and a Fastify app built
+ * with pino options (`fastify({ logger: { redact } })`) or a logger (`loggerInstance: logger`),
+ * whose `request.log` and `reply.log` log with that redaction.
  */
 import ts from 'typescript';
 import type { CheckerFacade } from './checker.js';
 import { skipOuterExpressions } from './file-index.js';
 import { getPropertyNameText, resolveConstInitializer } from './sinks.js';
 
-/** A redact path split into keys: `user.email` → `['user', 'email']`, `*.email`, `headers["x-email"]`. */
+/**
+ * A redact path split into keys: `user.email` → `['user', 'email']`, `*.email`, `headers["x-email"]`.
+ * A key pattern of a formatter (any key, at any depth, containing a word) is `['**', word]`.
+ */
 export type RedactPath = readonly string[];
+
+const ANY_KEY_CONTAINING = '**';
+/** How deep a formatter hook's helpers are followed to find its word list. */
+const MAX_FORMATTER_DEPTH = 2;
 
 const MAX_CONSTRUCTION_HOPS = 8;
 
 export class LoggerRedaction {
   private readonly byLogger = new Map<ts.Node, readonly RedactPath[]>();
 
-  constructor(private readonly facade: CheckerFacade) {}
+  private fastifyPaths: readonly RedactPath[] | undefined;
+
+  constructor(
+    private readonly facade: CheckerFacade,
+    /** the project's files, searched for the Fastify app a `request.log` belongs to */
+    private readonly files: readonly ts.SourceFile[] = [],
+  ) {}
 
   /** The paths redacted by the logger `call` logs through (`logger.info(...)`); empty when none are known. */
   pathsFor(call: ts.CallExpression): readonly RedactPath[] {
     const callee = skipOuterExpressions(call.expression);
     if (!ts.isPropertyAccessExpression(callee)) return [];
+    if (this.isFastifyRequestLogger(callee.expression)) return this.getFastifyPaths();
     return this.pathsOfLogger(callee.expression, MAX_CONSTRUCTION_HOPS);
+  }
+
+  /** `request.log`, `reply.log`, `app.log`: the logger of the Fastify app. */
+  private isFastifyRequestLogger(expression: ts.Expression): boolean {
+    const inner = skipOuterExpressions(expression);
+    if (!ts.isPropertyAccessExpression(inner) || inner.name.text !== 'log') return false;
+    const declaration = this.facade.getSymbol(inner.name)?.declarations?.[0];
+    return declaration !== undefined && /[\\/]node_modules[\\/]fastify[\\/]/.test(declaration.getSourceFile().fileName);
+  }
+
+  /** The redaction of the program's Fastify apps: what every app's logger masks (none when they differ). */
+  private getFastifyPaths(): readonly RedactPath[] {
+    if (this.fastifyPaths !== undefined) return this.fastifyPaths;
+    this.fastifyPaths = [];
+    const perApp: (readonly RedactPath[])[] = [];
+    for (const file of this.files) {
+      if (!file.text.includes('fastify') && !file.text.includes('Fastify')) continue;
+      const visit = (node: ts.Node): void => {
+        if (ts.isCallExpression(node) && this.isFastifyFactory(node.expression)) perApp.push(this.readFastifyOptions(node));
+        ts.forEachChild(node, visit);
+      };
+      visit(file);
+    }
+    const [first, ...others] = perApp;
+    if (first === undefined) return this.fastifyPaths;
+    const key = (paths: readonly RedactPath[]): string => paths.map((path) => path.join('\u0000')).sort().join('\u0001');
+    this.fastifyPaths = others.every((paths) => key(paths) === key(first)) ? first : [];
+    return this.fastifyPaths;
+  }
+
+  private isFastifyFactory(callee: ts.Expression): boolean {
+    const inner = skipOuterExpressions(callee);
+    if (!ts.isIdentifier(inner) && !ts.isPropertyAccessExpression(inner)) return false;
+    // `export = fastify`: a function merged with a namespace re-exporting it (`fastify.default`, `{ fastify }`)
+    const symbol = this.facade.getSymbol(inner);
+    return symbol?.getName() === 'fastify' && (symbol.declarations ?? []).some((declaration) => (ts.isFunctionDeclaration(declaration) || ts.isVariableDeclaration(declaration)) && /[\\/]node_modules[\\/]fastify[\\/]fastify\.d\.ts$/.test(declaration.getSourceFile().fileName));
+  }
+
+  /** `fastify({ logger: { redact } })` (pino options) or `fastify({ loggerInstance: logger })`. */
+  private readFastifyOptions(call: ts.CallExpression): readonly RedactPath[] {
+    const options = call.arguments[0];
+    const object = options === undefined ? undefined : resolveConstInitializer(skipOuterExpressions(options), this.facade);
+    if (object === undefined || !ts.isObjectLiteralExpression(object)) return [];
+    const instance = getProperty(object, 'loggerInstance') ?? getProperty(object, 'logger');
+    if (instance === undefined) return [];
+    const value = resolveConstInitializer(skipOuterExpressions(instance), this.facade);
+    if (ts.isObjectLiteralExpression(value)) return this.readPinoOptions(value);
+    return this.pathsOfLogger(instance, MAX_CONSTRUCTION_HOPS);
   }
 
   private pathsOfLogger(expression: ts.Expression, hops: number): readonly RedactPath[] {
@@ -56,6 +123,15 @@ export class LoggerRedaction {
     const options = construction.arguments[0];
     const object = options === undefined ? undefined : resolveConstInitializer(skipOuterExpressions(options), this.facade);
     if (object === undefined || !ts.isObjectLiteralExpression(object)) return [];
+    return this.readPinoOptions(object);
+  }
+
+  /** `redact` paths and the key words of a `formatters.log` hook. */
+  private readPinoOptions(object: ts.ObjectLiteralExpression): readonly RedactPath[] {
+    return [...this.readRedactOption(object), ...this.readFormatterHook(object)];
+  }
+
+  private readRedactOption(object: ts.ObjectLiteralExpression): readonly RedactPath[] {
     const redact = getProperty(object, 'redact');
     if (redact === undefined) return [];
     const resolved = resolveConstInitializer(skipOuterExpressions(redact), this.facade);
@@ -68,6 +144,51 @@ export class LoggerRedaction {
     });
   }
 
+  /**
+   * `formatters: { log: (object) => redactSensitive(object) }` where the hook (or a helper it
+   * calls) tests keys against a constant list of words (`SENSITIVE_KEYS.some((word) => key.includes(word))`):
+   * every key containing one of the words is taken as masked, at any depth. Matching by
+   * containment may take a key for masked that an exact-match list leaves alone: a miss, never
+   * a false report.
+   */
+  private readFormatterHook(object: ts.ObjectLiteralExpression): readonly RedactPath[] {
+    const formatters = getProperty(object, 'formatters');
+    const resolved = formatters === undefined ? undefined : resolveConstInitializer(skipOuterExpressions(formatters), this.facade);
+    if (resolved === undefined || !ts.isObjectLiteralExpression(resolved)) return [];
+    const hook = resolved.properties.find((property) => property.name !== undefined && getPropertyNameText(property.name) === 'log');
+    if (hook === undefined) return [];
+    const words = new Set<string>();
+    this.collectTestedWords(hook, MAX_FORMATTER_DEPTH, words, new Set());
+    return [...words].map((word) => [ANY_KEY_CONTAINING, word]);
+  }
+
+  private collectTestedWords(node: ts.Node, depth: number, words: Set<string>, visited: Set<ts.Node>): void {
+    if (visited.has(node)) return;
+    visited.add(node);
+    const visit = (child: ts.Node): void => {
+      // `WORDS.some(...)`, `WORDS.includes(key)`, `WORDS.has(key)`: a membership test on a constant list
+      if (ts.isCallExpression(child) && ts.isPropertyAccessExpression(child.expression) && MEMBERSHIP_TESTS.has(child.expression.name.text)) {
+        for (const word of this.getConstantWords(child.expression.expression)) words.add(word.toLowerCase());
+      }
+      if (ts.isCallExpression(child) && depth > 0) {
+        const declaration = this.facade.getSymbol(ts.isPropertyAccessExpression(child.expression) ? child.expression.name : child.expression)?.valueDeclaration;
+        const body = declaration !== undefined && (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration)) ? declaration.body : undefined;
+        if (body !== undefined && !body.getSourceFile().isDeclarationFile) this.collectTestedWords(body, depth - 1, words, visited);
+      }
+      ts.forEachChild(child, visit);
+    };
+    visit(node);
+  }
+
+  /** The strings of a constant list: `const WORDS = ['email', 'ip']`, or a `new Set([...])` of them. */
+  private getConstantWords(expression: ts.Expression): readonly string[] {
+    let value = resolveConstInitializer(skipOuterExpressions(expression), this.facade);
+    if (ts.isNewExpression(value) && value.arguments?.[0] !== undefined) value = resolveConstInitializer(skipOuterExpressions(value.arguments[0]), this.facade);
+    if (!ts.isArrayLiteralExpression(value)) return [];
+    const words = value.elements.map((element) => skipOuterExpressions(element));
+    return words.every(ts.isStringLiteralLike) ? words.map((word) => word.text) : [];
+  }
+
   /** `pino(...)`, `pino.default(...)`, `pino.pino(...)`: the function the `pino` package exports. */
   private isPinoFactory(callee: ts.Expression): boolean {
     const declaration = this.facade.getSymbol(callee)?.declarations?.[0];
@@ -77,7 +198,13 @@ export class LoggerRedaction {
 
 /** Whether a redact path covers the value at `keys` of a logged object (a covered object's fields are masked with it). */
 export function isRedacted(keys: readonly string[], paths: readonly RedactPath[]): boolean {
-  return paths.some((path) => path.length <= keys.length && path.every((key, index) => key === '*' || key === keys[index]));
+  return paths.some((path) => {
+    if (path[0] === ANY_KEY_CONTAINING) {
+      const word = path[1] ?? '';
+      return word !== '' && keys.some((key) => key.toLowerCase().includes(word));
+    }
+    return path.length <= keys.length && path.every((key, index) => key === '*' || key === keys[index]);
+  });
 }
 
 /** `a.b`, `a[*].b`, `a["x-y"]`, `*.email` → keys; array indexes and wildcards become `*`. */
@@ -89,6 +216,8 @@ function parseRedactPath(text: string): RedactPath {
   }
   return keys;
 }
+
+const MEMBERSHIP_TESTS: ReadonlySet<string> = new Set(['some', 'includes', 'has', 'find', 'indexOf']);
 
 function getProperty(object: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
   for (const property of object.properties) {

@@ -252,6 +252,57 @@ export function run(user: { email: string; phone: string; firstName: string }): 
   });
 });
 
+describe('logger formatter hooks and Fastify apps', () => {
+  const REDACTING_LOGGER = `
+import pino from 'pino';
+const SENSITIVE_KEYS = ['token', 'email', 'firstname', 'ip'];
+function redactSensitive(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  const result: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
+    result[key] = SENSITIVE_KEYS.some((word) => key.toLowerCase().includes(word)) ? '[REDACTED]' : redactSensitive(inner);
+  }
+  return result;
+}
+export const logger = pino({ formatters: { log: (object) => redactSensitive(object) as Record<string, unknown> } });
+`;
+
+  it('takes every key containing a word a formatter hook tests for masked, at any depth, and nothing else', () => {
+    const result = analyzeSnippets({
+      'log.ts': REDACTING_LOGGER,
+      'app.ts': `
+import { logger } from './log.js';
+export function run(user: { email: string; firstName: string; clientIp: string }, profile: { first_name: string }): void {
+  logger.info({ user }, 'signed in');
+  logger.info({ contactEmail: user.email, ipAddress: user.clientIp }, 'contact');
+  logger.info({ profile }, 'profile');
+  logger.info(\`signed in \${user.email}\`);
+}
+`,
+    });
+    // snake_case first_name escapes the word 'firstname'; a template string is not an object key
+    expect(result.keys).toEqual(['app.ts:6 no-pii-logging', 'app.ts:7 no-pii-logging']);
+  });
+
+  it("logs request.log lines with the redaction of the Fastify app's logger", () => {
+    const result = analyzeSnippets({
+      'log.ts': REDACTING_LOGGER,
+      'app.ts': `
+import Fastify from 'fastify';
+import { logger } from './log.js';
+const app = Fastify({ loggerInstance: logger });
+app.post('/signup', async (request, reply) => {
+  const body = request.body as { email: string; name: string };
+  request.log.info({ email: body.email }, 'signup');
+  reply.log.info(\`signup \${body.email}\`);
+  return { ok: true };
+});
+`,
+    });
+    expect(result.keys).toEqual(['app.ts:8 no-pii-logging']);
+  });
+});
+
 describe('tuple positions', () => {
   it('keeps Promise.all elements and array destructuring apart', () => {
     const result = analyzeSnippets({

@@ -112,6 +112,8 @@ class FactCollector {
   private readonly jsDocSinkNames: ReadonlySet<string>;
   /** made for the first file with support access code: most projects have none */
   private accessPaths: AccessPathAnalyzer | undefined;
+  /** whether the project configures winston's `format.splat()` anywhere */
+  private winstonSplat: boolean | undefined;
 
   constructor(private readonly context: CollectContext) {
     this.carriers = new NodeMap(context.facade.usesCheckerIds);
@@ -219,12 +221,30 @@ class FactCollector {
     // pino redacts the keys of the object it is given first, not the message or its arguments
     const redacted = sink.kind === 'log' && ts.isCallExpression(sinkNode) ? this.redaction.pathsFor(sinkNode) : [];
     const logged = redacted.length > 0 && ts.isCallExpression(sinkNode) ? sinkNode.arguments[0] : undefined;
-    for (const argument of sink.dataArguments) {
+    for (const argument of this.getWrittenArguments(sink, sinkNode)) {
       for (const carrier of getCarriers(argument)) {
         this.checkCarrier(sink, sinkNode, carrier, argument === logged ? { paths: redacted, at: carrier.path } : undefined);
       }
     }
     if (sink.dimensions !== undefined && ts.isCallExpression(sinkNode)) this.checkDimensions(sink, sinkNode);
+  }
+
+  /**
+   * The arguments a sink writes. winston's `logger.warn(message, ...meta)` merges the first meta
+   * argument into the line when it is an object; any other argument only reaches the output
+   * through `format.splat()`, which the project must configure somewhere for it to count.
+   */
+  private getWrittenArguments(sink: SinkMatch, sinkNode: ts.Node): readonly ts.Expression[] {
+    if (sink.kind !== 'log' || sink.module !== 'winston' || !ts.isCallExpression(sinkNode) || sinkNode.arguments.length < 2) return sink.dataArguments;
+    const [message, meta] = sinkNode.arguments;
+    if (message === undefined || getCalleeName(sinkNode.expression) === 'log' || (this.context.facade.getTypeOfNode(message).flags & TypeFlags.StringLike) === 0 || this.usesWinstonSplat()) return sink.dataArguments;
+    const metaIsObject = meta !== undefined && mayBeObject(this.context.facade.getTypeOfNode(meta));
+    return sink.dataArguments.filter((argument) => argument === message || (metaIsObject && argument === meta));
+  }
+
+  private usesWinstonSplat(): boolean {
+    this.winstonSplat ??= this.context.files.some((file) => file.text.includes('splat('));
+    return this.winstonSplat;
   }
 
   private checkCarrier(sink: SinkMatch, sinkNode: ts.Node, carrier: Carrier, redaction: Redaction | undefined): void {
@@ -711,6 +731,12 @@ function getFlowKey(flow: ParameterSinkFlow): string {
   const index = flow.taint.origin.type === 'parameter' ? flow.taint.origin.index : -1;
   const redaction = flow.redaction === undefined ? '' : `${flow.redaction.at.join('.')}:${flow.redaction.paths.map((path) => path.join('.')).join(',')}`;
   return `${index}|${flow.taint.read.join('.')}|${flow.sink.kind}|${flow.sink.module}|${redaction}`;
+}
+
+/** An object, or a value that may be one (unknown, a union with an object). */
+function mayBeObject(type: ts.Type): boolean {
+  if (type.isUnion()) return type.types.some(mayBeObject);
+  return (type.flags & (TypeFlags.Object | TypeFlags.NonPrimitive | TypeFlags.Any | TypeFlags.Unknown | TypeFlags.TypeParameter)) !== 0;
 }
 
 /** Whether the logger's redaction masks the classified part of a logged value. */

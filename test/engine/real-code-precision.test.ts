@@ -303,6 +303,34 @@ app.post('/signup', async (request, reply) => {
   });
 });
 
+describe('winston meta arguments', () => {
+  const app = `
+import { logger } from './log.js';
+export function signup(user: { email: string; name: string }): void {
+  logger.warn('signup failed', user.email, user.name);
+  logger.warn('signup failed', { email: user.email });
+  logger.warn(\`signup failed \${user.email}\`);
+  logger.warn('signup failed', { attempt: 1 }, user.email);
+}
+`;
+
+  it('reports only what winston writes: the message and a first meta object, not extra strings without format.splat()', () => {
+    const result = analyzeSnippets({
+      'log.ts': "import winston from 'winston';\nexport const logger = winston.createLogger({ format: winston.format.json(), transports: [new winston.transports.Console()] });\n",
+      'app.ts': app,
+    });
+    expect(result.keys).toEqual(['app.ts:5 no-pii-logging', 'app.ts:6 no-pii-logging']);
+  });
+
+  it('reports every argument when the project configures format.splat()', () => {
+    const result = analyzeSnippets({
+      'log.ts': "import winston from 'winston';\nexport const logger = winston.createLogger({ format: winston.format.combine(winston.format.splat(), winston.format.simple()), transports: [new winston.transports.Console()] });\n",
+      'app.ts': app,
+    });
+    expect(result.keys).toEqual(['app.ts:4 no-pii-logging', 'app.ts:5 no-pii-logging', 'app.ts:6 no-pii-logging', 'app.ts:7 no-pii-logging']);
+  });
+});
+
 describe('tuple positions', () => {
   it('keeps Promise.all elements and array destructuring apart', () => {
     const result = analyzeSnippets({

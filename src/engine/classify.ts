@@ -9,6 +9,7 @@ import ts from 'typescript';
 import type { Level } from '../policy/types.js';
 import { levelRank } from '../policy/types.js';
 import { isTypeReference, type CheckerFacade } from './checker.js';
+import { skipOuterExpressions } from './file-index.js';
 import type { ResolvedInference } from '../policy/config.js';
 import { inferFromName, inferRecipientField, isRecipientFieldName, normalizeName, type InferredName, type NameInferenceOptions } from './names.js';
 import { TypeFlags, ObjectFlags, IndexKind, SignatureKind } from './typescript-api.js';
@@ -333,8 +334,7 @@ export function isConstantTableProperty(property: ts.Symbol): boolean {
   if (declarations === undefined || declarations.length === 0) return false;
   return declarations.every((declaration) => {
     if (!ts.isPropertyAssignment(declaration)) return false;
-    let value: ts.Expression = declaration.initializer;
-    while (ts.isParenthesizedExpression(value) || ts.isAsExpression(value) || ts.isSatisfiesExpression(value)) value = value.expression;
+    const value = skipOuterExpressions(declaration.initializer);
     return ts.isStringLiteralLike(value) || ts.isNumericLiteral(value);
   });
 }

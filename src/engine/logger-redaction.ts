@@ -86,11 +86,15 @@ export class LoggerRedaction {
     const options = call.arguments[0];
     const object = options === undefined ? undefined : resolveConstInitializer(skipOuterExpressions(options), this.facade);
     if (object === undefined || !ts.isObjectLiteralExpression(object)) return [];
-    const instance = getProperty(object, 'loggerInstance') ?? getProperty(object, 'logger');
-    if (instance === undefined) return [];
-    const value = resolveConstInitializer(skipOuterExpressions(instance), this.facade);
-    if (ts.isObjectLiteralExpression(value)) return this.readPinoOptions(value);
-    return this.pathsOfLogger(instance, MAX_CONSTRUCTION_HOPS);
+    // `...(testing ? { logger: false } : { loggerInstance: logger })`: the branch that builds a logger
+    for (const options of getOptionObjects(object)) {
+      const instance = getProperty(options, 'loggerInstance') ?? getProperty(options, 'logger');
+      if (instance === undefined) continue;
+      const value = resolveConstInitializer(skipOuterExpressions(instance), this.facade);
+      const paths = ts.isObjectLiteralExpression(value) ? this.readPinoOptions(value) : this.pathsOfLogger(instance, MAX_CONSTRUCTION_HOPS);
+      if (paths.length > 0) return paths;
+    }
+    return [];
   }
 
   private pathsOfLogger(expression: ts.Expression, hops: number): readonly RedactPath[] {
@@ -119,11 +123,26 @@ export class LoggerRedaction {
     const callee = skipOuterExpressions(construction.expression);
     // `base.child({ module })`: the child logs with its parent's redaction
     if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'child') return this.pathsOfLogger(callee.expression, hops - 1);
-    if (!this.isPinoFactory(callee)) return [];
+    if (!this.isPinoFactory(callee)) return this.readFactoryFunction(callee, hops - 1);
     const options = construction.arguments[0];
     const object = options === undefined ? undefined : resolveConstInitializer(skipOuterExpressions(options), this.facade);
     if (object === undefined || !ts.isObjectLiteralExpression(object)) return [];
     return this.readPinoOptions(object);
+  }
+
+  /** `createLogger({ name })`: a project function that returns the logger it builds. */
+  private readFactoryFunction(callee: ts.Expression, hops: number): readonly RedactPath[] {
+    if (hops <= 0) return [];
+    const declaration = this.facade.getSymbol(ts.isPropertyAccessExpression(callee) ? callee.name : callee)?.valueDeclaration;
+    const initializer = declaration !== undefined && ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined ? skipOuterExpressions(declaration.initializer) : undefined;
+    const fn = declaration !== undefined && ts.isFunctionDeclaration(declaration) ? declaration : initializer !== undefined && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) ? initializer : undefined;
+    if (fn?.body === undefined || fn.getSourceFile().isDeclarationFile) return [];
+    for (const returned of getReturnedExpressions(fn)) {
+      const value = skipOuterExpressions(returned);
+      const paths = ts.isCallExpression(value) ? this.readConstruction(value, hops) : this.pathsOfLogger(value, hops);
+      if (paths.length > 0) return paths;
+    }
+    return [];
   }
 
   /** `redact` paths and the key words of a `formatters.log` hook. */
@@ -215,6 +234,35 @@ function parseRedactPath(text: string): RedactPath {
     keys.push(key === '*' || /^\d+$/.test(key) ? '*' : key);
   }
   return keys;
+}
+
+/** An options object and the objects spread into it, both branches of a conditional spread included. */
+function getOptionObjects(object: ts.ObjectLiteralExpression): ts.ObjectLiteralExpression[] {
+  const objects = [object];
+  for (const property of object.properties) {
+    if (!ts.isSpreadAssignment(property)) continue;
+    const spread = skipOuterExpressions(property.expression);
+    const branches = ts.isConditionalExpression(spread) ? [spread.whenTrue, spread.whenFalse] : [spread];
+    for (const branch of branches) {
+      const inner = skipOuterExpressions(branch);
+      if (ts.isObjectLiteralExpression(inner)) objects.push(inner);
+    }
+  }
+  return objects;
+}
+
+/** What a function returns: its expression body, or the expressions of its own `return` statements. */
+function getReturnedExpressions(fn: ts.FunctionLikeDeclaration): ts.Expression[] {
+  if (fn.body === undefined) return [];
+  if (!ts.isBlock(fn.body)) return [fn.body];
+  const returned: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node)) return;
+    if (ts.isReturnStatement(node) && node.expression !== undefined) returned.push(node.expression);
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(fn.body, visit);
+  return returned;
 }
 
 const MEMBERSHIP_TESTS: ReadonlySet<string> = new Set(['some', 'includes', 'has', 'find', 'indexOf']);

@@ -353,6 +353,8 @@ export class FlowAnalyzer {
     let ownerNames: string[] = [];
     if (ts.isVariableDeclaration(current) && current.initializer !== undefined) {
       root = this.taintOf(current.initializer);
+      // `const { error } = await db.insert(row)`: as for `result.error`
+      if (ts.isObjectBindingPattern(current.name) && path[0] !== undefined) root = this.withoutWholeValuesAtStatusField(root, path[0]);
       ownerNames = getOwnerNames(current.initializer, this.facade);
     } else if (ts.isParameter(current)) {
       root = this.parameterTaints(current);
@@ -404,11 +406,11 @@ export class FlowAnalyzer {
 
   /**
    * A source's taint on a whole object (path `[]`) says only that the data is somewhere in it: an
-   * SDK or helper result built from the input. Its `errorCode`, `status` or `id` is what the
-   * result says about itself, not the e-mail that went in.
+   * SDK or helper result built from the input. Its `errorCode`, `status`, `id` or `error` is what
+   * the result says about itself, not the e-mail that went in.
    */
   private withoutWholeValuesAtStatusField(taints: readonly Taint[], name: string): readonly Taint[] {
-    if (name === ANY_FIELD || !isStatusFieldName(name)) return taints;
+    if (name === ANY_FIELD || !(isStatusFieldName(name) || ERROR_FIELDS.has(name))) return taints;
     return taints.filter((taint) => taint.origin.type !== 'source' || taint.path.length > 0);
   }
 
@@ -727,6 +729,9 @@ class SourceStep implements Step {
     return `${this.source.label} is ${this.source.level} (${this.source.kind})`;
   }
 }
+
+/** The field a result reports its failure in (`{ data, error }` of Supabase, Resend and most SDKs). */
+const ERROR_FIELDS: ReadonlySet<string> = new Set(['error', 'errors', 'err']);
 
 /** A template with substitutions or a concatenation with a string literal: text built from parts. */
 function isComposedText(expression: ts.Expression): boolean {

@@ -220,6 +220,23 @@ export function report(account: { email: string }, reason: unknown): void {
     });
     expect(result.keys).toEqual(['app.ts:12 no-pii-logging']);
   });
+
+  it('does not take the error of an untyped query result for the row that went in', () => {
+    const result = analyzeSnippets({
+      'app.ts': `
+declare const db: any;
+export async function record(user: { email: string }): Promise<void> {
+  const row = { user_email: user.email, sent_at: new Date().toISOString() };
+  const { error } = await db.from('notifications').insert(row).select('id').single();
+  if (error) console.error('failed to record', error);
+  const saved = await db.from('notifications').insert(row);
+  console.log('saved', saved);
+}
+`,
+    });
+    // the whole result of an unmodelled call may still hold what went in
+    expect(result.keys).toEqual(['app.ts:8 no-pii-logging']);
+  });
 });
 
 describe('logger redaction', () => {

@@ -47,6 +47,11 @@ export class CheckerFacade {
     return type;
   }
 
+  /** The type the checker narrows an expression to where it is read (`if`, `switch`, `in` and discriminant tests). */
+  getNarrowedTypeOfNode(node: ts.Node): ts.Type {
+    return this.checker.getTypeAtLocation(node);
+  }
+
   /** The one signature, generic or not, the callee's type has for this call or `new`. */
   private getOnlySignature(node: ts.Node): ts.Signature | undefined {
     const signatures = this.getSignaturesOfCallee(node);

@@ -571,11 +571,29 @@ export class FlowAnalyzer {
 
   /** Declared (brand) and field-name classifications read off the checker's type, if any. */
   private typeTaints(node: ts.Node, type = this.facade.getTypeOfNode(node)): Taint[] | undefined {
-    const parts = this.classifier.classifyType(type);
+    const parts = this.classifyNarrowed(node, type);
     if (parts.length === 0) {
       return this.classifier.isDeclaredSafe(type) ? [] : undefined;
     }
     return parts.map((part) => sourceTaint(new TypedSource(node, part), part.path));
+  }
+
+  /**
+   * `switch (result.error.type) { case 'NotAuthenticated': log(result.error) }`: at a reference
+   * the checker narrows a discriminated union to the members it can be there, and data only the
+   * other members hold is not in it. Narrowing is costly, so the checker is asked only for a
+   * union of objects whose members are classified differently.
+   */
+  private classifyNarrowed(node: ts.Node, type: ts.Type): readonly TypeClassification[] {
+    const parts = this.classifier.classifyType(type);
+    if (parts.length === 0 || !type.isUnion() || !ts.isExpression(node)) return parts;
+    const members = type.types.filter((member) => (member.flags & TypeFlags.Object) !== 0);
+    if (members.length < 2) return parts;
+    const describe = (member: ts.Type): string => this.classifier.classifyType(member).map((part) => part.path.join('.')).sort().join('|');
+    const first = describe(members[0] as ts.Type);
+    if (members.every((member) => describe(member) === first)) return parts;
+    const narrowed = this.facade.getNarrowedTypeOfNode(node);
+    return narrowed === type || (narrowed.flags & (TypeFlags.Any | TypeFlags.Unknown)) !== 0 ? parts : this.classifier.classifyType(narrowed);
   }
 
   private inferSource(node: ts.Node, name: string, ownerNames: readonly string[]): Taint | undefined {

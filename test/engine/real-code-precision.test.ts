@@ -239,6 +239,32 @@ export async function record(user: { email: string }): Promise<void> {
   });
 });
 
+describe('discriminated unions', () => {
+  it('reads a union narrowed by its discriminant as the members it can be there', () => {
+    const result = analyzeSnippets({
+      'app.ts': `
+import type { Email } from 'classified';
+interface NotAuthenticated { type: 'NotAuthenticated'; message?: string }
+interface Unauthorized { type: 'Unauthorized'; member: { email: Email } }
+type Failure = NotAuthenticated | Unauthorized;
+export function handle(failure: Failure): void {
+  switch (failure.type) {
+    case 'NotAuthenticated':
+      console.warn('not authenticated', failure);
+      break;
+    case 'Unauthorized':
+      console.warn('unauthorized', failure);
+      break;
+  }
+  if (failure.type === 'NotAuthenticated') console.warn(failure);
+  console.warn(failure);
+}
+`,
+    });
+    expect(result.keys).toEqual(['app.ts:12 no-pii-logging', 'app.ts:16 no-pii-logging']);
+  });
+});
+
 describe('logger redaction', () => {
   it('does not report object keys a pino logger redacts, and still reports what it cannot redact', () => {
     const result = analyzeSnippets({

@@ -297,15 +297,15 @@ describe('classified annotate on a copy of the example app', () => {
   it('--dry-run prints a minimal unified diff and writes nothing', async () => {
     const result = await run(copy, 'annotate', '--project', '.', '--dry-run');
     expect(result.status).toBe(0);
-    expect(result.stderr).toContain('would annotate 17 declarations in 6 files');
+    expect(result.stderr).toContain('would annotate 16 declarations in 5 files');
     for (const [file, text] of originals) expect(fs.readFileSync(file, 'utf8')).toBe(text);
     const lines = result.stdout.split('\n');
     const removed = lines.filter((line) => line.startsWith('-') && !line.startsWith('---'));
     const added = lines.filter((line) => line.startsWith('+') && !line.startsWith('+++'));
-    expect(lines.filter((line) => line.startsWith('--- a/'))).toHaveLength(6);
-    // 17 declarations on 17 lines, 4 merged imports, 1 new import line
-    expect(removed).toHaveLength(21);
-    expect(added).toHaveLength(22);
+    expect(lines.filter((line) => line.startsWith('--- a/'))).toHaveLength(5);
+    // 16 declarations on 16 lines, 3 merged imports, 1 new import line
+    expect(removed).toHaveLength(19);
+    expect(added).toHaveLength(20);
     expect(result.stdout).toContain("+import type { CVV, Email, PAN, PersonName, PostalAddress } from 'classified';");
     expect(result.stdout).toContain('-  phone: string | null;');
     expect(result.stdout).toContain('+  phone: PhoneNumber | null;');
@@ -315,7 +315,7 @@ describe('classified annotate on a copy of the example app', () => {
     const addedBodies = added.filter((line) => !/^\+import\b.*'classified';$/.test(line)).map(normalize);
     const removedBodies = removed.filter((line) => !/^-import\b.*'classified';$/.test(line)).map((line) => line.slice(1));
     expect(addedBodies).toEqual(removedBodies);
-    expect(removed.length - removedBodies.length).toBe(4);
+    expect(removed.length - removedBodies.length).toBe(3);
     // git applies the diff; the write test below compares what annotate writes with the result
     const applied = path.join(TMP, 'example-shop-patched');
     fs.rmSync(applied, { recursive: true, force: true });
@@ -329,7 +329,7 @@ describe('classified annotate on a copy of the example app', () => {
     const result = await run(copy, 'annotate', '--project', '.');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('src/domain/employee.ts:8:11  Employee.salary: number -> Compensation');
-    expect(result.stdout).toMatch(/annotated 17 declarations in 6 files/);
+    expect(result.stdout).toMatch(/annotated 16 declarations in 5 files/);
     expect(patched.size).toBe(originals.size);
     for (const [file, text] of patched) expect(fs.readFileSync(file, 'utf8'), file).toBe(text);
     const tsc = spawnSync(process.execPath, [TSC, '--noEmit', '-p', copy], { cwd: copy, encoding: 'utf8' });

@@ -58,6 +58,7 @@ describe('name inference', () => {
     expect(kindOf('displayName', ['user'])).toBe('PersonName');
     expect(kindOf('memberDisplayName')).toBe('PersonName');
     expect(kindOf('displayName', ['folder'])).toBeUndefined();
+    expect(kindOf('displayName')).toBe('PersonName');
   });
 
   it('takes the word a name is about, not any word that mentions a person', () => {

@@ -23,6 +23,8 @@ interface NamePattern {
   readonly numeric?: boolean;
   /** a weak name is sensitive only when its owner is one of these (person, card, request...) */
   readonly owners?: ReadonlySet<string>;
+  /** with `owners`: a name read with no owner at all (a variable or parameter) still counts */
+  readonly ownerless?: boolean;
 }
 
 const PERSON_OWNERS: ReadonlySet<string> = new Set([
@@ -35,7 +37,7 @@ const PERSON_OWNERS: ReadonlySet<string> = new Set([
 const ADDRESS_OWNERS: ReadonlySet<string> = new Set([
   ...PERSON_OWNERS, 'home', 'mailing', 'postal', 'delivery', 'residential', 'street',
 ]);
-/** a display name is a person's on a person, an account, or what a user submits (`req.body.displayName`) */
+/** a display name is a person's alone, on a person, an account, or what a user submits (`req.body.displayName`) */
 const DISPLAY_NAME_OWNERS: ReadonlySet<string> = new Set([...PERSON_OWNERS, 'account', 'body', 'session', 'me']);
 const CARD_OWNERS: ReadonlySet<string> = new Set(['card', 'cc', 'creditcard', 'credit', 'debit', 'payment']);
 const REQUEST_OWNERS: ReadonlySet<string> = new Set([
@@ -109,7 +111,7 @@ const PATTERNS: readonly NamePattern[] = [
   { words: ['holder', 'name'], level: CONFIDENTIAL, kind: 'PersonName' },
   { words: ['contact', 'name'], level: CONFIDENTIAL, kind: 'PersonName' },
   // what a folder, a label, a calendar or a workspace is shown as, unless it is a person's
-  { words: ['display', 'name'], level: CONFIDENTIAL, kind: 'PersonName', owners: DISPLAY_NAME_OWNERS },
+  { words: ['display', 'name'], level: CONFIDENTIAL, kind: 'PersonName', owners: DISPLAY_NAME_OWNERS, ownerless: true },
   { words: ['recipient', 'name'], level: CONFIDENTIAL, kind: 'PersonName' },
   { words: ['name'], level: CONFIDENTIAL, kind: 'PersonName', owners: PERSON_OWNERS },
   { words: ['date', 'of', 'birth'], level: CONFIDENTIAL, kind: 'DateOfBirth' },
@@ -320,6 +322,7 @@ function hasOwner(words: readonly string[], pattern: NamePattern, ownerNames: re
   // a qualifier inside the name itself: `customerName`, `billingAddress`, `cardNumber`
   const qualifiers = words.slice(0, words.length - pattern.words.length);
   if (qualifiers.length > 0) return endsWithOwner(qualifiers, owners);
+  if (ownerNames.length === 0) return pattern.ownerless === true;
   return ownerNames.some((owner) => {
     const ownerWords = singular(splitNameIntoWords(owner));
     return endsWithOwner(ownerWords, owners) || owners.has(ownerWords.join(''));

@@ -72,5 +72,113 @@ export function createAnalysisCompilerHost(options: ts.CompilerOptions, sourceFi
     const parse = (): ts.SourceFile => ts.createSourceFile(fileName, text, sourceFileOptions);
     return sourceFiles === undefined ? parse() : sourceFiles.getSourceFile(fileName, text, sourceFileOptions, options, parse);
   };
+  const cache = ts.createModuleResolutionCache(host.getCurrentDirectory(), (fileName) => host.getCanonicalFileName(fileName), options);
+  host.resolveModuleNameLiterals = (literals, containingFile, redirectedReference, compilerOptions, containingSourceFile) =>
+    literals.map((literal) => {
+      const mode = ts.getModeForUsageLocation(containingSourceFile, literal, compilerOptions);
+      const resolved = ts.resolveModuleName(literal.text, containingFile, compilerOptions, host, cache, redirectedReference, mode);
+      if (resolved.resolvedModule !== undefined) return resolved;
+      const source = resolveWorkspaceSource(literal.text, containingFile);
+      return source === undefined ? resolved : { resolvedModule: { resolvedFileName: source, extension: extensionOf(source), isExternalLibraryImport: false } };
+    });
   return host;
+}
+
+/**
+ * A workspace package whose build output is not there (`exports` pointing into an unbuilt
+ * `dist/`): the import is read from the package's source, as CI would read the declarations it
+ * builds first. Only for packages that live in the repository (a symlink out of node_modules).
+ */
+export function resolveWorkspaceSource(specifier: string, containingFile: string): string | undefined {
+  if (specifier.startsWith('.') || path.isAbsolute(specifier)) return undefined;
+  const parts = specifier.split('/');
+  const nameLength = specifier.startsWith('@') ? 2 : 1;
+  if (parts.length < nameLength) return undefined;
+  const packageName = parts.slice(0, nameLength).join('/');
+  const subpath = parts.length === nameLength ? '.' : `./${parts.slice(nameLength).join('/')}`;
+  const packageDirectory = findWorkspacePackage(packageName, path.dirname(containingFile));
+  if (packageDirectory === undefined) return undefined;
+  const manifest = readJson(path.join(packageDirectory, 'package.json'));
+  const target = getExportTarget(manifest, subpath);
+  const candidates = target === undefined ? [subpath] : getSourceCandidates(target, packageDirectory);
+  for (const candidate of candidates) {
+    const found = findSourceFile(path.join(packageDirectory, candidate));
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function findWorkspacePackage(packageName: string, from: string): string | undefined {
+  for (let directory = from; ; directory = path.dirname(directory)) {
+    const candidate = path.join(directory, 'node_modules', packageName);
+    if (fs.existsSync(path.join(candidate, 'package.json'))) {
+      const real = fs.realpathSync(candidate);
+      return /[\\/]node_modules[\\/]/.test(real) ? undefined : real;
+    }
+    if (path.dirname(directory) === directory) return undefined;
+  }
+}
+
+/** The file `exports` (or `types`/`main` for the root) names for a subpath, under the conditions a type-checker would pick. */
+function getExportTarget(manifest: Record<string, unknown> | undefined, subpath: string): string | undefined {
+  if (manifest === undefined) return undefined;
+  const exports = manifest['exports'];
+  const entry = typeof exports === 'string' && subpath === '.' ? exports : typeof exports === 'object' && exports !== null ? (exports as Record<string, unknown>)[subpath] : undefined;
+  const target = pickCondition(entry);
+  if (target !== undefined) return target;
+  if (subpath !== '.') return undefined;
+  const fallback = manifest['types'] ?? manifest['typings'] ?? manifest['main'];
+  return typeof fallback === 'string' ? fallback : undefined;
+}
+
+function pickCondition(entry: unknown): string | undefined {
+  if (typeof entry === 'string') return entry;
+  if (typeof entry !== 'object' || entry === null) return undefined;
+  const conditions = entry as Record<string, unknown>;
+  for (const condition of ['types', 'import', 'require', 'node', 'default']) {
+    const found = pickCondition(conditions[condition]);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** `./dist/src/server/index.js` → `./src/server/index`, `./server/index`: the build output mapped back to sources. */
+function getSourceCandidates(target: string, packageDirectory: string): string[] {
+  const withoutExtension = target.replace(/\.d\.[cm]?ts$|\.[cm]?[jt]sx?$/, '');
+  const segments = withoutExtension.replace(/^\.\//, '').split('/');
+  const candidates = [withoutExtension];
+  const tsconfig = ts.readConfigFile(path.join(packageDirectory, 'tsconfig.json'), (file) => ts.sys.readFile(file)).config as Record<string, unknown> | undefined;
+  const compilerOptions = (tsconfig?.['compilerOptions'] ?? {}) as Record<string, unknown>;
+  const outDir = typeof compilerOptions['outDir'] === 'string' ? path.normalize(compilerOptions['outDir']) : undefined;
+  const rootDir = typeof compilerOptions['rootDir'] === 'string' ? compilerOptions['rootDir'] : '.';
+  const relative = path.normalize(segments.join('/'));
+  if (outDir !== undefined && relative.startsWith(`${outDir}${path.sep}`)) candidates.push(path.join(rootDir, relative.slice(outDir.length + 1)));
+  if (segments.length > 1) {
+    candidates.push(segments.slice(1).join('/'));
+    candidates.push(['src', ...segments.slice(1)].join('/'));
+  }
+  return candidates;
+}
+
+function findSourceFile(base: string): string | undefined {
+  for (const suffix of ['.ts', '.tsx', '.mts', '/index.ts', '/index.tsx']) {
+    const file = `${base}${suffix}`;
+    if (fs.existsSync(file) && fs.statSync(file).isFile()) return file;
+  }
+  return undefined;
+}
+
+function extensionOf(file: string): ts.Extension {
+  if (file.endsWith('.tsx')) return ts.Extension.Tsx;
+  if (file.endsWith('.mts')) return ts.Extension.Mts;
+  return ts.Extension.Ts;
+}
+
+function readJson(file: string): Record<string, unknown> | undefined {
+  try {
+    const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }

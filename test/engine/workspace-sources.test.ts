@@ -1,0 +1,55 @@
+/**
+ * A monorepo app importing a workspace package whose `exports` point into a `dist/` that was not
+ * built: the engine reads the package's sources, so its logger and types resolve.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rules } from '../../rules/index.js';
+import { analyzeProgram, createProgramFromTsconfig } from '../../src/engine/index.js';
+import { resolveWorkspaceSource } from '../../src/engine/project.js';
+import { resolveConfig } from '../../src/policy/config.js';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+function writeWorkspace(): string {
+  const directory = path.join(ROOT, '.tmp', 'workspace-sources', String(process.pid));
+  fs.rmSync(directory, { recursive: true, force: true });
+  const files: Record<string, string> = {
+    'packages/shared/package.json': JSON.stringify({ name: '@acme/shared', exports: { './src/server': { types: './dist/src/server/index.d.ts', import: './dist/src/server/index.js' } } }),
+    'packages/shared/tsconfig.json': '{ "compilerOptions": { "outDir": "dist", "rootDir": "." } } // built before type-checking',
+    'packages/shared/src/server/index.ts': "import pino from 'pino';\nexport const logger = pino();\n",
+    'web/tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', skipLibCheck: true, noEmit: true }, include: ['src'] }),
+    'web/package.json': JSON.stringify({ name: 'web', type: 'module' }),
+    'web/src/signup.ts': "import { logger } from '@acme/shared/src/server';\nexport function signup(email: string): void {\n  logger.warn({ email }, 'signup failed');\n}\n",
+  };
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
+    fs.writeFileSync(path.join(directory, name), text);
+  }
+  fs.mkdirSync(path.join(directory, 'web/node_modules/@acme'), { recursive: true });
+  fs.symlinkSync(path.join(directory, 'packages/shared'), path.join(directory, 'web/node_modules/@acme/shared'), 'dir');
+  // pino for the shared package, as its own install would provide it
+  fs.mkdirSync(path.join(directory, 'packages/shared/node_modules'), { recursive: true });
+  fs.symlinkSync(path.join(ROOT, 'node_modules/pino'), path.join(directory, 'packages/shared/node_modules/pino'), 'dir');
+  return directory;
+}
+
+describe('workspace packages read from source', () => {
+  it('maps an export into an unbuilt dist/ back to the source file, and only for packages in the repository', () => {
+    const directory = writeWorkspace();
+    const importer = path.join(directory, 'web/src/signup.ts');
+    expect(resolveWorkspaceSource('@acme/shared/src/server', importer)).toBe(path.join(fs.realpathSync(directory), 'packages/shared/src/server/index.ts'));
+    expect(resolveWorkspaceSource('@acme/shared/missing', importer)).toBeUndefined();
+    expect(resolveWorkspaceSource('./local', importer)).toBeUndefined();
+    // an installed package is the registry's build, never its sources
+    expect(resolveWorkspaceSource('pino/unknown', path.join(ROOT, 'src/index.ts'))).toBeUndefined();
+  });
+
+  it("finds the leak through the workspace package's logger", () => {
+    const directory = writeWorkspace();
+    const program = createProgramFromTsconfig(path.join(directory, 'web/tsconfig.json'));
+    const result = analyzeProgram(program, resolveConfig({}), rules);
+    expect(result.findings.map((finding) => `${path.basename(finding.file)}:${finding.line} ${finding.ruleId} ${finding.sink?.module ?? ''}`)).toEqual(['signup.ts:3 no-pii-logging pino']);
+  });
+});

@@ -217,7 +217,8 @@ class FactCollector {
 
   private checkSink(sink: SinkMatch, sinkNode: ts.Node): void {
     // a script an operator runs by hand prints to that operator's terminal, not to central logs
-    if (sink.kind === 'log' && TERMINAL_OUTPUT_MODULES.has(sink.module) && this.context.isOperatorScript(sinkNode.getSourceFile())) return;
+    // and a client component's console is the user's own browser devtools
+    if (sink.kind === 'log' && TERMINAL_OUTPUT_MODULES.has(sink.module) && (this.context.isOperatorScript(sinkNode.getSourceFile()) || isClientComponent(sinkNode.getSourceFile()))) return;
     // pino redacts the keys of the object it is given first, not the message or its arguments
     const redacted = sink.kind === 'log' && ts.isCallExpression(sinkNode) ? this.redaction.pathsFor(sinkNode) : [];
     const logged = redacted.length > 0 && ts.isCallExpression(sinkNode) ? sinkNode.arguments[0] : undefined;
@@ -731,6 +732,15 @@ function getFlowKey(flow: ParameterSinkFlow): string {
   const index = flow.taint.origin.type === 'parameter' ? flow.taint.origin.index : -1;
   const redaction = flow.redaction === undefined ? '' : `${flow.redaction.at.join('.')}:${flow.redaction.paths.map((path) => path.join('.')).join(',')}`;
   return `${index}|${flow.taint.read.join('.')}|${flow.sink.kind}|${flow.sink.module}|${redaction}`;
+}
+
+/** A file that starts with the `'use client'` directive (React Server Components): it runs in the browser. */
+function isClientComponent(file: ts.SourceFile): boolean {
+  for (const statement of file.statements) {
+    if (!ts.isExpressionStatement(statement) || !ts.isStringLiteral(statement.expression)) return false;
+    if (statement.expression.text === 'use client') return true;
+  }
+  return false;
 }
 
 /** An object, or a value that may be one (unknown, a union with an object). */

@@ -491,6 +491,8 @@ export class FlowAnalyzer {
   private getLibraryResultCarry(call: ts.CallExpression, declaration: ts.SignatureDeclaration | undefined, name: string | undefined): 'all' | 'data' | 'none' {
     if (name !== undefined && SAFE_PARSE_METHODS.has(name)) return 'data';
     if (name !== undefined && PROPAGATING_LIBRARY_FUNCTIONS.has(name)) return 'all';
+    // `await request.json()`: the payload sent, not the request object's other fields (`request.auth`)
+    if (isBodyReader(declaration)) return 'none';
     // unresolved (an untyped module): nothing is known, so the result may be anything passed in
     if (declaration === undefined || this.facade.program.isSourceFileDefaultLibrary(declaration.getSourceFile())) return 'all';
     // the project's own declarations without a body (an interface method): the project's types, not a library's
@@ -746,6 +748,12 @@ class SourceStep implements Step {
   get note(): string {
     return `${this.source.label} is ${this.source.level} (${this.source.kind})`;
   }
+}
+
+/** `json()`, `text()`, `formData()` of the fetch API's `Body` (a `Request` or `Response`, lib.dom or undici). */
+function isBodyReader(declaration: ts.SignatureDeclaration | undefined): boolean {
+  const owner = declaration?.parent;
+  return owner !== undefined && (ts.isInterfaceDeclaration(owner) || ts.isClassDeclaration(owner)) && owner.name !== undefined && /^Body(?:Mixin)?$/.test(owner.name.text);
 }
 
 /** The field a result reports its failure in (`{ data, error }` of Supabase, Resend and most SDKs). */

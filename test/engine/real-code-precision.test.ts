@@ -221,6 +221,19 @@ export function report(account: { email: string }, reason: unknown): void {
     expect(result.keys).toEqual(['app.ts:12 no-pii-logging']);
   });
 
+  it("does not take a request's body for the request object's other fields", () => {
+    const result = analyzeSnippets({
+      'route.ts': `
+export async function POST(request: Request & { auth: { email: string } }): Promise<void> {
+  const body = (await request.json()) as { language: string };
+  console.log('translating to', body.language);
+  console.log('for', request.auth.email);
+}
+`,
+    });
+    expect(result.keys).toEqual(['route.ts:5 no-pii-logging']);
+  });
+
   it('does not take the error of an untyped query result for the row that went in', () => {
     const result = analyzeSnippets({
       'app.ts': `
@@ -434,6 +447,26 @@ export async function run(user: { email: string }): Promise<void> {
       'scripts/fix-billing.ts:4 no-third-party-sharing',
       'src/job.ts:3 no-pii-logging',
       'src/job.ts:4 no-third-party-sharing',
+    ]);
+  });
+
+  it("takes console output of a 'use client' component for the user's own browser console, and still checks its loggers and what it sends", () => {
+    const component = `
+import pino from 'pino';
+const logger = pino();
+export async function save(user: { email: string }): Promise<void> {
+  console.log('saving', user.email);
+  logger.info({ email: user.email }, 'saving');
+  await fetch('https://api.partner.example.org/sync', { method: 'POST', body: user.email });
+}
+`;
+    const result = analyzeSnippets({ 'app/profile-form.ts': `'use client';\n${component}`, 'app/profile-action.ts': component });
+    expect(result.keys).toEqual([
+      'app/profile-action.ts:5 no-pii-logging',
+      'app/profile-action.ts:6 no-pii-logging',
+      'app/profile-action.ts:7 no-third-party-sharing',
+      'app/profile-form.ts:7 no-pii-logging',
+      'app/profile-form.ts:8 no-third-party-sharing',
     ]);
   });
 });

@@ -594,8 +594,29 @@ export class FlowAnalyzer {
     const describe = (member: ts.Type): string => this.classifier.classifyType(member).map((part) => part.path.join('.')).sort().join('|');
     const first = describe(members[0] as ts.Type);
     if (members.every((member) => describe(member) === first)) return parts;
+    if (!this.isInBranchTestingRoot(node)) return parts;
     const narrowed = this.facade.getNarrowedTypeOfNode(node);
     return narrowed === type || (narrowed.flags & (TypeFlags.Any | TypeFlags.Unknown)) !== 0 ? parts : this.classifier.classifyType(narrowed);
+  }
+
+  /**
+   * Whether the reference sits in a branch a condition on its root name selects: a `case` of a
+   * `switch` over it, the branches of an `if` or `?:`, the right of `&&`/`||`. Narrowing after an
+   * early `return` is left out: it would need the checker at every later reference.
+   */
+  private isInBranchTestingRoot(node: ts.Expression): boolean {
+    let root: ts.Expression = node;
+    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root) || ts.isNonNullExpression(root) || ts.isParenthesizedExpression(root)) root = root.expression;
+    if (!ts.isIdentifier(root)) return false;
+    const name = root.text;
+    for (let child: ts.Node = node, parent = node.parent; parent !== undefined && !ts.isSourceFile(parent); child = parent, parent = parent.parent) {
+      if (ts.isCaseClause(parent) && mentionsName(parent.parent.parent.expression, name)) return true;
+      if (ts.isIfStatement(parent) && child !== parent.expression && mentionsName(parent.expression, name)) return true;
+      if (ts.isConditionalExpression(parent) && child !== parent.condition && mentionsName(parent.condition, name)) return true;
+      if (ts.isBinaryExpression(parent) && child === parent.right && (parent.operatorToken.kind === SyntaxKind.AmpersandAmpersandToken || parent.operatorToken.kind === SyntaxKind.BarBarToken) && mentionsName(parent.left, name)) return true;
+      if (ts.isFunctionLike(parent)) return false;
+    }
+    return false;
   }
 
   private inferSource(node: ts.Node, name: string, ownerNames: readonly string[]): Taint | undefined {
@@ -754,6 +775,12 @@ class SourceStep implements Step {
 function isBodyReader(declaration: ts.SignatureDeclaration | undefined): boolean {
   const owner = declaration?.parent;
   return owner !== undefined && (ts.isInterfaceDeclaration(owner) || ts.isClassDeclaration(owner)) && owner.name !== undefined && /^Body(?:Mixin)?$/.test(owner.name.text);
+}
+
+/** Whether an expression reads the identifier `name`. */
+function mentionsName(expression: ts.Node, name: string): boolean {
+  if (ts.isIdentifier(expression)) return expression.text === name;
+  return ts.forEachChild(expression, (child) => (mentionsName(child, name) ? true : undefined)) === true;
 }
 
 /** The field a result reports its failure in (`{ data, error }` of Supabase, Resend and most SDKs). */

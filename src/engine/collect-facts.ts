@@ -249,7 +249,8 @@ class FactCollector {
   }
 
   private checkCarrier(sink: SinkMatch, sinkNode: ts.Node, carrier: Carrier, redaction: Redaction | undefined): void {
-    const taints = this.context.flow.taintOf(carrier.value);
+    const all = this.context.flow.taintOf(carrier.value);
+    const taints = sink.kind === 'storage' ? all.filter((taint) => !this.isBehindUncascadedRelation(carrier.value, taint.path)) : all;
     let concrete = false;
     for (const taint of taints) {
       if (taint.origin.type === 'parameter') {
@@ -265,6 +266,33 @@ class FactCollector {
     // is decided at the call sites
     const wholeParameter = taints.some((taint) => taint.origin.type === 'parameter' && taint.read.length === 0);
     if (!concrete && !wholeParameter && carrier.key !== undefined && (redaction === undefined || !isRedacted(redaction.at, redaction.paths))) this.inferFromKey(sink, sinkNode, carrier, carrier.key);
+  }
+
+  /**
+   * `repository.insert(expense)` where the data is in `expense.creditCard`, a TypeORM relation
+   * declared without `cascade`: saving the entity writes the relation's foreign key, not the
+   * related row, so the card's columns are not stored by this call.
+   */
+  private isBehindUncascadedRelation(value: ts.Expression, path: readonly string[]): boolean {
+    const field = path[0];
+    if (field === undefined || path.length < 2) return false;
+    const { facade } = this.context;
+    const property = facade.getPropertiesOfType(facade.getNonNullableType(facade.getTypeOfNode(value))).find((candidate) => candidate.getName() === field);
+    const declaration = property?.valueDeclaration;
+    if (declaration === undefined || !ts.isPropertyDeclaration(declaration)) return false;
+    const relation = (ts.getDecorators(declaration) ?? []).map((decorator) => decorator.expression).find((expression): expression is ts.CallExpression => ts.isCallExpression(expression) && TYPEORM_RELATIONS.has(getCalleeName(expression.expression) ?? '') && this.isFromTypeorm(expression.expression));
+    if (relation === undefined) return false;
+    return !relation.arguments.some((argument) => {
+      const options = skipOuterExpressions(argument);
+      if (!ts.isObjectLiteralExpression(options)) return false;
+      const cascade = getPropertyValue(options, 'cascade');
+      return cascade !== undefined && cascade.kind !== SyntaxKind.FalseKeyword;
+    });
+  }
+
+  private isFromTypeorm(callee: ts.Expression): boolean {
+    const declarations = this.context.facade.getSymbol(callee)?.declarations ?? [];
+    return declarations.some((declaration) => /[\\/]node_modules[\\/]typeorm[\\/]/.test(declaration.getSourceFile().fileName));
   }
 
   /** `logger.info({ email: input })`: the key names the data when nothing else does. */
@@ -733,6 +761,9 @@ function getFlowKey(flow: ParameterSinkFlow): string {
   const redaction = flow.redaction === undefined ? '' : `${flow.redaction.at.join('.')}:${flow.redaction.paths.map((path) => path.join('.')).join(',')}`;
   return `${index}|${flow.taint.read.join('.')}|${flow.sink.kind}|${flow.sink.module}|${redaction}`;
 }
+
+/** TypeORM's relation decorators: the property holds another entity, stored in its own table. */
+const TYPEORM_RELATIONS: ReadonlySet<string> = new Set(['OneToOne', 'ManyToOne', 'OneToMany', 'ManyToMany']);
 
 /** A file that starts with the `'use client'` directive (React Server Components): it runs in the browser. */
 function isClientComponent(file: ts.SourceFile): boolean {

@@ -278,6 +278,46 @@ export function handle(failure: Failure): void {
   });
 });
 
+describe('ORM relations', () => {
+  it('does not take saving an entity for storing a related entity its relation does not cascade to', () => {
+    const result = analyzeSnippets(
+      {
+        // a stand-in for TypeORM's declarations: the relation decorators and the repository
+        'node_modules/typeorm/package.json': '{ "name": "typeorm", "version": "0.3.0", "types": "index.d.ts" }',
+        'node_modules/typeorm/index.d.ts': `
+export declare function Entity(name?: string): ClassDecorator;
+export declare function Column(options?: object): PropertyDecorator;
+export declare function OneToOne(type: () => unknown, options?: { eager?: boolean; cascade?: boolean | string[] }): PropertyDecorator;
+export declare function JoinColumn(options?: { name?: string }): PropertyDecorator;
+export declare class Repository<T> { insert(entity: T): Promise<unknown>; save(entity: T): Promise<T> }
+`,
+        'entities.ts': `
+import { Column, Entity, JoinColumn, OneToOne } from 'typeorm';
+@Entity('cards') export class CreditCard { @Column() cardNumber!: string; @Column() cvv!: string }
+@Entity('expenses') export class Expense {
+  @Column() creditCardId!: number;
+  @OneToOne(() => CreditCard, { eager: true }) @JoinColumn({ name: 'credit_card_id' }) creditCard!: CreditCard;
+}
+@Entity('orders') export class Order {
+  @OneToOne(() => CreditCard, { cascade: true }) @JoinColumn() card!: CreditCard;
+}
+`,
+        'dal.ts': `
+import type { Repository } from 'typeorm';
+import type { Expense, Order } from './entities.js';
+export async function store(expenses: Repository<Expense>, orders: Repository<Order>, expense: Expense, order: Order): Promise<void> {
+  await expenses.insert(expense);
+  await orders.save(order);
+}
+`,
+      },
+      {},
+      { roots: ['entities.ts', 'dal.ts'] },
+    );
+    expect(result.keys).toEqual(['dal.ts:6 no-pan-storage']);
+  });
+});
+
 describe('logger redaction', () => {
   it('does not report object keys a pino logger redacts, and still reports what it cannot redact', () => {
     const result = analyzeSnippets({

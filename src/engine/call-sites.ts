@@ -87,6 +87,10 @@ export class CallSiteIndex {
 export function getTargets(fn: ts.SignatureDeclaration, facade: CheckerFacade): ts.Node[] {
   const holder = getFunctionSymbolDeclaration(fn);
   const targets: ts.Node[] = holder === fn ? [fn] : [fn, holder];
+  if ((ts.isPropertyAssignment(holder) || ts.isMethodDeclaration(holder)) && ts.isObjectLiteralExpression(holder.parent)) {
+    targets.push(...getContextualMembers(holder.parent, holder.name, facade));
+    return targets;
+  }
   if (!ts.isMethodDeclaration(holder) && !ts.isPropertyDeclaration(holder)) return targets;
   const implementer = holder.parent;
   if (!ts.isClassLike(implementer)) return targets;
@@ -102,6 +106,18 @@ export function getTargets(fn: ts.SignatureDeclaration, facade: CheckerFacade): 
     }
   }
   return targets;
+}
+
+/**
+ * `return { info: (message, context) => ... }` from a function declared to return `ServiceLogger`:
+ * calls through the interface's `info` reach this implementation.
+ */
+function getContextualMembers(literal: ts.ObjectLiteralExpression, name: ts.PropertyName, facade: CheckerFacade): ts.Node[] {
+  if (!ts.isIdentifier(name)) return [];
+  const expected = facade.getContextualType(literal);
+  if (expected === undefined) return [];
+  const members = (expected.isUnion() ? expected.types : [expected]).map((type) => facade.getPropertyOfType(type, name.text));
+  return members.flatMap((member) => (member?.declarations ?? []).filter(isAbstractMember));
 }
 
 /** An interface member or abstract method: calls through it reach the classes implementing it. */

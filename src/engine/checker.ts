@@ -47,6 +47,11 @@ export class CheckerFacade {
     return type;
   }
 
+  /** The type an expression is expected to have where it is written (an object literal returned as an interface). */
+  getContextualType(node: ts.Expression): ts.Type | undefined {
+    return this.checker.getContextualType(node);
+  }
+
   /** The type the checker narrows an expression to where it is read (`if`, `switch`, `in` and discriminant tests). */
   getNarrowedTypeOfNode(node: ts.Node): ts.Type {
     return this.checker.getTypeAtLocation(node);

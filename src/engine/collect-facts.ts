@@ -301,6 +301,8 @@ class FactCollector {
     if (ts.isLiteralExpression(value) || ts.isTemplateExpression(value) || ts.isObjectLiteralExpression(value) || ts.isArrayLiteralExpression(value) || isNullish(value)) return;
     if (ts.isCallExpression(value) && this.context.flow.isSanitizingCall(value)) return;
     if (isKnownEmptyAt(value)) return;
+    // `{ TEST_EMAILS }`: the key is the variable's own name, which the flow has judged already
+    if (ts.isIdentifier(value) && value.text === key) return;
     // `{ email: process.env.SUPPORT_EMAIL }`, `{ email: config.smtp.from }`: configuration, not a customer's address
     const chain = getPropertyChain(value);
     if (chain !== undefined && chain.slice(0, -1).some(isConfigurationName)) return;

@@ -33,7 +33,7 @@ import {
   type Step,
   type Taint,
 } from './taint.js';
-import { forEachChild, NodeFlags, SyntaxKind, TypeFlags } from './typescript-api.js';
+import { forEachChild, IndexKind, NodeFlags, SymbolFlags, SyntaxKind, TypeFlags } from './typescript-api.js';
 
 /** Array and collection methods whose callback's first parameter is an element of the receiver. */
 const ELEMENT_CALLBACK_METHODS: ReadonlySet<string> = new Set([
@@ -297,7 +297,7 @@ export class FlowAnalyzer {
     const initializer = getConstInitializer(this.facade.getSymbol(identifier)?.valueDeclaration);
     if (initializer !== undefined && ts.isCallExpression(initializer) && this.isSanitizingCall(initializer)) return [];
     const declared = this.typeTaints(identifier);
-    if (declared !== undefined) return declared;
+    if (declared !== undefined && !(declared.length > 0 && this.isContextBagParameter(identifier))) return declared;
     const symbol = ts.isShorthandPropertyAssignment(identifier.parent) && identifier.parent.name === identifier
       ? this.facade.getShorthandValueSymbol(identifier.parent)
       : this.facade.getSymbol(identifier);
@@ -321,14 +321,18 @@ export class FlowAnalyzer {
     } else if (declaration.initializer !== undefined) {
       taints.push(...this.taintOf(declaration.initializer).map((taint) => addStep(taint, declaration, `assigned to ${identifier.text}`)));
     }
-    for (const store of this.getStores(declaration.getSourceFile(), symbol)) {
+    const stores = this.getStores(declaration.getSourceFile(), symbol);
+    for (const store of stores) {
       for (const taint of this.taintOf(store.value)) {
         const placed = store.path.reduceRight((inner, segment) => embedField(inner, segment), taint);
         taints.push(addStep(placed, store.value, `stored in ${identifier.text}${store.path.length > 0 && store.path[0] !== ANY_FIELD ? `.${store.path.join('.')}` : ''}`));
       }
     }
-    // text put together here from parts (`${prefix}/${config.displayName}`) is what its parts are: each is judged itself
-    const inferred = declaration.initializer !== undefined && isComposedText(declaration.initializer) ? undefined : this.inferSource(identifier, identifier.text, []);
+    // text put together here from parts (`${prefix}/${config.displayName}`) is what its parts are: each is judged itself;
+    // `const TEST_EMAILS: string[] = []` that nothing adds to holds what the code was written with
+    const { initializer } = declaration;
+    const namesNothing = initializer !== undefined && (isComposedText(initializer) || (stores.length === 0 && (list.flags & NodeFlags.Const) !== 0 && isLiteralList(initializer)));
+    const inferred = namesNothing ? undefined : this.inferSource(identifier, identifier.text, []);
     if (inferred !== undefined) taints.push(inferred);
     return taints;
   }
@@ -363,6 +367,24 @@ export class FlowAnalyzer {
     if (taints.some(isConcrete) || (ts.isParameter(current) && path.length === 1)) return taints;
     const inferred = this.inferSource(identifier, propertyName, ownerNames);
     return inferred === undefined ? taints : [inferred];
+  }
+
+  /**
+   * `info(message: string, context?: LogContext)` where `LogContext` is an open bag
+   * (`{ email?: string; requestId?: string; [key: string]: unknown }`): its optional fields say
+   * what a caller may put in, not what this function holds, so what it passes on is decided at
+   * the call sites, like any parameter's.
+   */
+  private isContextBagParameter(identifier: ts.Identifier): boolean {
+    const declaration = this.facade.getSymbol(identifier)?.valueDeclaration;
+    if (declaration === undefined || !ts.isParameter(declaration)) return false;
+    const type = this.facade.getNonNullableType(this.facade.getTypeOfNode(declaration));
+    if (this.facade.getIndexTypeOfType(type, IndexKind.String) === undefined) return false;
+    return this.classifier.classifyType(type).every((part) => {
+      const field = part.path[0];
+      const property = field === undefined ? undefined : this.facade.getPropertyOfType(type, field);
+      return part.confidence === 'inferred' && property !== undefined && (property.flags & SymbolFlags.Optional) !== 0;
+    });
   }
 
   private parameterTaints(parameter: ts.ParameterDeclaration): Taint[] {
@@ -787,6 +809,12 @@ function mentionsName(expression: ts.Node, name: string): boolean {
 const ERROR_FIELDS: ReadonlySet<string> = new Set(['error', 'errors', 'err']);
 
 /** A template with substitutions or a concatenation with a string literal: text built from parts. */
+/** `[]`, `['ops@example.com']`: a list written out in the code. */
+function isLiteralList(expression: ts.Expression): boolean {
+  const inner = skipOuterExpressions(expression);
+  return ts.isArrayLiteralExpression(inner) && inner.elements.every((element) => ts.isStringLiteralLike(element) || ts.isNumericLiteral(element));
+}
+
 function isComposedText(expression: ts.Expression): boolean {
   const inner = skipOuterExpressions(expression);
   if (ts.isTemplateExpression(inner)) return true;

@@ -133,6 +133,24 @@ export function createLabels(prefix: string, user: { firstName: string }): void 
     });
     expect(result.keys).toEqual(['app.ts:9 no-pii-logging']);
   });
+
+  it('does not take a constant list written in the code for the data, and still takes one the code fills', () => {
+    const result = analyzeSnippets({
+      'log.ts': PINO_LOGGER,
+      'app.ts': `
+import { logger } from './log.js';
+const TEST_EMAILS: string[] = [];
+const OPS_EMAILS: string[] = ['ops@example.com'];
+export function notify(user: { email: string }): void {
+  const recipientEmails: string[] = [];
+  recipientEmails.push(user.email);
+  logger.info({ TEST_EMAILS, OPS_EMAILS });
+  logger.info({ recipientEmails });
+}
+`,
+    });
+    expect(result.keys).toEqual(['app.ts:9 no-pii-logging']);
+  });
 });
 
 describe('message recipients', () => {
@@ -524,5 +542,47 @@ export async function prepare(teams: { users: Member[] }[]): Promise<void> {
 `,
     });
     expect(result.keys).toEqual(['app.ts:5 no-pii-logging']);
+  });
+});
+
+describe('logger wrappers', () => {
+  it('decides an open log-context parameter at the call sites, through the interface its object literal implements', () => {
+    const result = analyzeSnippets({
+      'log.ts': `
+import pino, { type Logger } from 'pino';
+export interface LogContext { email?: string; requestId?: string; [key: string]: unknown }
+export interface ServiceLogger { info(message: string, context?: LogContext): void; child(bindings: LogContext): ServiceLogger }
+function wrap(base: Logger): ServiceLogger {
+  return {
+    info: (message: string, context?: LogContext) => {
+      base.info(context || {}, message);
+    },
+    child: (bindings: LogContext): ServiceLogger => wrap(base.child(bindings)),
+  };
+}
+export const logger = wrap(pino());
+`,
+      'signup.ts': `
+import { logger } from './log.js';
+export function signup(user: { id: string; email: string }): void {
+  logger.child({ requestId: user.id }).info('start');
+  logger.info('signed up', { email: user.email });
+}
+`,
+    });
+    expect(result.keys).toEqual(['signup.ts:5 no-pii-logging']);
+  });
+
+  it('still reports a parameter whose own type requires the data', () => {
+    const result = analyzeSnippets({
+      'log.ts': PINO_LOGGER,
+      'audit.ts': `
+import { logger } from './log.js';
+export function audit(member: { email: string; [key: string]: unknown }): void {
+  logger.info(member, 'member changed');
+}
+`,
+    });
+    expect(result.keys).toEqual(['audit.ts:4 no-pii-logging']);
   });
 });

@@ -80,6 +80,7 @@ export function getFactNode(fact: EngineFact): ts.Node {
     case 'dimension':
       return fact.carrier;
     case 'card-literal':
+    case 'card-column':
       return fact.source.node;
     case 'access-path':
       return fact.read;
@@ -162,9 +163,9 @@ function toFinding({ rule, severity, fact, report }: Claim, context: BuildFindin
   const to = file.getLineAndCharacterOfPosition(end);
   const data = Object.fromEntries(Object.entries(report.data).map(([key, value]) => [key, maskCardNumbersInText(value)]));
   const template = (rule.meta.messages as Readonly<Record<string, string>>)[report.messageId] ?? report.messageId;
-  const source = fact.type === 'flow' || fact.type === 'card-literal' ? toSourceInfo(fact.source) : undefined;
+  const source = fact.type === 'flow' || fact.type === 'card-literal' || fact.type === 'card-column' ? toSourceInfo(fact.source) : undefined;
   // a sink known only by its shape makes the finding as uncertain as an inferred source
-  const confidence: Confidence = fact.type === 'flow' && fact.sink.inferred === true ? 'inferred' : fact.type === 'flow' || fact.type === 'card-literal' ? fact.source.confidence : 'declared';
+  const confidence: Confidence = fact.type === 'flow' && fact.sink.inferred === true ? 'inferred' : fact.type === 'flow' || fact.type === 'card-literal' || fact.type === 'card-column' ? fact.source.confidence : 'declared';
   return {
     ruleId: rule.id,
     severity,

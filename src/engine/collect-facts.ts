@@ -26,7 +26,8 @@ import { isConfigurationName, isCustomerRecordName, isNonPersonAttributeName, is
 import { getPropertyChain, getPropertyNameText, getStaticString, resolveConstInitializer, type SinkMatch, type SinkResolver } from './sinks.js';
 import { isRedacted, LoggerRedaction, type RedactPath } from './logger-redaction.js';
 import { NodeMap } from './node-map.js';
-import { ANY_FIELD, addStep, embedField, getSteps, instantiate, withPath, type Step, type Taint } from './taint.js';
+import { SchemaColumns } from './schema-columns.js';
+import { ANY_FIELD, addStep, embedField, getSteps, instantiate, withPath, type SourceFact, type Step, type Taint } from './taint.js';
 import { SyntaxKind, TypeFlags } from './typescript-api.js';
 
 /** Data reaching a sink through a parameter of `fn`: recorded, then checked at `fn`'s callers. */
@@ -112,6 +113,8 @@ class FactCollector {
   private readonly jsDocSinkNames: ReadonlySet<string>;
   /** made for the first file with support access code: most projects have none */
   private accessPaths: AccessPathAnalyzer | undefined;
+  /** made for the first reported file: most files declare no schema */
+  private schemaColumns: SchemaColumns | undefined;
   /** whether the project configures winston's `format.splat()` anywhere */
   private winstonSplat: boolean | undefined;
 
@@ -135,6 +138,7 @@ class FactCollector {
       this.guard(file, () => {
         this.collectCardLiterals(file);
         if (isTestFile(file)) return;
+        this.collectCardColumns(file);
         this.collectDeclassifications(file);
         this.collectAccessPaths(file);
       });
@@ -568,6 +572,15 @@ class FactCollector {
       if (source === undefined) continue;
       const fact: CardLiteralFact = { type: 'card-literal', source, inTestFile: this.context.isTestFile(file) };
       this.facts.push(fact);
+    }
+  }
+
+  private collectCardColumns(file: ts.SourceFile): void {
+    this.schemaColumns ??= new SchemaColumns(this.context.facade, this.context.classifier);
+    for (const column of this.schemaColumns.findCardColumns(file)) {
+      const { inferred } = column;
+      const source: SourceFact = { label: column.label, level: inferred.level, kind: inferred.kind, confidence: 'inferred', node: column.node, reason: column.reason, numeric: inferred.numeric };
+      this.facts.push({ type: 'card-column', source });
     }
   }
 

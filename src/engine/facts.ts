@@ -39,6 +39,12 @@ export interface CardLiteralFact {
   readonly inTestFile: boolean;
 }
 
+/** An ORM column declared to hold card numbers or CVVs (schema-columns.ts): storage of card data, whichever code writes it. */
+export interface CardColumnFact {
+  readonly type: 'card-column';
+  readonly source: SourceFact;
+}
+
 /** A cast that lowers a classification or forges an access grant, or a `declassify` call without a literal reason. */
 export interface DeclassificationFact {
   readonly type: 'declassification';
@@ -90,7 +96,7 @@ export interface AccessProblemFact {
   readonly leavesAtLine?: number;
 }
 
-export type EngineFact = FlowFact | DimensionFact | CardLiteralFact | DeclassificationFact | AccessPathFact | AccessProblemFact;
+export type EngineFact = FlowFact | DimensionFact | CardLiteralFact | CardColumnFact | DeclassificationFact | AccessPathFact | AccessProblemFact;
 
 export function isSinkOfKind(fact: FlowFact | DimensionFact, kinds: readonly SinkKind[]): boolean {
   return kinds.includes(fact.sink.kind);

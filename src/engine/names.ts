@@ -64,6 +64,8 @@ const PATTERNS: readonly NamePattern[] = [
   { words: ['card', 'number'], level: RESTRICTED, kind: 'PAN', numeric: true },
   { words: ['card', 'num'], level: RESTRICTED, kind: 'PAN', numeric: true },
   { words: ['card', 'no'], level: RESTRICTED, kind: 'PAN', numeric: true },
+  // `number_card`: the word order of languages that say "number of the card"
+  { words: ['number', 'card'], level: RESTRICTED, kind: 'PAN', numeric: true },
   { words: ['credit', 'card'], level: RESTRICTED, kind: 'PAN', numeric: true },
   { words: ['debit', 'card'], level: RESTRICTED, kind: 'PAN', numeric: true },
   { words: ['cc', 'number'], level: RESTRICTED, kind: 'PAN', numeric: true },

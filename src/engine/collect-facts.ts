@@ -22,7 +22,7 @@ import { CallSiteIndex, getFunctionName } from './call-sites.js';
 import { describeExpression, sourceTaint, type FlowAnalyzer } from './flow.js';
 import { ReachableFunctions } from './reachable-functions.js';
 import { HTTP_CALLEE_NAMES, type HttpSinkResolver } from './http-sinks.js';
-import { isConfigurationName, isCustomerRecordName, isNonPersonAttributeName, isPersonIdName, isUrlLikeName } from './names.js';
+import { isConfigurationName, isCustomerRecordName, isNonPersonAttributeName, isPersonIdName, isTenantRecordName, isUrlLikeName, splitNameIntoWords } from './names.js';
 import { getPropertyChain, getPropertyNameText, getStaticString, resolveConstInitializer, type SinkMatch, type SinkResolver } from './sinks.js';
 import { isRedacted, LoggerRedaction, type RedactPath } from './logger-redaction.js';
 import { NodeMap } from './node-map.js';
@@ -503,10 +503,11 @@ class FactCollector {
   /** Dimension names and values of a telemetry call. */
   private checkDimensions(sink: SinkMatch, call: ts.CallExpression): void {
     for (const dimension of this.getDimensions(sink, call)) {
-      // the value's own class is checked as data; the name matters where the value can single out a customer
+      // the value's own class is checked as data; the name matters where the value can single out a customer;
+      // only a value that can hold any text is a URL (`writePath: 'direct' | 'legacy'` names a code path)
       if (dimension.name !== undefined && !isAllowedDimension(dimension.name, this.context.config.allowedDimensions) && this.isCustomerDimension(dimension)) {
         this.addDimension(sink, call, dimension.carrier, dimension.name, 'name-not-allowed');
-      } else if (dimension.value !== undefined ? isUrlValue(dimension.value) : isComputedUrlTag(dimension)) {
+      } else if (dimension.value !== undefined ? isUrlValue(dimension.value) && canHoldText(this.context.facade.getTypeOfNode(dimension.value)) : isComputedUrlTag(dimension)) {
         this.addDimension(sink, call, dimension.carrier, dimension.name ?? '?', 'url-value');
       }
     }
@@ -523,6 +524,7 @@ class FactCollector {
     const value = dimension.value ?? (ts.isExpression(dimension.carrier) ? dimension.carrier : undefined);
     if (value === undefined) return false;
     const { name } = dimension;
+    if (isTenantRecordId(value, facade)) return false;
     if (name !== undefined && (isPersonalDimensionName(name) || isPersonIdName(name) || isSensitiveInference(classifier.inferName(name.split('.').pop() ?? name, name.split('.').slice(0, -1))))) return true;
     if (name !== undefined && isNonPersonAttributeName(name)) return false;
     const expression = skipOuterExpressions(value);
@@ -806,6 +808,21 @@ function isAllowedDimension(name: string, allowed: ReadonlySet<string>): boolean
   const segments = name.split('.');
   for (let start = 1; start < segments.length - 1; start++) if (allowed.has(normalizeDimensionName(segments.slice(start).join('.')))) return true;
   return false;
+}
+
+/**
+ * `stripe.customer_id` set from `org.cloudConfig.stripe.customerId` (directly or through a
+ * constant): an id read off the tenant's own record is the tenant's billing account, which
+ * telemetry may carry, not a person's id.
+ */
+function isTenantRecordId(value: ts.Expression, facade: CheckerFacade): boolean {
+  const chain = getPropertyChain(resolveConstInitializer(skipOuterExpressions(value), facade));
+  if (chain === undefined || chain.length < 2) return false;
+  const field = splitNameIntoWords(chain[chain.length - 1] ?? '');
+  const head = field[field.length - 1];
+  const owners = chain.slice(0, -1);
+  // `team.members.userId` is still a person's
+  return (head === 'id' || head === 'uuid') && owners.some(isTenantRecordName) && !owners.some((owner) => isCustomerRecordName(owner) || isCustomerRecordName(owner.replace(/s$/, '')));
 }
 
 /** `` `path:${new URL(endpoint.url).pathname}` `` as a StatsD tag: a URL or path computed per call. */

@@ -478,7 +478,8 @@ export class FlowAnalyzer {
     } else if (method !== undefined && RECEIVER_PRESERVING_METHODS.has(method)) {
       taints = [...receiver, ...call.arguments.flatMap((argument) => this.taintOf(argument))];
     } else if (method !== undefined && ELEMENT_READING_METHODS.has(method)) {
-      taints = this.readFrom(receiver, [ANY_FIELD]);
+      // `email.split('@').pop()`: the domain, as `[1]` below
+      taints = isEmailDomainRead(call, method) ? [] : this.readFrom(receiver, [ANY_FIELD]);
     } else if (method === 'then' || method === 'catch' || method === 'finally') {
       const callback = call.arguments[0];
       taints = method === 'then' && callback !== undefined && isInlineFunction(callback) ? this.callbackResult(callback) : [...receiver];
@@ -965,11 +966,25 @@ function mentionsTypeName(node: ts.Node, name: string): boolean {
   return ts.forEachChild(node, (child) => (mentionsTypeName(child, name) ? true : undefined)) === true;
 }
 
-/** `x.split('@')[1]`, `x.split('@').at(-1)`: the part after the `@`. */
+/** `x.split('@')[1]`: the part after the `@`. */
 function isEmailDomainPart(access: ts.ElementAccessExpression): boolean {
   const index = skipOuterExpressions(access.argumentExpression);
-  if (!ts.isNumericLiteral(index) || index.text !== '1') return false;
-  const split = skipOuterExpressions(access.expression);
+  return ts.isNumericLiteral(index) && index.text === '1' && isSplitAtSign(access.expression);
+}
+
+/** `x.split('@').pop()`, `x.split('@').at(-1)`, `x.split('@').at(1)`: the part after the `@`. */
+function isEmailDomainRead(call: ts.CallExpression, method: string): boolean {
+  const callee = skipOuterExpressions(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !isSplitAtSign(callee.expression)) return false;
+  if (method === 'pop') return call.arguments.length === 0;
+  const index = call.arguments[0] === undefined ? undefined : skipOuterExpressions(call.arguments[0]);
+  if (method !== 'at' || index === undefined) return false;
+  if (ts.isNumericLiteral(index)) return index.text === '1';
+  return ts.isPrefixUnaryExpression(index) && index.operator === SyntaxKind.MinusToken && ts.isNumericLiteral(index.operand) && index.operand.text === '1';
+}
+
+function isSplitAtSign(expression: ts.Expression): boolean {
+  const split = skipOuterExpressions(expression);
   if (!ts.isCallExpression(split)) return false;
   const callee = skipOuterExpressions(split.expression);
   const separator = split.arguments[0];

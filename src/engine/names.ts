@@ -288,6 +288,14 @@ export function isPersonIdName(name: string): boolean {
   return (head === 'id' || head === 'uuid') && owner !== undefined && PERSON_OWNERS.has(owner) && owner !== 'member' && owner !== 'owner' && owner !== 'author';
 }
 
+/** Words naming the tenant — the business that is our customer — rather than a person. */
+const TENANT_WORDS: ReadonlySet<string> = new Set(['org', 'orgs', 'organization', 'organisation', 'tenant', 'workspace', 'team', 'company']);
+
+/** `parsedOrg`, `workspace`, `team`: a name of the tenant's own record, whose ids are the tenant's. */
+export function isTenantRecordName(name: string): boolean {
+  return splitNameIntoWords(name).some((word) => TENANT_WORDS.has(word));
+}
+
 /** A name of a customer's or user's record (`customer`, `account`, `currentUser`), whose fields are that person's. */
 export function isCustomerRecordName(name: string): boolean {
   return splitNameIntoWords(name).some((word) => PERSON_OWNERS.has(word) || word === 'account');

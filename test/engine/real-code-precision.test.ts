@@ -209,11 +209,13 @@ export async function notify(user: { email: string }, body: unknown): Promise<vo
   logger.info({ status: response.status, response }, 'posted');
   logger.info({ domain: user.email.split('@')[1] }, 'domain');
   logger.info({ first: user.email.split('@')[0] }, 'local part');
+  console.log(\`skipped domain \${user.email?.split('@').pop() ?? 'none'} and \${user.email.split('@').at(-1)}\`);
+  console.log(user.email.split('@').at(0));
 }
 `,
     }, { inference: { mode: 'names', add: { body: 'confidential' } } });
     // the parsed contact is the body; the address posted to another company is shared; the local part of an address is the person
-    expect(result.keys).toEqual(['app.ts:11 no-pii-logging', 'app.ts:12 no-third-party-sharing', 'app.ts:15 no-pii-logging']);
+    expect(result.keys).toEqual(['app.ts:11 no-pii-logging', 'app.ts:12 no-third-party-sharing', 'app.ts:15 no-pii-logging', 'app.ts:17 no-pii-logging']);
   });
 });
 

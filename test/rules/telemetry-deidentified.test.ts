@@ -24,6 +24,22 @@ export function tag(cartSize: number, tier: 'free' | 'pro', cached: boolean): vo
   skipped.inc({ why: 'deadman', tier });
 }
 `,
+    // a value named like a path that can only be one of the code's own labels is not a URL
+    `
+import { Counter } from 'prom-client';
+const writes = new Counter({ name: 'writes_total', help: 'Writes', labelNames: ['route'] as const });
+export function count(writePath: 'direct' | 'legacy'): void {
+  writes.labels({ route: writePath }).inc();
+}
+`,
+    // the tenant's own billing account, read off the organisation's record, is not a person's id
+    `
+import { trace } from '@opentelemetry/api';
+export function tagBilling(parsedOrg: { id: string; cloudConfig?: { stripe?: { customerId?: string } } }): void {
+  const stripeCustomerId = parsedOrg.cloudConfig?.stripe?.customerId;
+  if (stripeCustomerId) trace.getActiveSpan()?.setAttributes({ 'org.id': parsedOrg.id, 'stripe.customer_id': stripeCustomerId });
+}
+`,
     // an entity's id or name is not a person's: `segmentId`, `journeyName` as span attributes
     `
 import { trace } from '@opentelemetry/api';
@@ -58,6 +74,16 @@ export function tag(member: { id: string }): void {
     },
   ],
   invalid: [
+    // a person's billing id is still a customer id, also when a team holds the person
+    {
+      code: `
+import { trace } from '@opentelemetry/api';
+export function tagBilling(team: { members: { stripeCustomerId: string } }): void {
+  trace.getActiveSpan()?.setAttribute('stripe.customer_id', team.members.stripeCustomerId);
+}
+`,
+      errors: [{ messageId: 'dimensionNotAllowed', line: 4 }],
+    },
     // a customer's id under a name that does not say so still singles the customer out
     {
       code: `

@@ -110,8 +110,7 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   // @opentelemetry/api logs bridge (`logs.getLogger(...).emit(record)`), exported interface Logger.
   { kind: 'log', library: '@opentelemetry/api', module: '@opentelemetry/api', path: 'Logger.emit' },
 
-  // bunyan — unverified: not installed (@types/bunyan: `export = Logger`, a class; createLogger
-  // returns it).
+  // bunyan (@types/bunyan 1.8.11: `export = Logger`, a class; createLogger() and child() return it).
   { kind: 'log', library: 'bunyan', module: 'bunyan', path: 'default.trace' },
   { kind: 'log', library: 'bunyan', module: 'bunyan', path: 'default.debug' },
   { kind: 'log', library: 'bunyan', module: 'bunyan', path: 'default.info' },
@@ -120,8 +119,7 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'log', library: 'bunyan', module: 'bunyan', path: 'default.fatal' },
   { kind: 'log', library: 'bunyan', module: 'bunyan', path: 'default.child', args: [0] },
 
-  // log4js — unverified: not installed (types/log4js.d.ts: `getLogger(): Logger`, exported
-  // interface Logger).
+  // log4js (6.9.1, types/log4js.d.ts: `getLogger()` returns the exported class Logger).
   { kind: 'log', library: 'log4js', module: 'log4js', path: 'Logger.log' },
   { kind: 'log', library: 'log4js', module: 'log4js', path: 'Logger.trace' },
   { kind: 'log', library: 'log4js', module: 'log4js', path: 'Logger.debug' },
@@ -132,7 +130,8 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'log', library: 'log4js', module: 'log4js', path: 'Logger.mark' },
   { kind: 'log', library: 'log4js', module: 'log4js', path: 'Logger.addContext', args: [1] },
 
-  // loglevel — unverified: not installed (`export = log`, a RootLogger extending Logger).
+  // loglevel (1.9.2: `export = log`, a RootLogger extending Logger, where the methods are declared;
+  // `getLogger(name)` returns a Logger).
   { kind: 'log', library: 'loglevel', module: 'loglevel', path: 'default.trace' },
   { kind: 'log', library: 'loglevel', module: 'loglevel', path: 'default.debug' },
   { kind: 'log', library: 'loglevel', module: 'loglevel', path: 'default.info' },
@@ -140,8 +139,84 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'log', library: 'loglevel', module: 'loglevel', path: 'default.error' },
   { kind: 'log', library: 'loglevel', module: 'loglevel', path: 'default.log' },
 
-  // @nestjs/common Logger — unverified: not installed. `Logger` has both static and instance
-  // methods of these names; the resolver collects both. ConsoleLogger declares its own.
+  // consola (3.4.2: ConsolaInstance = Consola & Record<LogType, LogFn>. The level methods are a mapped
+  // type whose members have no declaration, so they are matched as written from the import: the
+  // default instance (named or default import), `createConsola()`, and `consola.withTag()` held in a
+  // const. Other instances (`consola.create()`, a logger passed as a parameter) are not recognised.
+  { kind: 'log', library: 'consola', module: 'consola', path: 'consola.log' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'consola.info' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'consola.warn' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'consola.error' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'consola.debug' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'consola.trace' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'consola.fatal' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'consola.success' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'consola.fail' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'default.log' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'default.info' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'default.warn' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'default.error' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'default.debug' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'default.trace' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'default.fatal' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'default.success' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'default.fail' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'createConsola.log' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'createConsola.info' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'createConsola.warn' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'createConsola.error' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'createConsola.debug' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'createConsola.trace' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'createConsola.fatal' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'createConsola.success' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'createConsola.fail' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'consola.withTag.log' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'consola.withTag.info' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'consola.withTag.warn' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'consola.withTag.error' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'consola.withTag.debug' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'consola.withTag.trace' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'consola.withTag.fatal' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'consola.withTag.success' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'consola.withTag.fail' },
+
+  // tslog (4.9.3; 5.x needs Node 22: class Logger<LogObj> extends BaseLogger, declaring the level
+  // methods; getSubLogger() returns a Logger).
+  { kind: 'log', library: 'tslog', module: 'tslog', path: 'Logger.silly' },
+  { kind: 'log', library: 'tslog', module: 'tslog', path: 'Logger.trace' },
+  { kind: 'log', library: 'tslog', module: 'tslog', path: 'Logger.debug' },
+  { kind: 'log', library: 'tslog', module: 'tslog', path: 'Logger.info' },
+  { kind: 'log', library: 'tslog', module: 'tslog', path: 'Logger.warn' },
+  { kind: 'log', library: 'tslog', module: 'tslog', path: 'Logger.error' },
+  { kind: 'log', library: 'tslog', module: 'tslog', path: 'Logger.fatal' },
+
+  // electron-log (5.4.4: `export =` a MainLogger/RendererLogger; the methods are declared once on
+  // interface LogFunctions, shared by scopes and by the `electron-log/main` and `/renderer` entry
+  // points, each of which needs its own entries to resolve).
+  { kind: 'log', library: 'electron-log', module: 'electron-log', path: 'default.error' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log', path: 'default.warn' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log', path: 'default.info' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log', path: 'default.verbose' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log', path: 'default.debug' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log', path: 'default.silly' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log', path: 'default.log' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log/main', path: 'default.error' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log/main', path: 'default.warn' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log/main', path: 'default.info' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log/main', path: 'default.verbose' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log/main', path: 'default.debug' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log/main', path: 'default.silly' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log/main', path: 'default.log' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log/renderer', path: 'default.error' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log/renderer', path: 'default.warn' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log/renderer', path: 'default.info' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log/renderer', path: 'default.verbose' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log/renderer', path: 'default.debug' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log/renderer', path: 'default.silly' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log/renderer', path: 'default.log' },
+
+  // @nestjs/common Logger (11.2.12). `Logger` has both static and instance methods of these names; the
+  // resolver collects both. ConsoleLogger declares its own; LoggerService is the injected interface.
   { kind: 'log', library: '@nestjs/common', module: '@nestjs/common', path: 'Logger.log' },
   { kind: 'log', library: '@nestjs/common', module: '@nestjs/common', path: 'Logger.error' },
   { kind: 'log', library: '@nestjs/common', module: '@nestjs/common', path: 'Logger.warn' },
@@ -161,9 +236,80 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'log', library: '@nestjs/common', module: '@nestjs/common', path: 'LoggerService.verbose' },
   { kind: 'log', library: '@nestjs/common', module: '@nestjs/common', path: 'LoggerService.fatal' },
 
-  // @google-cloud/logging — unverified: not installed (`new Logging().log(name).write(entry)`).
+  // nestjs-pino (4.6.1; 5.x needs Node 22: class PinoLogger with pino's level methods and `assign`,
+  // which adds fields to every later line of the request; class Logger implements LoggerService).
+  { kind: 'log', library: 'nestjs-pino', module: 'nestjs-pino', path: 'PinoLogger.trace' },
+  { kind: 'log', library: 'nestjs-pino', module: 'nestjs-pino', path: 'PinoLogger.debug' },
+  { kind: 'log', library: 'nestjs-pino', module: 'nestjs-pino', path: 'PinoLogger.info' },
+  { kind: 'log', library: 'nestjs-pino', module: 'nestjs-pino', path: 'PinoLogger.warn' },
+  { kind: 'log', library: 'nestjs-pino', module: 'nestjs-pino', path: 'PinoLogger.error' },
+  { kind: 'log', library: 'nestjs-pino', module: 'nestjs-pino', path: 'PinoLogger.fatal' },
+  { kind: 'log', library: 'nestjs-pino', module: 'nestjs-pino', path: 'PinoLogger.assign', args: [0] },
+  { kind: 'log', library: 'nestjs-pino', module: 'nestjs-pino', path: 'Logger.log' },
+  { kind: 'log', library: 'nestjs-pino', module: 'nestjs-pino', path: 'Logger.error' },
+  { kind: 'log', library: 'nestjs-pino', module: 'nestjs-pino', path: 'Logger.warn' },
+  { kind: 'log', library: 'nestjs-pino', module: 'nestjs-pino', path: 'Logger.debug' },
+  { kind: 'log', library: 'nestjs-pino', module: 'nestjs-pino', path: 'Logger.verbose' },
+  { kind: 'log', library: 'nestjs-pino', module: 'nestjs-pino', path: 'Logger.fatal' },
+
+  // @google-cloud/logging (11.3.0; 12.x needs Node 22: `new Logging().log(name)` returns class Log,
+  // `logSync(name)` class LogSync; `entry(metadata, data)` builds the entry that `write` sends).
   { kind: 'log', library: '@google-cloud/logging', module: '@google-cloud/logging', path: 'Log.write' },
   { kind: 'log', library: '@google-cloud/logging', module: '@google-cloud/logging', path: 'Log.entry' },
+  { kind: 'log', library: '@google-cloud/logging', module: '@google-cloud/logging', path: 'LogSync.write' },
+  { kind: 'log', library: '@google-cloud/logging', module: '@google-cloud/logging', path: 'LogSync.entry' },
+
+  // @aws-lambda-powertools/logger (2.36.0: class Logger; the key setters add fields to later lines).
+  { kind: 'log', library: '@aws-lambda-powertools/logger', module: '@aws-lambda-powertools/logger', path: 'Logger.trace' },
+  { kind: 'log', library: '@aws-lambda-powertools/logger', module: '@aws-lambda-powertools/logger', path: 'Logger.debug' },
+  { kind: 'log', library: '@aws-lambda-powertools/logger', module: '@aws-lambda-powertools/logger', path: 'Logger.info' },
+  { kind: 'log', library: '@aws-lambda-powertools/logger', module: '@aws-lambda-powertools/logger', path: 'Logger.warn' },
+  { kind: 'log', library: '@aws-lambda-powertools/logger', module: '@aws-lambda-powertools/logger', path: 'Logger.error' },
+  { kind: 'log', library: '@aws-lambda-powertools/logger', module: '@aws-lambda-powertools/logger', path: 'Logger.critical' },
+  { kind: 'log', library: '@aws-lambda-powertools/logger', module: '@aws-lambda-powertools/logger', path: 'Logger.appendKeys', args: [0] },
+  { kind: 'log', library: '@aws-lambda-powertools/logger', module: '@aws-lambda-powertools/logger', path: 'Logger.appendPersistentKeys', args: [0] },
+  { kind: 'log', library: '@aws-lambda-powertools/logger', module: '@aws-lambda-powertools/logger', path: 'Logger.addPersistentLogAttributes', args: [0] },
+  { kind: 'log', library: '@aws-lambda-powertools/logger', module: '@aws-lambda-powertools/logger', path: 'Logger.setPersistentLogAttributes', args: [0] },
+  { kind: 'log', library: '@aws-lambda-powertools/logger', module: '@aws-lambda-powertools/logger', path: 'Logger.logEventIfEnabled', args: [0] },
+
+  // Hosted log services. @logtail/node (0.5.9: `Logtail` is class Node extending @logtail/core's Base,
+  // which declares the level methods).
+  { kind: 'log', library: '@logtail/node', module: '@logtail/node', path: 'Logtail.log' },
+  { kind: 'log', library: '@logtail/node', module: '@logtail/node', path: 'Logtail.debug' },
+  { kind: 'log', library: '@logtail/node', module: '@logtail/node', path: 'Logtail.info' },
+  { kind: 'log', library: '@logtail/node', module: '@logtail/node', path: 'Logtail.warn' },
+  { kind: 'log', library: '@logtail/node', module: '@logtail/node', path: 'Logtail.error' },
+  // @axiomhq/js (1.8.0; @axiomhq/logging 0.4.1 wants ^1: `ingest(dataset, events)` on Axiom and
+  // AxiomWithoutBatching, `ingestRaw` on their base class) and @axiomhq/logging (class Logger).
+  { kind: 'log', library: '@axiomhq/js', module: '@axiomhq/js', path: 'Axiom.ingest', args: [1] },
+  { kind: 'log', library: '@axiomhq/js', module: '@axiomhq/js', path: 'AxiomWithoutBatching.ingest', args: [1] },
+  { kind: 'log', library: '@axiomhq/js', module: '@axiomhq/js', path: 'Axiom.ingestRaw', args: [1] },
+  { kind: 'log', library: '@axiomhq/logging', module: '@axiomhq/logging', path: 'Logger.debug' },
+  { kind: 'log', library: '@axiomhq/logging', module: '@axiomhq/logging', path: 'Logger.info' },
+  { kind: 'log', library: '@axiomhq/logging', module: '@axiomhq/logging', path: 'Logger.warn' },
+  { kind: 'log', library: '@axiomhq/logging', module: '@axiomhq/logging', path: 'Logger.error' },
+  { kind: 'log', library: '@axiomhq/logging', module: '@axiomhq/logging', path: 'Logger.log' },
+  { kind: 'log', library: '@axiomhq/logging', module: '@axiomhq/logging', path: 'Logger.raw' },
+  { kind: 'log', library: '@axiomhq/logging', module: '@axiomhq/logging', path: 'Logger.with' },
+  // @datadog/browser-logs (7.16.2: `datadogLogs.logger` and `createLogger()` are the exported class
+  // Logger; the global and user context go with every line).
+  { kind: 'log', library: '@datadog/browser-logs', module: '@datadog/browser-logs', path: 'Logger.log' },
+  { kind: 'log', library: '@datadog/browser-logs', module: '@datadog/browser-logs', path: 'Logger.debug' },
+  { kind: 'log', library: '@datadog/browser-logs', module: '@datadog/browser-logs', path: 'Logger.info' },
+  { kind: 'log', library: '@datadog/browser-logs', module: '@datadog/browser-logs', path: 'Logger.notice' },
+  { kind: 'log', library: '@datadog/browser-logs', module: '@datadog/browser-logs', path: 'Logger.warn' },
+  { kind: 'log', library: '@datadog/browser-logs', module: '@datadog/browser-logs', path: 'Logger.error' },
+  { kind: 'log', library: '@datadog/browser-logs', module: '@datadog/browser-logs', path: 'Logger.critical' },
+  { kind: 'log', library: '@datadog/browser-logs', module: '@datadog/browser-logs', path: 'Logger.alert' },
+  { kind: 'log', library: '@datadog/browser-logs', module: '@datadog/browser-logs', path: 'Logger.emerg' },
+  { kind: 'log', library: '@datadog/browser-logs', module: '@datadog/browser-logs', path: 'Logger.ok' },
+  { kind: 'log', library: '@datadog/browser-logs', module: '@datadog/browser-logs', path: 'Logger.setContext' },
+  { kind: 'log', library: '@datadog/browser-logs', module: '@datadog/browser-logs', path: 'Logger.setContextProperty', args: [1] },
+  { kind: 'log', library: '@datadog/browser-logs', module: '@datadog/browser-logs', path: 'datadogLogs.setGlobalContext' },
+  { kind: 'log', library: '@datadog/browser-logs', module: '@datadog/browser-logs', path: 'datadogLogs.setGlobalContextProperty', args: [1] },
+  { kind: 'log', library: '@datadog/browser-logs', module: '@datadog/browser-logs', path: 'datadogLogs.setUser' },
+  { kind: 'log', library: '@datadog/browser-logs', module: '@datadog/browser-logs', path: 'datadogLogs.setUserProperty', args: [1] },
+  { kind: 'log', library: '@datadog/browser-logs', module: '@datadog/browser-logs', path: 'datadogLogs.setAccount' },
 
   // ─────────────────────────────────────────── storage ───────────────────────────────────────────
 

@@ -32,9 +32,9 @@ const VERIFICATION_KINDS: readonly string[] = ['PhoneNumber', 'Email'];
  */
 const PUSH_DELIVERY_KINDS: readonly string[] = [...MESSAGE_DELIVERY_KINDS, 'CustomerId'];
 /**
- * The product's own key-value store at its hosting provider (Vercel Edge Config):
- * the product keeping its data where it runs, not handing it to another party. Restricted data
- * is still reported, as at every processor.
+ * The product's own key-value store or message queue at its hosting provider (Vercel Edge Config,
+ * Upstash QStash): the product keeping its data where it runs, not handing it to another party.
+ * Restricted data is still reported, as at every processor.
  */
 const HOSTED_STORE_KINDS: readonly string[] = ['Email', 'PersonName', 'PostalAddress', 'PhoneNumber', 'IPAddress', 'CustomerId', 'PaymentToken', 'OrderLine', 'DateOfBirth', 'Confidential'];
 /** Bot and fraud checks: the client IP the challenge was solved from. */
@@ -521,8 +521,11 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'third-party', library: 'posthog-node', module: 'posthog-node', path: 'PostHog.logger.fatal' },
   { kind: 'third-party', library: 'posthog-node', module: 'posthog-node', path: 'PostHog.emails.send', args: [0] },
 
-  // @sentry/node (and browser/nextjs) — unverified: not installed. Top-level functions are
-  // re-exported from @sentry/core; Scope is the class behind getCurrentScope()/withScope().
+  // Sentry (10.78.0; 11.x pulls in bundler plugins, about 30 MB more). Every flavour re-exports the
+  // top-level functions and class Scope (behind getCurrentScope()/withScope()) from @sentry/core, so a
+  // renamed import (`import { setUser as sentrySetUser }`) reaches the same declaration. Each flavour
+  // needs its own entries: an entry resolves through the project's imports of its module.
+  // `captureException` takes the error first (its message is the program's); the hint carries extras.
   { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'setUser' },
   { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'setContext' },
   { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'setExtra' },
@@ -531,6 +534,7 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'setTags' },
   { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'captureMessage' },
   { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'captureException', args: [1] },
+  { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'captureEvent' },
   { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'addBreadcrumb' },
   { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'Scope.setUser' },
   { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'Scope.setContext' },
@@ -538,50 +542,304 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'Scope.setExtras' },
   { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'Scope.setTag' },
   { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'Scope.setTags' },
+  { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'Scope.addBreadcrumb' },
+  { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'Scope.captureMessage' },
+  { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'Scope.captureException', args: [1] },
   { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'setUser' },
   { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'setContext' },
   { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'setExtra' },
+  { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'setExtras' },
   { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'setTag' },
+  { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'setTags' },
   { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'captureMessage' },
+  { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'captureException', args: [1] },
+  { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'captureEvent' },
+  { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'addBreadcrumb' },
+  { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'Scope.setUser' },
+  { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'Scope.setContext' },
+  { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'Scope.setExtra' },
+  { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'Scope.setExtras' },
+  { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'Scope.setTag' },
+  { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'Scope.setTags' },
+  { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'Scope.addBreadcrumb' },
+  { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'Scope.captureMessage' },
+  { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'Scope.captureException', args: [1] },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'setUser' },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'setContext' },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'setExtra' },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'setExtras' },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'setTag' },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'setTags' },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'captureMessage' },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'captureException', args: [1] },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'captureEvent' },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'addBreadcrumb' },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'Scope.setUser' },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'Scope.setContext' },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'Scope.setExtra' },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'Scope.setExtras' },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'Scope.setTag' },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'Scope.setTags' },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'Scope.addBreadcrumb' },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'Scope.captureMessage' },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'Scope.captureException', args: [1] },
+  // @sentry/nextjs — unverified: not installed (its peer dependency `next` is over 100 MB); the same
+  // re-exports of @sentry/core as the flavours above.
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'setUser' },
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'setContext' },
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'setExtra' },
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'setExtras' },
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'setTag' },
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'setTags' },
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'captureMessage' },
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'captureException', args: [1] },
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'captureEvent' },
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'addBreadcrumb' },
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'Scope.setUser' },
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'Scope.setContext' },
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'Scope.setExtra' },
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'Scope.setExtras' },
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'Scope.setTag' },
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'Scope.setTags' },
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'Scope.addBreadcrumb' },
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'Scope.captureMessage' },
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'Scope.captureException', args: [1] },
 
-  // mixpanel-browser — unverified: not installed (default export is an OverridedMixpanel that
-  // extends the exported interface Mixpanel; older typings export the same names as functions).
+  // @segment/analytics-next (1.84.3: class AnalyticsBrowser extends AnalyticsBuffered, which declares
+  // the calls as properties; `load()` resolves to class Analytics, which declares them again).
+  { kind: 'third-party', library: '@segment/analytics-next', module: '@segment/analytics-next', path: 'AnalyticsBrowser.identify' },
+  { kind: 'third-party', library: '@segment/analytics-next', module: '@segment/analytics-next', path: 'AnalyticsBrowser.track' },
+  { kind: 'third-party', library: '@segment/analytics-next', module: '@segment/analytics-next', path: 'AnalyticsBrowser.page' },
+  { kind: 'third-party', library: '@segment/analytics-next', module: '@segment/analytics-next', path: 'AnalyticsBrowser.screen' },
+  { kind: 'third-party', library: '@segment/analytics-next', module: '@segment/analytics-next', path: 'AnalyticsBrowser.group' },
+  { kind: 'third-party', library: '@segment/analytics-next', module: '@segment/analytics-next', path: 'AnalyticsBrowser.alias' },
+  { kind: 'third-party', library: '@segment/analytics-next', module: '@segment/analytics-next', path: 'Analytics.identify' },
+  { kind: 'third-party', library: '@segment/analytics-next', module: '@segment/analytics-next', path: 'Analytics.track' },
+  { kind: 'third-party', library: '@segment/analytics-next', module: '@segment/analytics-next', path: 'Analytics.page' },
+  { kind: 'third-party', library: '@segment/analytics-next', module: '@segment/analytics-next', path: 'Analytics.screen' },
+  { kind: 'third-party', library: '@segment/analytics-next', module: '@segment/analytics-next', path: 'Analytics.group' },
+  { kind: 'third-party', library: '@segment/analytics-next', module: '@segment/analytics-next', path: 'Analytics.alias' },
+
+  // mixpanel-browser (2.84.0 ships its own typings: the default export is an OverridedMixpanel that
+  // extends the exported interface Mixpanel; the same names are exported as functions).
   { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'Mixpanel.track' },
   { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'Mixpanel.identify' },
   { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'Mixpanel.alias' },
   { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'Mixpanel.register' },
   { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'Mixpanel.register_once' },
+  { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'Mixpanel.track_with_groups' },
+  { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'Mixpanel.set_group' },
   { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'People.set' },
   { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'People.set_once' },
   { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'People.union' },
   { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'People.append' },
+  { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'Group.set' },
+  { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'Group.set_once' },
+  { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'Group.union' },
   { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'track' },
   { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'identify' },
+  { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'alias' },
   { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'register' },
+  { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'register_once' },
 
-  // posthog-js — unverified: not installed (default export is an instance of class PostHog).
+  // posthog-js (1.455.2: the default export is an instance of class PostHog; `people` is a property
+  // holding an object type).
   { kind: 'third-party', library: 'posthog-js', module: 'posthog-js', path: 'PostHog.capture' },
   { kind: 'third-party', library: 'posthog-js', module: 'posthog-js', path: 'PostHog.identify' },
   { kind: 'third-party', library: 'posthog-js', module: 'posthog-js', path: 'PostHog.alias' },
   { kind: 'third-party', library: 'posthog-js', module: 'posthog-js', path: 'PostHog.group' },
   { kind: 'third-party', library: 'posthog-js', module: 'posthog-js', path: 'PostHog.register' },
   { kind: 'third-party', library: 'posthog-js', module: 'posthog-js', path: 'PostHog.register_once' },
+  { kind: 'third-party', library: 'posthog-js', module: 'posthog-js', path: 'PostHog.register_for_session' },
   { kind: 'third-party', library: 'posthog-js', module: 'posthog-js', path: 'PostHog.setPersonProperties' },
+  { kind: 'third-party', library: 'posthog-js', module: 'posthog-js', path: 'PostHog.captureException' },
+  { kind: 'third-party', library: 'posthog-js', module: 'posthog-js', path: 'PostHog.captureLog' },
   { kind: 'third-party', library: 'posthog-js', module: 'posthog-js', path: 'PostHog.people.set' },
   { kind: 'third-party', library: 'posthog-js', module: 'posthog-js', path: 'PostHog.people.set_once' },
 
-  // Amplitude — unverified: not installed (top-level functions bound to the default instance;
-  // Identify is a builder class whose setters carry user properties).
+  // Amplitude (@amplitude/analytics-node 1.5.73, -browser 2.48.1: top-level functions bound to the
+  // default instance; Identify is @amplitude/analytics-core's builder class, whose setters carry user
+  // properties, re-exported by both).
   { kind: 'third-party', library: '@amplitude/analytics-node', module: '@amplitude/analytics-node', path: 'track' },
   { kind: 'third-party', library: '@amplitude/analytics-node', module: '@amplitude/analytics-node', path: 'identify' },
   { kind: 'third-party', library: '@amplitude/analytics-node', module: '@amplitude/analytics-node', path: 'groupIdentify' },
   { kind: 'third-party', library: '@amplitude/analytics-node', module: '@amplitude/analytics-node', path: 'logEvent' },
+  { kind: 'third-party', library: '@amplitude/analytics-node', module: '@amplitude/analytics-node', path: 'setGroup' },
   { kind: 'third-party', library: '@amplitude/analytics-node', module: '@amplitude/analytics-node', path: 'Identify.set', args: [1] },
   { kind: 'third-party', library: '@amplitude/analytics-node', module: '@amplitude/analytics-node', path: 'Identify.setOnce', args: [1] },
   { kind: 'third-party', library: '@amplitude/analytics-node', module: '@amplitude/analytics-node', path: 'Identify.append', args: [1] },
+  { kind: 'third-party', library: '@amplitude/analytics-node', module: '@amplitude/analytics-node', path: 'Identify.prepend', args: [1] },
+  { kind: 'third-party', library: '@amplitude/analytics-node', module: '@amplitude/analytics-node', path: 'Identify.postInsert', args: [1] },
   { kind: 'third-party', library: '@amplitude/analytics-browser', module: '@amplitude/analytics-browser', path: 'track' },
   { kind: 'third-party', library: '@amplitude/analytics-browser', module: '@amplitude/analytics-browser', path: 'identify' },
+  { kind: 'third-party', library: '@amplitude/analytics-browser', module: '@amplitude/analytics-browser', path: 'groupIdentify' },
+  { kind: 'third-party', library: '@amplitude/analytics-browser', module: '@amplitude/analytics-browser', path: 'logEvent' },
+  { kind: 'third-party', library: '@amplitude/analytics-browser', module: '@amplitude/analytics-browser', path: 'setGroup' },
   { kind: 'third-party', library: '@amplitude/analytics-browser', module: '@amplitude/analytics-browser', path: 'setUserId' },
+  { kind: 'third-party', library: '@amplitude/analytics-browser', module: '@amplitude/analytics-browser', path: 'Identify.set', args: [1] },
+  { kind: 'third-party', library: '@amplitude/analytics-browser', module: '@amplitude/analytics-browser', path: 'Identify.setOnce', args: [1] },
+  { kind: 'third-party', library: '@amplitude/analytics-browser', module: '@amplitude/analytics-browser', path: 'Identify.append', args: [1] },
+  { kind: 'third-party', library: '@amplitude/analytics-browser', module: '@amplitude/analytics-browser', path: 'Identify.prepend', args: [1] },
+  { kind: 'third-party', library: '@amplitude/analytics-browser', module: '@amplitude/analytics-browser', path: 'Identify.postInsert', args: [1] },
+
+  // @rudderstack/rudder-sdk-node (3.1.1: `export = Analytics`, a class; the message is argument 0).
+  { kind: 'third-party', library: '@rudderstack/rudder-sdk-node', module: '@rudderstack/rudder-sdk-node', path: 'default.identify', args: [0] },
+  { kind: 'third-party', library: '@rudderstack/rudder-sdk-node', module: '@rudderstack/rudder-sdk-node', path: 'default.track', args: [0] },
+  { kind: 'third-party', library: '@rudderstack/rudder-sdk-node', module: '@rudderstack/rudder-sdk-node', path: 'default.page', args: [0] },
+  { kind: 'third-party', library: '@rudderstack/rudder-sdk-node', module: '@rudderstack/rudder-sdk-node', path: 'default.screen', args: [0] },
+  { kind: 'third-party', library: '@rudderstack/rudder-sdk-node', module: '@rudderstack/rudder-sdk-node', path: 'default.group', args: [0] },
+  { kind: 'third-party', library: '@rudderstack/rudder-sdk-node', module: '@rudderstack/rudder-sdk-node', path: 'default.alias', args: [0] },
+
+  // Support. intercom-client (7.0.3: class IntercomClient; resources are getters returning Fern
+  // clients whose methods take one request object).
+  { kind: 'third-party', library: 'intercom-client', module: 'intercom-client', path: 'IntercomClient.contacts.create', args: [0] },
+  { kind: 'third-party', library: 'intercom-client', module: 'intercom-client', path: 'IntercomClient.contacts.update', args: [0] },
+  { kind: 'third-party', library: 'intercom-client', module: 'intercom-client', path: 'IntercomClient.companies.createOrUpdate', args: [0] },
+  { kind: 'third-party', library: 'intercom-client', module: 'intercom-client', path: 'IntercomClient.companies.update', args: [0] },
+  { kind: 'third-party', library: 'intercom-client', module: 'intercom-client', path: 'IntercomClient.events.create', args: [0] },
+  { kind: 'third-party', library: 'intercom-client', module: 'intercom-client', path: 'IntercomClient.conversations.create', args: [0] },
+  { kind: 'third-party', library: 'intercom-client', module: 'intercom-client', path: 'IntercomClient.conversations.reply', args: [0] },
+  { kind: 'third-party', library: 'intercom-client', module: 'intercom-client', path: 'IntercomClient.notes.create', args: [0] },
+  { kind: 'third-party', library: 'intercom-client', module: 'intercom-client', path: 'IntercomClient.messages.create', args: [0] },
+  { kind: 'third-party', library: 'intercom-client', module: 'intercom-client', path: 'IntercomClient.tickets.create', args: [0] },
+  // @team-plain/typescript-sdk (5.12.1: class PlainClient; each method takes one input object).
+  { kind: 'third-party', library: '@team-plain/typescript-sdk', module: '@team-plain/typescript-sdk', path: 'PlainClient.upsertCustomer', args: [0] },
+  { kind: 'third-party', library: '@team-plain/typescript-sdk', module: '@team-plain/typescript-sdk', path: 'PlainClient.createThread', args: [0] },
+  { kind: 'third-party', library: '@team-plain/typescript-sdk', module: '@team-plain/typescript-sdk', path: 'PlainClient.replyToThread', args: [0] },
+  { kind: 'third-party', library: '@team-plain/typescript-sdk', module: '@team-plain/typescript-sdk', path: 'PlainClient.sendNewEmail', args: [0] },
+  { kind: 'third-party', library: '@team-plain/typescript-sdk', module: '@team-plain/typescript-sdk', path: 'PlainClient.replyToEmail', args: [0] },
+  { kind: 'third-party', library: '@team-plain/typescript-sdk', module: '@team-plain/typescript-sdk', path: 'PlainClient.createCustomerEvent', args: [0] },
+  { kind: 'third-party', library: '@team-plain/typescript-sdk', module: '@team-plain/typescript-sdk', path: 'PlainClient.createThreadEvent', args: [0] },
+  { kind: 'third-party', library: '@team-plain/typescript-sdk', module: '@team-plain/typescript-sdk', path: 'PlainClient.createNote', args: [0] },
+  { kind: 'third-party', library: '@team-plain/typescript-sdk', module: '@team-plain/typescript-sdk', path: 'PlainClient.upsertThreadField', args: [0] },
+  { kind: 'third-party', library: '@team-plain/typescript-sdk', module: '@team-plain/typescript-sdk', path: 'PlainClient.sendCustomerChat', args: [0] },
+  { kind: 'third-party', library: '@team-plain/typescript-sdk', module: '@team-plain/typescript-sdk', path: 'PlainClient.sendChat', args: [0] },
+
+  // Marketing and CRM. @hubspot/api-client (13.4.0; 14.x needs Node 22: class Client; `crm` is a getter;
+  // `basicApi`/`batchApi` are the generated Promise APIs; `update(id, input)` takes the data second).
+  { kind: 'third-party', library: '@hubspot/api-client', module: '@hubspot/api-client', path: 'Client.crm.contacts.basicApi.create', args: [0] },
+  { kind: 'third-party', library: '@hubspot/api-client', module: '@hubspot/api-client', path: 'Client.crm.contacts.basicApi.update', args: [1] },
+  { kind: 'third-party', library: '@hubspot/api-client', module: '@hubspot/api-client', path: 'Client.crm.contacts.batchApi.create', args: [0] },
+  { kind: 'third-party', library: '@hubspot/api-client', module: '@hubspot/api-client', path: 'Client.crm.contacts.batchApi.update', args: [0] },
+  { kind: 'third-party', library: '@hubspot/api-client', module: '@hubspot/api-client', path: 'Client.crm.contacts.batchApi.upsert', args: [0] },
+  { kind: 'third-party', library: '@hubspot/api-client', module: '@hubspot/api-client', path: 'Client.crm.companies.basicApi.create', args: [0] },
+  { kind: 'third-party', library: '@hubspot/api-client', module: '@hubspot/api-client', path: 'Client.crm.companies.basicApi.update', args: [1] },
+  { kind: 'third-party', library: '@hubspot/api-client', module: '@hubspot/api-client', path: 'Client.crm.companies.batchApi.create', args: [0] },
+  { kind: 'third-party', library: '@hubspot/api-client', module: '@hubspot/api-client', path: 'Client.crm.companies.batchApi.update', args: [0] },
+  { kind: 'third-party', library: '@hubspot/api-client', module: '@hubspot/api-client', path: 'Client.crm.companies.batchApi.upsert', args: [0] },
+  // @mailchimp/mailchimp_marketing (3.0.80 ships no typings; @types/mailchimp__mailchimp_marketing
+  // 3.0.22: namespace `lists` of functions taking the member body after the list id and hash).
+  { kind: 'third-party', library: '@mailchimp/mailchimp_marketing', module: '@mailchimp/mailchimp_marketing', path: 'lists.addListMember', args: [1] },
+  { kind: 'third-party', library: '@mailchimp/mailchimp_marketing', module: '@mailchimp/mailchimp_marketing', path: 'lists.setListMember', args: [2] },
+  { kind: 'third-party', library: '@mailchimp/mailchimp_marketing', module: '@mailchimp/mailchimp_marketing', path: 'lists.updateListMember', args: [2] },
+  { kind: 'third-party', library: '@mailchimp/mailchimp_marketing', module: '@mailchimp/mailchimp_marketing', path: 'lists.batchListMembers', args: [1] },
+  { kind: 'third-party', library: '@mailchimp/mailchimp_marketing', module: '@mailchimp/mailchimp_marketing', path: 'lists.updateListMemberTags', args: [2] },
+  { kind: 'third-party', library: '@mailchimp/mailchimp_marketing', module: '@mailchimp/mailchimp_marketing', path: 'lists.createListMemberEvent', args: [2] },
+  // @getbrevo/brevo (6.0.3: class BrevoClient, Fern clients behind getters). Contacts and events are
+  // marketing data; transactional e-mail and SMS are message delivery (processor entries below).
+  { kind: 'third-party', library: '@getbrevo/brevo', module: '@getbrevo/brevo', path: 'BrevoClient.contacts.createContact', args: [0] },
+  { kind: 'third-party', library: '@getbrevo/brevo', module: '@getbrevo/brevo', path: 'BrevoClient.contacts.updateContact', args: [0] },
+  { kind: 'third-party', library: '@getbrevo/brevo', module: '@getbrevo/brevo', path: 'BrevoClient.contacts.updateBatchContacts', args: [0] },
+  { kind: 'third-party', library: '@getbrevo/brevo', module: '@getbrevo/brevo', path: 'BrevoClient.contacts.createDoiContact', args: [0] },
+  { kind: 'third-party', library: '@getbrevo/brevo', module: '@getbrevo/brevo', path: 'BrevoClient.contacts.importContacts', args: [0] },
+  { kind: 'third-party', library: '@getbrevo/brevo', module: '@getbrevo/brevo', path: 'BrevoClient.event.createEvent', args: [0] },
+  { kind: 'third-party', library: '@getbrevo/brevo', module: '@getbrevo/brevo', path: 'BrevoClient.event.createBatchEvents', args: [0] },
+  // customerio-node (4.4.0; 4.5 and later need Node 22: class TrackClient; the customer id is
+  // argument 0, the attributes argument 1). APIClient's transactional sends are processor entries below.
+  { kind: 'third-party', library: 'customerio-node', module: 'customerio-node', path: 'TrackClient.identify' },
+  { kind: 'third-party', library: 'customerio-node', module: 'customerio-node', path: 'TrackClient.track' },
+  { kind: 'third-party', library: 'customerio-node', module: 'customerio-node', path: 'TrackClient.trackAnonymous' },
+  { kind: 'third-party', library: 'customerio-node', module: 'customerio-node', path: 'TrackClient.trackPageView' },
+  { kind: 'third-party', library: 'customerio-node', module: 'customerio-node', path: 'TrackClient.addDevice' },
+  // loops (7.3.0: class LoopsClient; each method takes one object). Transactional e-mail is a processor
+  // entry below.
+  { kind: 'third-party', library: 'loops', module: 'loops', path: 'LoopsClient.createContact', args: [0] },
+  { kind: 'third-party', library: 'loops', module: 'loops', path: 'LoopsClient.updateContact', args: [0] },
+  { kind: 'third-party', library: 'loops', module: 'loops', path: 'LoopsClient.sendEvent', args: [0] },
+
+  // Error monitoring and session replay. @bugsnag/js (9.0.0: the default export extends
+  // @bugsnag/core's Client; `notify(error, onError)` runs the callback that sets the event's user and
+  // metadata; class Event is re-exported).
+  { kind: 'third-party', library: '@bugsnag/js', module: '@bugsnag/js', path: 'default.notify' },
+  { kind: 'third-party', library: '@bugsnag/js', module: '@bugsnag/js', path: 'default.setUser' },
+  { kind: 'third-party', library: '@bugsnag/js', module: '@bugsnag/js', path: 'default.addMetadata' },
+  { kind: 'third-party', library: '@bugsnag/js', module: '@bugsnag/js', path: 'default.leaveBreadcrumb' },
+  { kind: 'third-party', library: '@bugsnag/js', module: '@bugsnag/js', path: 'default.setContext' },
+  { kind: 'third-party', library: '@bugsnag/js', module: '@bugsnag/js', path: 'default.addFeatureFlag' },
+  { kind: 'third-party', library: '@bugsnag/js', module: '@bugsnag/js', path: 'Event.setUser' },
+  { kind: 'third-party', library: '@bugsnag/js', module: '@bugsnag/js', path: 'Event.addMetadata' },
+  // rollbar (3.1.0: default export class Rollbar; every level method takes the message, errors and
+  // custom data in any order; `configure({ payload: { person } })` sets the person on later items).
+  { kind: 'third-party', library: 'rollbar', module: 'rollbar', path: 'default.log' },
+  { kind: 'third-party', library: 'rollbar', module: 'rollbar', path: 'default.debug' },
+  { kind: 'third-party', library: 'rollbar', module: 'rollbar', path: 'default.info' },
+  { kind: 'third-party', library: 'rollbar', module: 'rollbar', path: 'default.warn' },
+  { kind: 'third-party', library: 'rollbar', module: 'rollbar', path: 'default.warning' },
+  { kind: 'third-party', library: 'rollbar', module: 'rollbar', path: 'default.error' },
+  { kind: 'third-party', library: 'rollbar', module: 'rollbar', path: 'default.critical' },
+  { kind: 'third-party', library: 'rollbar', module: 'rollbar', path: 'default.configure' },
+  { kind: 'third-party', library: 'rollbar', module: 'rollbar', path: 'default.captureEvent' },
+  // logrocket (12.4.0: `export = LogRocket`, interface LR.LogRocket; the console methods are recorded
+  // into the session).
+  { kind: 'third-party', library: 'logrocket', module: 'logrocket', path: 'default.identify' },
+  { kind: 'third-party', library: 'logrocket', module: 'logrocket', path: 'default.track' },
+  { kind: 'third-party', library: 'logrocket', module: 'logrocket', path: 'default.log' },
+  { kind: 'third-party', library: 'logrocket', module: 'logrocket', path: 'default.info' },
+  { kind: 'third-party', library: 'logrocket', module: 'logrocket', path: 'default.warn' },
+  { kind: 'third-party', library: 'logrocket', module: 'logrocket', path: 'default.error' },
+  { kind: 'third-party', library: 'logrocket', module: 'logrocket', path: 'default.debug' },
+  { kind: 'third-party', library: 'logrocket', module: 'logrocket', path: 'default.captureMessage' },
+  { kind: 'third-party', library: 'logrocket', module: 'logrocket', path: 'default.captureException' },
+  // @fullstory/browser (2.1.1: `FullStory` is the v2 API function, `FullStory(operation, options)`;
+  // the operations that send user or event data).
+  { kind: 'third-party', library: '@fullstory/browser', module: '@fullstory/browser', path: 'FullStory', args: [1], when: { arg: 0, equals: ['setIdentity', 'setIdentityAsync', 'setProperties', 'setPropertiesAsync', 'trackEvent', 'trackEventAsync', 'log', 'logAsync'] } },
+  // @datadog/browser-rum (7.16.2: `datadogRum` is a RumPublicApi object; user, context, actions and
+  // errors go with the session replay and RUM events).
+  { kind: 'third-party', library: '@datadog/browser-rum', module: '@datadog/browser-rum', path: 'datadogRum.setUser' },
+  { kind: 'third-party', library: '@datadog/browser-rum', module: '@datadog/browser-rum', path: 'datadogRum.setUserProperty', args: [1] },
+  { kind: 'third-party', library: '@datadog/browser-rum', module: '@datadog/browser-rum', path: 'datadogRum.setAccount' },
+  { kind: 'third-party', library: '@datadog/browser-rum', module: '@datadog/browser-rum', path: 'datadogRum.setGlobalContext' },
+  { kind: 'third-party', library: '@datadog/browser-rum', module: '@datadog/browser-rum', path: 'datadogRum.setGlobalContextProperty', args: [1] },
+  { kind: 'third-party', library: '@datadog/browser-rum', module: '@datadog/browser-rum', path: 'datadogRum.setViewContext' },
+  { kind: 'third-party', library: '@datadog/browser-rum', module: '@datadog/browser-rum', path: 'datadogRum.setViewContextProperty', args: [1] },
+  { kind: 'third-party', library: '@datadog/browser-rum', module: '@datadog/browser-rum', path: 'datadogRum.addAction' },
+  { kind: 'third-party', library: '@datadog/browser-rum', module: '@datadog/browser-rum', path: 'datadogRum.addError' },
+  { kind: 'third-party', library: '@datadog/browser-rum', module: '@datadog/browser-rum', path: 'datadogRum.addFeatureFlagEvaluation', args: [1] },
+
+  // Feature flags: the evaluation context is sent to the vendor (as events or to evaluate remotely).
+  // @launchdarkly/node-server-sdk (9.13.7: `init()` returns interface LDClient, extending
+  // js-server-sdk-common's LDClient, where the methods are declared; the context is argument 1 of
+  // the variation calls and is sent with analytics events).
+  { kind: 'third-party', library: '@launchdarkly/node-server-sdk', module: '@launchdarkly/node-server-sdk', path: 'LDClient.variation', args: [1] },
+  { kind: 'third-party', library: '@launchdarkly/node-server-sdk', module: '@launchdarkly/node-server-sdk', path: 'LDClient.variationDetail', args: [1] },
+  { kind: 'third-party', library: '@launchdarkly/node-server-sdk', module: '@launchdarkly/node-server-sdk', path: 'LDClient.boolVariation', args: [1] },
+  { kind: 'third-party', library: '@launchdarkly/node-server-sdk', module: '@launchdarkly/node-server-sdk', path: 'LDClient.boolVariationDetail', args: [1] },
+  { kind: 'third-party', library: '@launchdarkly/node-server-sdk', module: '@launchdarkly/node-server-sdk', path: 'LDClient.numberVariation', args: [1] },
+  { kind: 'third-party', library: '@launchdarkly/node-server-sdk', module: '@launchdarkly/node-server-sdk', path: 'LDClient.numberVariationDetail', args: [1] },
+  { kind: 'third-party', library: '@launchdarkly/node-server-sdk', module: '@launchdarkly/node-server-sdk', path: 'LDClient.stringVariation', args: [1] },
+  { kind: 'third-party', library: '@launchdarkly/node-server-sdk', module: '@launchdarkly/node-server-sdk', path: 'LDClient.stringVariationDetail', args: [1] },
+  { kind: 'third-party', library: '@launchdarkly/node-server-sdk', module: '@launchdarkly/node-server-sdk', path: 'LDClient.jsonVariation', args: [1] },
+  { kind: 'third-party', library: '@launchdarkly/node-server-sdk', module: '@launchdarkly/node-server-sdk', path: 'LDClient.jsonVariationDetail', args: [1] },
+  { kind: 'third-party', library: '@launchdarkly/node-server-sdk', module: '@launchdarkly/node-server-sdk', path: 'LDClient.migrationVariation', args: [1] },
+  { kind: 'third-party', library: '@launchdarkly/node-server-sdk', module: '@launchdarkly/node-server-sdk', path: 'LDClient.allFlagsState', args: [0] },
+  { kind: 'third-party', library: '@launchdarkly/node-server-sdk', module: '@launchdarkly/node-server-sdk', path: 'LDClient.identify', args: [0] },
+  { kind: 'third-party', library: '@launchdarkly/node-server-sdk', module: '@launchdarkly/node-server-sdk', path: 'LDClient.track', args: [1, 2] },
+  // statsig-node (6.5.2: the exported `Statsig` object and the default export share its methods; the
+  // user is argument 0 and is sent with exposure events).
+  { kind: 'third-party', library: 'statsig-node', module: 'statsig-node', path: 'Statsig.checkGate', args: [0] },
+  { kind: 'third-party', library: 'statsig-node', module: 'statsig-node', path: 'Statsig.getFeatureGate', args: [0] },
+  { kind: 'third-party', library: 'statsig-node', module: 'statsig-node', path: 'Statsig.getConfig', args: [0] },
+  { kind: 'third-party', library: 'statsig-node', module: 'statsig-node', path: 'Statsig.getExperiment', args: [0] },
+  { kind: 'third-party', library: 'statsig-node', module: 'statsig-node', path: 'Statsig.getLayer', args: [0] },
+  { kind: 'third-party', library: 'statsig-node', module: 'statsig-node', path: 'Statsig.logEvent', args: [0, 3] },
+  { kind: 'third-party', library: 'statsig-node', module: 'statsig-node', path: 'Statsig.logEventObject', args: [0] },
+  // flagsmith-nodejs (8.1.2: class Flagsmith; identity flags are evaluated by the API with the traits).
+  { kind: 'third-party', library: 'flagsmith-nodejs', module: 'flagsmith-nodejs', path: 'Flagsmith.getIdentityFlags' },
+  { kind: 'third-party', library: 'flagsmith-nodejs', module: 'flagsmith-nodejs', path: 'Flagsmith.getIdentitySegments' },
+  // @growthbook/growthbook (1.8.0: class GrowthBook evaluates locally; only with `remoteEval` are the
+  // attributes sent to the GrowthBook API). unleash-client evaluates locally and reports counts only:
+  // not a sink.
+  { kind: 'third-party', library: '@growthbook/growthbook', module: '@growthbook/growthbook', path: 'GrowthBook', args: [0], when: { arg: 0, property: 'remoteEval' } },
 
   // ────────────────────────────────────────── telemetry ──────────────────────────────────────────
 
@@ -785,6 +1043,32 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   // `sendMail`). The transport may be the project's own SMTP server; delivering the message is the
   // job either way.
   { kind: 'processor', library: 'nodemailer', module: 'nodemailer', path: 'createTransport.sendMail', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+
+  // Transactional sends of the marketing platforms above: delivering the customer's own message.
+  // @getbrevo/brevo (6.0.3), customerio-node (4.4.0: APIClient; a send is built as
+  // `new SendEmailRequest(data)`, so the constructor is the sink too), loops (7.3.0).
+  { kind: 'processor', library: '@getbrevo/brevo', module: '@getbrevo/brevo', path: 'BrevoClient.transactionalEmails.sendTransacEmail', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: '@getbrevo/brevo', module: '@getbrevo/brevo', path: 'BrevoClient.transactionalSms.sendTransacSms', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: '@getbrevo/brevo', module: '@getbrevo/brevo', path: 'BrevoClient.transactionalSms.sendAsyncTransactionalSms', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: 'customerio-node', module: 'customerio-node', path: 'APIClient.sendEmail', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: 'customerio-node', module: 'customerio-node', path: 'APIClient.sendSMS', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: 'customerio-node', module: 'customerio-node', path: 'SendEmailRequest', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: 'customerio-node', module: 'customerio-node', path: 'SendSMSRequest', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: 'customerio-node', module: 'customerio-node', path: 'APIClient.sendPush', args: [0], kinds: PUSH_DELIVERY_KINDS },
+  { kind: 'processor', library: 'customerio-node', module: 'customerio-node', path: 'SendPushRequest', args: [0], kinds: PUSH_DELIVERY_KINDS },
+  { kind: 'processor', library: 'loops', module: 'loops', path: 'LoopsClient.sendTransactionalEmail', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+
+  // @upstash/qstash (2.12.0: class Client; `queue()` returns class Queue, which is not exported;
+  // `schedules` is a getter). A message queue at the product's hosting provider that delivers the
+  // body to the product's own endpoint: the product keeping its data where it runs, like Vercel
+  // Edge Config.
+  { kind: 'processor', library: '@upstash/qstash', module: '@upstash/qstash', path: 'Client.publish', args: [0], kinds: HOSTED_STORE_KINDS },
+  { kind: 'processor', library: '@upstash/qstash', module: '@upstash/qstash', path: 'Client.publishJSON', args: [0], kinds: HOSTED_STORE_KINDS },
+  { kind: 'processor', library: '@upstash/qstash', module: '@upstash/qstash', path: 'Client.batch', args: [0], kinds: HOSTED_STORE_KINDS },
+  { kind: 'processor', library: '@upstash/qstash', module: '@upstash/qstash', path: 'Client.batchJSON', args: [0], kinds: HOSTED_STORE_KINDS },
+  { kind: 'processor', library: '@upstash/qstash', module: '@upstash/qstash', path: 'Client.queue.enqueue', args: [0], kinds: HOSTED_STORE_KINDS },
+  { kind: 'processor', library: '@upstash/qstash', module: '@upstash/qstash', path: 'Client.queue.enqueueJSON', args: [0], kinds: HOSTED_STORE_KINDS },
+  { kind: 'processor', library: '@upstash/qstash', module: '@upstash/qstash', path: 'Client.schedules.create', args: [0], kinds: HOSTED_STORE_KINDS },
 
   // stripe customers: the billing contact on the processor's customer record (card APIs below stay
   // `payment-processor`). `update(id, params)` takes the data second.

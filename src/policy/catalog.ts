@@ -357,7 +357,7 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'storage', library: 'fs', module: 'fs/promises', path: 'FileHandle.appendFile', args: [0] },
   { kind: 'storage', library: 'fs', module: 'fs/promises', path: 'FileHandle.write', args: [0] },
 
-  // mysql2 — unverified: not installed (callback and promise APIs declare separate interfaces).
+  // mysql2 (3.26.1: the callback and promise APIs declare separate Connection and Pool interfaces).
   { kind: 'storage', library: 'mysql2', module: 'mysql2', path: 'Connection.query' },
   { kind: 'storage', library: 'mysql2', module: 'mysql2', path: 'Connection.execute' },
   { kind: 'storage', library: 'mysql2', module: 'mysql2', path: 'Pool.query' },
@@ -367,10 +367,11 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'storage', library: 'mysql2', module: 'mysql2/promise', path: 'Pool.query' },
   { kind: 'storage', library: 'mysql2', module: 'mysql2/promise', path: 'Pool.execute' },
 
-  // better-sqlite3 — unverified: not installed (`export = Database`; `prepare()` returns Statement).
+  // better-sqlite3 (@types/better-sqlite3 9.6.0; the package builds a native addon, so only its
+  // typings are installed: `export = Database`; `prepare()` returns Statement).
   { kind: 'storage', library: 'better-sqlite3', module: 'better-sqlite3', path: 'default.prepare.run' },
 
-  // typeorm — unverified: not installed.
+  // typeorm (1.1.4: classes Repository, EntityManager and the query builders).
   { kind: 'storage', library: 'typeorm', module: 'typeorm', path: 'Repository.save' },
   { kind: 'storage', library: 'typeorm', module: 'typeorm', path: 'Repository.insert' },
   { kind: 'storage', library: 'typeorm', module: 'typeorm', path: 'Repository.update' },
@@ -382,7 +383,7 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'storage', library: 'typeorm', module: 'typeorm', path: 'InsertQueryBuilder.values' },
   { kind: 'storage', library: 'typeorm', module: 'typeorm', path: 'UpdateQueryBuilder.set' },
 
-  // mongoose — unverified: not installed (exported interface Model declares the statics).
+  // mongoose (9.13.2: exported interface Model declares the statics).
   { kind: 'storage', library: 'mongoose', module: 'mongoose', path: 'Model.create' },
   { kind: 'storage', library: 'mongoose', module: 'mongoose', path: 'Model.insertMany' },
   { kind: 'storage', library: 'mongoose', module: 'mongoose', path: 'Model.updateOne' },
@@ -390,24 +391,24 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'storage', library: 'mongoose', module: 'mongoose', path: 'Model.findOneAndUpdate' },
   { kind: 'storage', library: 'mongoose', module: 'mongoose', path: 'Model.replaceOne' },
 
-  // sequelize — unverified: not installed (static methods on class Model).
+  // sequelize (6.37.8: static methods on class Model).
   { kind: 'storage', library: 'sequelize', module: 'sequelize', path: 'Model.create' },
   { kind: 'storage', library: 'sequelize', module: 'sequelize', path: 'Model.bulkCreate' },
   { kind: 'storage', library: 'sequelize', module: 'sequelize', path: 'Model.update' },
   { kind: 'storage', library: 'sequelize', module: 'sequelize', path: 'Model.upsert' },
 
-  // knex — unverified: not installed (`insert`/`update` are properties of Knex.QueryInterface).
+  // knex (3.3.0: `insert`/`update` are properties of Knex.QueryInterface).
   { kind: 'storage', library: 'knex', module: 'knex', path: 'Knex.QueryInterface.insert' },
   { kind: 'storage', library: 'knex', module: 'knex', path: 'Knex.QueryInterface.update' },
 
-  // node-redis — unverified: not installed (commands are a mapped type on the client).
+  // node-redis (6.4.0: commands are a mapped type on the client).
   { kind: 'storage', library: 'redis', module: 'redis', path: 'createClient.set' },
   { kind: 'storage', library: 'redis', module: 'redis', path: 'createClient.hSet' },
   { kind: 'storage', library: 'redis', module: 'redis', path: 'createClient.lPush' },
   { kind: 'storage', library: 'redis', module: 'redis', path: 'createClient.rPush' },
   { kind: 'storage', library: 'redis', module: 'redis', path: 'createClient.sAdd' },
 
-  // AWS SDK v3 data stores — unverified: not installed. Commands carry the data in their
+  // AWS SDK v3 data stores (3.1178.0). Commands carry the data in their
   // constructor input (`new PutItemCommand(input)`); `client.send` is shared by every AWS client.
   { kind: 'storage', library: '@aws-sdk/client-dynamodb', module: '@aws-sdk/client-dynamodb', path: 'PutItemCommand', args: [0] },
   { kind: 'storage', library: '@aws-sdk/client-dynamodb', module: '@aws-sdk/client-dynamodb', path: 'UpdateItemCommand', args: [0] },
@@ -419,6 +420,49 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'storage', library: '@aws-sdk/lib-dynamodb', module: '@aws-sdk/lib-dynamodb', path: 'BatchWriteCommand', args: [0] },
   { kind: 'storage', library: '@aws-sdk/client-s3', module: '@aws-sdk/client-s3', path: 'PutObjectCommand', args: [0] },
 
+  // MongoDB driver (7.9.1, the version mongoose 9.13 depends on: class Collection; the document or
+  // update is argument 0 of inserts and bulkWrite, argument 1 of updates and replacements).
+  { kind: 'storage', library: 'mongodb', module: 'mongodb', path: 'Collection.insertOne', args: [0] },
+  { kind: 'storage', library: 'mongodb', module: 'mongodb', path: 'Collection.insertMany', args: [0] },
+  { kind: 'storage', library: 'mongodb', module: 'mongodb', path: 'Collection.bulkWrite', args: [0] },
+  { kind: 'storage', library: 'mongodb', module: 'mongodb', path: 'Collection.updateOne', args: [1] },
+  { kind: 'storage', library: 'mongodb', module: 'mongodb', path: 'Collection.updateMany', args: [1] },
+  { kind: 'storage', library: 'mongodb', module: 'mongodb', path: 'Collection.replaceOne', args: [1] },
+  { kind: 'storage', library: 'mongodb', module: 'mongodb', path: 'Collection.findOneAndUpdate', args: [1] },
+  { kind: 'storage', library: 'mongodb', module: 'mongodb', path: 'Collection.findOneAndReplace', args: [1] },
+
+  // drizzle-orm (0.45.4: one insert/update builder class per dialect, exported from the dialect's
+  // core module, which a project imports for its table definitions).
+  { kind: 'storage', library: 'drizzle-orm', module: 'drizzle-orm/pg-core', path: 'PgInsertBuilder.values' },
+  { kind: 'storage', library: 'drizzle-orm', module: 'drizzle-orm/pg-core', path: 'PgUpdateBuilder.set' },
+  { kind: 'storage', library: 'drizzle-orm', module: 'drizzle-orm/mysql-core', path: 'MySqlInsertBuilder.values' },
+  { kind: 'storage', library: 'drizzle-orm', module: 'drizzle-orm/mysql-core', path: 'MySqlUpdateBuilder.set' },
+  { kind: 'storage', library: 'drizzle-orm', module: 'drizzle-orm/sqlite-core', path: 'SQLiteInsertBuilder.values' },
+  { kind: 'storage', library: 'drizzle-orm', module: 'drizzle-orm/sqlite-core', path: 'SQLiteUpdateBuilder.set' },
+
+  // kysely (0.28.20; 0.29 needs Node 22: classes InsertQueryBuilder and UpdateQueryBuilder).
+  { kind: 'storage', library: 'kysely', module: 'kysely', path: 'InsertQueryBuilder.values' },
+  { kind: 'storage', library: 'kysely', module: 'kysely', path: 'UpdateQueryBuilder.set' },
+
+  // @supabase/supabase-js (2.109.0; later versions need Node 22: class SupabaseClient; `from()`
+  // returns @supabase/postgrest-js's PostgrestQueryBuilder, `storage.from()` a bucket's file API).
+  { kind: 'storage', library: '@supabase/supabase-js', module: '@supabase/supabase-js', path: 'SupabaseClient.from.insert', args: [0] },
+  { kind: 'storage', library: '@supabase/supabase-js', module: '@supabase/supabase-js', path: 'SupabaseClient.from.upsert', args: [0] },
+  { kind: 'storage', library: '@supabase/supabase-js', module: '@supabase/supabase-js', path: 'SupabaseClient.from.update', args: [0] },
+  { kind: 'storage', library: '@supabase/supabase-js', module: '@supabase/supabase-js', path: 'SupabaseClient.storage.from.upload', args: [1] },
+  { kind: 'storage', library: '@supabase/supabase-js', module: '@supabase/supabase-js', path: 'SupabaseClient.storage.from.update', args: [1] },
+
+  // @mikro-orm/core (6.6.7; 7.x needs Node 22: class EntityManager; `persist` and `upsert` take an
+  // entity, the others the entity name first).
+  { kind: 'storage', library: '@mikro-orm/core', module: '@mikro-orm/core', path: 'EntityManager.create', args: [1] },
+  { kind: 'storage', library: '@mikro-orm/core', module: '@mikro-orm/core', path: 'EntityManager.assign', args: [1] },
+  { kind: 'storage', library: '@mikro-orm/core', module: '@mikro-orm/core', path: 'EntityManager.insert' },
+  { kind: 'storage', library: '@mikro-orm/core', module: '@mikro-orm/core', path: 'EntityManager.insertMany' },
+  { kind: 'storage', library: '@mikro-orm/core', module: '@mikro-orm/core', path: 'EntityManager.nativeUpdate', args: [2] },
+  { kind: 'storage', library: '@mikro-orm/core', module: '@mikro-orm/core', path: 'EntityManager.upsert' },
+  { kind: 'storage', library: '@mikro-orm/core', module: '@mikro-orm/core', path: 'EntityManager.upsertMany' },
+  { kind: 'storage', library: '@mikro-orm/core', module: '@mikro-orm/core', path: 'EntityManager.persist' },
+
   // Firestore — unverified: not installed.
   { kind: 'storage', library: '@google-cloud/firestore', module: '@google-cloud/firestore', path: 'DocumentReference.set', args: [0] },
   { kind: 'storage', library: '@google-cloud/firestore', module: '@google-cloud/firestore', path: 'DocumentReference.update' },
@@ -426,8 +470,7 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
 
   // ──────────────────────────────────────────── vault ────────────────────────────────────────────
 
-  // AWS KMS / Secrets Manager — unverified: not installed (command constructors and the
-  // aggregated clients' methods).
+  // AWS KMS / Secrets Manager (3.1178.0: command constructors and the aggregated clients' methods).
   { kind: 'vault', library: '@aws-sdk/client-kms', module: '@aws-sdk/client-kms', path: 'EncryptCommand', args: [0] },
   { kind: 'vault', library: '@aws-sdk/client-kms', module: '@aws-sdk/client-kms', path: 'KMS.encrypt', args: [0] },
   { kind: 'vault', library: '@aws-sdk/client-secrets-manager', module: '@aws-sdk/client-secrets-manager', path: 'CreateSecretCommand', args: [0] },
@@ -437,7 +480,7 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'vault', library: '@aws-sdk/client-secrets-manager', module: '@aws-sdk/client-secrets-manager', path: 'SecretsManager.putSecretValue', args: [0] },
   { kind: 'vault', library: '@aws-sdk/client-secrets-manager', module: '@aws-sdk/client-secrets-manager', path: 'SecretsManager.updateSecret', args: [0] },
 
-  // node-vault — unverified: not installed (`export = NodeVault`, a function returning `client`).
+  // node-vault (0.12.0: `export = NodeVault`, a function returning interface `client`).
   { kind: 'vault', library: 'node-vault', module: 'node-vault', path: 'default.write', args: [1] },
 
   // Google Cloud KMS, Azure Key Vault — unverified: not installed.
@@ -463,8 +506,9 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'browser-storage', library: 'IndexedDB', global: 'IDBObjectStore.add', args: [0] },
   { kind: 'browser-storage', library: 'IndexedDB', global: 'IDBCursor.update', args: [0] },
 
-  // js-cookie, cookies-next — unverified: not installed.
+  // js-cookie (@types/js-cookie 3.0.6: the default export is a Cookies object).
   { kind: 'browser-storage', library: 'js-cookie', module: 'js-cookie', path: 'default.set', args: [1] },
+  // cookies-next — unverified: not installed (its peer dependency `next` is over 100 MB).
   { kind: 'browser-storage', library: 'cookies-next', module: 'cookies-next', path: 'setCookie', args: [1] },
 
   // ───────────────────────────────────────── third-party ─────────────────────────────────────────
@@ -973,8 +1017,9 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'ml-training', library: '@tensorflow/tfjs-node', module: '@tensorflow/tfjs-node', path: 'LayersModel.fit', args: [0, 1] },
   { kind: 'ml-training', library: '@tensorflow/tfjs-node', module: '@tensorflow/tfjs-node', path: 'LayersModel.fitDataset', args: [0] },
 
-  // AWS Bedrock / SageMaker training jobs — unverified: not installed (command constructors).
+  // AWS Bedrock (3.1178.0: a command constructor carries the job's input).
   { kind: 'ml-training', library: '@aws-sdk/client-bedrock', module: '@aws-sdk/client-bedrock', path: 'CreateModelCustomizationJobCommand', args: [0] },
+  // AWS SageMaker — unverified: not installed.
   { kind: 'ml-training', library: '@aws-sdk/client-sagemaker', module: '@aws-sdk/client-sagemaker', path: 'CreateTrainingJobCommand', args: [0] },
 
   // ────────────────────────────────────────── processor ──────────────────────────────────────────
@@ -1092,7 +1137,8 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'payment-processor', library: 'stripe', module: 'stripe', path: 'default.setupIntents.confirm', args: [1] },
   { kind: 'payment-processor', library: 'stripe', module: 'stripe', path: 'default.charges.create', args: [0] },
 
-  // braintree — unverified: not installed (BraintreeGateway exposes gateways as properties).
+  // braintree (@types/braintree 3.4.4: `export = braintree` namespace; class BraintreeGateway
+  // exposes the gateways as properties).
   { kind: 'payment-processor', library: 'braintree', module: 'braintree', path: 'BraintreeGateway.creditCard.create', args: [0] },
   { kind: 'payment-processor', library: 'braintree', module: 'braintree', path: 'BraintreeGateway.transaction.sale', args: [0] },
 ];

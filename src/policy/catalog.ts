@@ -1010,6 +1010,16 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'ml-training', library: 'openai', module: 'openai', path: 'default.files.create', args: [0], when: { arg: 0, property: 'purpose', equals: ['fine-tune'] } },
   { kind: 'ml-training', library: 'openai', module: 'openai', path: 'default.uploads.create', args: [0], when: { arg: 0, property: 'purpose', equals: ['fine-tune'] } },
 
+  // together-ai (0.52.0: class Together, also the default export; `files.upload(path, purpose)`).
+  { kind: 'ml-training', library: 'together-ai', module: 'together-ai', path: 'Together.fineTuning.create', args: [0] },
+  { kind: 'ml-training', library: 'together-ai', module: 'together-ai', path: 'Together.files.upload', args: [0], when: { arg: 1, equals: ['fine-tune'] } },
+  // replicate (1.4.0: default export class Replicate; `trainings.create(owner, model, version, options)`
+  // with the training input in the options).
+  { kind: 'ml-training', library: 'replicate', module: 'replicate', path: 'default.trainings.create', args: [3] },
+  // cohere-ai (8.1.0: CohereClient; a dataset is training data when its type is a fine-tune input).
+  { kind: 'ml-training', library: 'cohere-ai', module: 'cohere-ai', path: 'CohereClient.finetuning.createFinetunedModel', args: [0] },
+  { kind: 'ml-training', library: 'cohere-ai', module: 'cohere-ai', path: 'CohereClient.datasets.create', args: [0, 1], when: { arg: 2, property: 'type', equals: ['chat-finetune-input', 'single-label-classification-finetune-input', 'multi-label-classification-finetune-input', 'reranker-finetune-input'] } },
+
   // TensorFlow.js — unverified: not installed (Sequential extends LayersModel).
   { kind: 'ml-training', library: '@tensorflow/tfjs', module: '@tensorflow/tfjs', path: 'LayersModel.fit', args: [0, 1] },
   { kind: 'ml-training', library: '@tensorflow/tfjs', module: '@tensorflow/tfjs', path: 'LayersModel.fitDataset', args: [0] },

@@ -78,6 +78,8 @@ export class SinkResolver {
   /** a package can resolve to several module symbols (CommonJS and ESM declarations) */
   private readonly moduleSymbols = new Map<string, Set<ts.Symbol>>();
   private importSpecifiers: Map<string, ts.StringLiteral[]> | undefined;
+  /** local names of renamed imports of sink members (`import { setUser as sentrySetUser }`) */
+  private renamedSinkImports: Set<string> | undefined;
   private globalSymbols: Map<string, ts.Symbol> | undefined;
 
   constructor(
@@ -97,14 +99,14 @@ export class SinkResolver {
 
   /** Whether some sink or sanitizer is called through this member name (a cheap pre-filter). */
   hasCandidates(memberName: string): boolean {
-    return this.sinksByMember.has(memberName) || this.sanitizersByMember.has(memberName);
+    return this.sinksByMember.has(memberName) || this.sanitizersByMember.has(memberName) || this.getRenamedSinkImports().has(memberName);
   }
 
   /** The catalog/config/JSDoc sink a call reaches, if any. */
   getSinkForCall(call: ts.CallExpression | ts.NewExpression): SinkMatch | undefined {
     const memberName = getCalleeName(call.expression);
     if (memberName === undefined) return undefined;
-    const candidates = this.sinksByMember.get(memberName);
+    const candidates = this.sinksByMember.get(memberName) ?? this.getCandidatesOfRenamedImport(call.expression);
     if (candidates !== undefined) {
       const entries = preferProcessors(this.findMatchingEntries(call.expression, candidates).filter((candidate) => conditionHolds(candidate.when, call, this.facade)));
       const entry = entries[0];
@@ -393,6 +395,34 @@ export class SinkResolver {
       this.moduleSymbols.set(name, symbols);
     }
     return symbols;
+  }
+
+  /** `sentrySetUser(...)` after `import { setUser as sentrySetUser }`: the entries named by the imported name. */
+  private getCandidatesOfRenamedImport(callee: ts.Expression): SinkEntry[] | undefined {
+    const target = skipOuterExpressions(callee);
+    if (!ts.isIdentifier(target) || !this.getRenamedSinkImports().has(target.text)) return undefined;
+    const declaration = this.facade.getSymbolAsWritten(target)?.declarations?.[0];
+    if (declaration === undefined || !ts.isImportSpecifier(declaration) || declaration.propertyName === undefined) return undefined;
+    return this.sinksByMember.get(declaration.propertyName.text);
+  }
+
+  /** The local names the project's files give sink members they import renamed (a cheap pre-filter). */
+  private getRenamedSinkImports(): ReadonlySet<string> {
+    if (this.renamedSinkImports === undefined) {
+      const names = new Set<string>();
+      for (const file of this.facade.program.getSourceFiles()) {
+        if (!this.isProjectFile(file)) continue;
+        for (const statement of file.statements) {
+          const bindings = ts.isImportDeclaration(statement) ? statement.importClause?.namedBindings : undefined;
+          if (bindings === undefined || !ts.isNamedImports(bindings)) continue;
+          for (const element of bindings.elements) {
+            if (element.propertyName !== undefined && this.sinksByMember.has(element.propertyName.text)) names.add(element.name.text);
+          }
+        }
+      }
+      this.renamedSinkImports = names;
+    }
+    return this.renamedSinkImports;
   }
 
   /** The module specifiers of the project's imports, by module name. */

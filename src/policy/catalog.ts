@@ -32,9 +32,9 @@ const VERIFICATION_KINDS: readonly string[] = ['PhoneNumber', 'Email'];
  */
 const PUSH_DELIVERY_KINDS: readonly string[] = [...MESSAGE_DELIVERY_KINDS, 'CustomerId'];
 /**
- * The product's own key-value store at its hosting provider (Vercel Edge Config):
- * the product keeping its data where it runs, not handing it to another party. Restricted data
- * is still reported, as at every processor.
+ * The product's own key-value store or message queue at its hosting provider (Vercel Edge Config,
+ * Upstash QStash): the product keeping its data where it runs, not handing it to another party.
+ * Restricted data is still reported, as at every processor.
  */
 const HOSTED_STORE_KINDS: readonly string[] = ['Email', 'PersonName', 'PostalAddress', 'PhoneNumber', 'IPAddress', 'CustomerId', 'PaymentToken', 'OrderLine', 'DateOfBirth', 'Confidential'];
 /** Bot and fraud checks: the client IP the challenge was solved from. */
@@ -110,8 +110,7 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   // @opentelemetry/api logs bridge (`logs.getLogger(...).emit(record)`), exported interface Logger.
   { kind: 'log', library: '@opentelemetry/api', module: '@opentelemetry/api', path: 'Logger.emit' },
 
-  // bunyan — unverified: not installed (@types/bunyan: `export = Logger`, a class; createLogger
-  // returns it).
+  // bunyan (@types/bunyan 1.8.11: `export = Logger`, a class; createLogger() and child() return it).
   { kind: 'log', library: 'bunyan', module: 'bunyan', path: 'default.trace' },
   { kind: 'log', library: 'bunyan', module: 'bunyan', path: 'default.debug' },
   { kind: 'log', library: 'bunyan', module: 'bunyan', path: 'default.info' },
@@ -120,8 +119,7 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'log', library: 'bunyan', module: 'bunyan', path: 'default.fatal' },
   { kind: 'log', library: 'bunyan', module: 'bunyan', path: 'default.child', args: [0] },
 
-  // log4js — unverified: not installed (types/log4js.d.ts: `getLogger(): Logger`, exported
-  // interface Logger).
+  // log4js (6.9.1, types/log4js.d.ts: `getLogger()` returns the exported class Logger).
   { kind: 'log', library: 'log4js', module: 'log4js', path: 'Logger.log' },
   { kind: 'log', library: 'log4js', module: 'log4js', path: 'Logger.trace' },
   { kind: 'log', library: 'log4js', module: 'log4js', path: 'Logger.debug' },
@@ -132,7 +130,8 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'log', library: 'log4js', module: 'log4js', path: 'Logger.mark' },
   { kind: 'log', library: 'log4js', module: 'log4js', path: 'Logger.addContext', args: [1] },
 
-  // loglevel — unverified: not installed (`export = log`, a RootLogger extending Logger).
+  // loglevel (1.9.2: `export = log`, a RootLogger extending Logger, where the methods are declared;
+  // `getLogger(name)` returns a Logger).
   { kind: 'log', library: 'loglevel', module: 'loglevel', path: 'default.trace' },
   { kind: 'log', library: 'loglevel', module: 'loglevel', path: 'default.debug' },
   { kind: 'log', library: 'loglevel', module: 'loglevel', path: 'default.info' },
@@ -140,8 +139,84 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'log', library: 'loglevel', module: 'loglevel', path: 'default.error' },
   { kind: 'log', library: 'loglevel', module: 'loglevel', path: 'default.log' },
 
-  // @nestjs/common Logger — unverified: not installed. `Logger` has both static and instance
-  // methods of these names; the resolver collects both. ConsoleLogger declares its own.
+  // consola (3.4.2: ConsolaInstance = Consola & Record<LogType, LogFn>. The level methods are a mapped
+  // type whose members have no declaration, so they are matched as written from the import: the
+  // default instance (named or default import), `createConsola()`, and `consola.withTag()` held in a
+  // const. Other instances (`consola.create()`, a logger passed as a parameter) are not recognised.
+  { kind: 'log', library: 'consola', module: 'consola', path: 'consola.log' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'consola.info' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'consola.warn' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'consola.error' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'consola.debug' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'consola.trace' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'consola.fatal' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'consola.success' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'consola.fail' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'default.log' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'default.info' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'default.warn' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'default.error' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'default.debug' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'default.trace' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'default.fatal' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'default.success' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'default.fail' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'createConsola.log' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'createConsola.info' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'createConsola.warn' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'createConsola.error' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'createConsola.debug' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'createConsola.trace' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'createConsola.fatal' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'createConsola.success' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'createConsola.fail' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'consola.withTag.log' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'consola.withTag.info' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'consola.withTag.warn' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'consola.withTag.error' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'consola.withTag.debug' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'consola.withTag.trace' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'consola.withTag.fatal' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'consola.withTag.success' },
+  { kind: 'log', library: 'consola', module: 'consola', path: 'consola.withTag.fail' },
+
+  // tslog (4.9.3; 5.x needs Node 22: class Logger<LogObj> extends BaseLogger, declaring the level
+  // methods; getSubLogger() returns a Logger).
+  { kind: 'log', library: 'tslog', module: 'tslog', path: 'Logger.silly' },
+  { kind: 'log', library: 'tslog', module: 'tslog', path: 'Logger.trace' },
+  { kind: 'log', library: 'tslog', module: 'tslog', path: 'Logger.debug' },
+  { kind: 'log', library: 'tslog', module: 'tslog', path: 'Logger.info' },
+  { kind: 'log', library: 'tslog', module: 'tslog', path: 'Logger.warn' },
+  { kind: 'log', library: 'tslog', module: 'tslog', path: 'Logger.error' },
+  { kind: 'log', library: 'tslog', module: 'tslog', path: 'Logger.fatal' },
+
+  // electron-log (5.4.4: `export =` a MainLogger/RendererLogger; the methods are declared once on
+  // interface LogFunctions, shared by scopes and by the `electron-log/main` and `/renderer` entry
+  // points, each of which needs its own entries to resolve).
+  { kind: 'log', library: 'electron-log', module: 'electron-log', path: 'default.error' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log', path: 'default.warn' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log', path: 'default.info' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log', path: 'default.verbose' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log', path: 'default.debug' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log', path: 'default.silly' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log', path: 'default.log' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log/main', path: 'default.error' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log/main', path: 'default.warn' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log/main', path: 'default.info' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log/main', path: 'default.verbose' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log/main', path: 'default.debug' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log/main', path: 'default.silly' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log/main', path: 'default.log' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log/renderer', path: 'default.error' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log/renderer', path: 'default.warn' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log/renderer', path: 'default.info' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log/renderer', path: 'default.verbose' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log/renderer', path: 'default.debug' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log/renderer', path: 'default.silly' },
+  { kind: 'log', library: 'electron-log', module: 'electron-log/renderer', path: 'default.log' },
+
+  // @nestjs/common Logger (11.2.12). `Logger` has both static and instance methods of these names; the
+  // resolver collects both. ConsoleLogger declares its own; LoggerService is the injected interface.
   { kind: 'log', library: '@nestjs/common', module: '@nestjs/common', path: 'Logger.log' },
   { kind: 'log', library: '@nestjs/common', module: '@nestjs/common', path: 'Logger.error' },
   { kind: 'log', library: '@nestjs/common', module: '@nestjs/common', path: 'Logger.warn' },
@@ -161,9 +236,80 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'log', library: '@nestjs/common', module: '@nestjs/common', path: 'LoggerService.verbose' },
   { kind: 'log', library: '@nestjs/common', module: '@nestjs/common', path: 'LoggerService.fatal' },
 
-  // @google-cloud/logging — unverified: not installed (`new Logging().log(name).write(entry)`).
+  // nestjs-pino (4.6.1; 5.x needs Node 22: class PinoLogger with pino's level methods and `assign`,
+  // which adds fields to every later line of the request; class Logger implements LoggerService).
+  { kind: 'log', library: 'nestjs-pino', module: 'nestjs-pino', path: 'PinoLogger.trace' },
+  { kind: 'log', library: 'nestjs-pino', module: 'nestjs-pino', path: 'PinoLogger.debug' },
+  { kind: 'log', library: 'nestjs-pino', module: 'nestjs-pino', path: 'PinoLogger.info' },
+  { kind: 'log', library: 'nestjs-pino', module: 'nestjs-pino', path: 'PinoLogger.warn' },
+  { kind: 'log', library: 'nestjs-pino', module: 'nestjs-pino', path: 'PinoLogger.error' },
+  { kind: 'log', library: 'nestjs-pino', module: 'nestjs-pino', path: 'PinoLogger.fatal' },
+  { kind: 'log', library: 'nestjs-pino', module: 'nestjs-pino', path: 'PinoLogger.assign', args: [0] },
+  { kind: 'log', library: 'nestjs-pino', module: 'nestjs-pino', path: 'Logger.log' },
+  { kind: 'log', library: 'nestjs-pino', module: 'nestjs-pino', path: 'Logger.error' },
+  { kind: 'log', library: 'nestjs-pino', module: 'nestjs-pino', path: 'Logger.warn' },
+  { kind: 'log', library: 'nestjs-pino', module: 'nestjs-pino', path: 'Logger.debug' },
+  { kind: 'log', library: 'nestjs-pino', module: 'nestjs-pino', path: 'Logger.verbose' },
+  { kind: 'log', library: 'nestjs-pino', module: 'nestjs-pino', path: 'Logger.fatal' },
+
+  // @google-cloud/logging (11.3.0; 12.x needs Node 22: `new Logging().log(name)` returns class Log,
+  // `logSync(name)` class LogSync; `entry(metadata, data)` builds the entry that `write` sends).
   { kind: 'log', library: '@google-cloud/logging', module: '@google-cloud/logging', path: 'Log.write' },
   { kind: 'log', library: '@google-cloud/logging', module: '@google-cloud/logging', path: 'Log.entry' },
+  { kind: 'log', library: '@google-cloud/logging', module: '@google-cloud/logging', path: 'LogSync.write' },
+  { kind: 'log', library: '@google-cloud/logging', module: '@google-cloud/logging', path: 'LogSync.entry' },
+
+  // @aws-lambda-powertools/logger (2.36.0: class Logger; the key setters add fields to later lines).
+  { kind: 'log', library: '@aws-lambda-powertools/logger', module: '@aws-lambda-powertools/logger', path: 'Logger.trace' },
+  { kind: 'log', library: '@aws-lambda-powertools/logger', module: '@aws-lambda-powertools/logger', path: 'Logger.debug' },
+  { kind: 'log', library: '@aws-lambda-powertools/logger', module: '@aws-lambda-powertools/logger', path: 'Logger.info' },
+  { kind: 'log', library: '@aws-lambda-powertools/logger', module: '@aws-lambda-powertools/logger', path: 'Logger.warn' },
+  { kind: 'log', library: '@aws-lambda-powertools/logger', module: '@aws-lambda-powertools/logger', path: 'Logger.error' },
+  { kind: 'log', library: '@aws-lambda-powertools/logger', module: '@aws-lambda-powertools/logger', path: 'Logger.critical' },
+  { kind: 'log', library: '@aws-lambda-powertools/logger', module: '@aws-lambda-powertools/logger', path: 'Logger.appendKeys', args: [0] },
+  { kind: 'log', library: '@aws-lambda-powertools/logger', module: '@aws-lambda-powertools/logger', path: 'Logger.appendPersistentKeys', args: [0] },
+  { kind: 'log', library: '@aws-lambda-powertools/logger', module: '@aws-lambda-powertools/logger', path: 'Logger.addPersistentLogAttributes', args: [0] },
+  { kind: 'log', library: '@aws-lambda-powertools/logger', module: '@aws-lambda-powertools/logger', path: 'Logger.setPersistentLogAttributes', args: [0] },
+  { kind: 'log', library: '@aws-lambda-powertools/logger', module: '@aws-lambda-powertools/logger', path: 'Logger.logEventIfEnabled', args: [0] },
+
+  // Hosted log services. @logtail/node (0.5.9: `Logtail` is class Node extending @logtail/core's Base,
+  // which declares the level methods).
+  { kind: 'log', library: '@logtail/node', module: '@logtail/node', path: 'Logtail.log' },
+  { kind: 'log', library: '@logtail/node', module: '@logtail/node', path: 'Logtail.debug' },
+  { kind: 'log', library: '@logtail/node', module: '@logtail/node', path: 'Logtail.info' },
+  { kind: 'log', library: '@logtail/node', module: '@logtail/node', path: 'Logtail.warn' },
+  { kind: 'log', library: '@logtail/node', module: '@logtail/node', path: 'Logtail.error' },
+  // @axiomhq/js (1.8.0; @axiomhq/logging 0.4.1 wants ^1: `ingest(dataset, events)` on Axiom and
+  // AxiomWithoutBatching, `ingestRaw` on their base class) and @axiomhq/logging (class Logger).
+  { kind: 'log', library: '@axiomhq/js', module: '@axiomhq/js', path: 'Axiom.ingest', args: [1] },
+  { kind: 'log', library: '@axiomhq/js', module: '@axiomhq/js', path: 'AxiomWithoutBatching.ingest', args: [1] },
+  { kind: 'log', library: '@axiomhq/js', module: '@axiomhq/js', path: 'Axiom.ingestRaw', args: [1] },
+  { kind: 'log', library: '@axiomhq/logging', module: '@axiomhq/logging', path: 'Logger.debug' },
+  { kind: 'log', library: '@axiomhq/logging', module: '@axiomhq/logging', path: 'Logger.info' },
+  { kind: 'log', library: '@axiomhq/logging', module: '@axiomhq/logging', path: 'Logger.warn' },
+  { kind: 'log', library: '@axiomhq/logging', module: '@axiomhq/logging', path: 'Logger.error' },
+  { kind: 'log', library: '@axiomhq/logging', module: '@axiomhq/logging', path: 'Logger.log' },
+  { kind: 'log', library: '@axiomhq/logging', module: '@axiomhq/logging', path: 'Logger.raw' },
+  { kind: 'log', library: '@axiomhq/logging', module: '@axiomhq/logging', path: 'Logger.with' },
+  // @datadog/browser-logs (7.16.2: `datadogLogs.logger` and `createLogger()` are the exported class
+  // Logger; the global and user context go with every line).
+  { kind: 'log', library: '@datadog/browser-logs', module: '@datadog/browser-logs', path: 'Logger.log' },
+  { kind: 'log', library: '@datadog/browser-logs', module: '@datadog/browser-logs', path: 'Logger.debug' },
+  { kind: 'log', library: '@datadog/browser-logs', module: '@datadog/browser-logs', path: 'Logger.info' },
+  { kind: 'log', library: '@datadog/browser-logs', module: '@datadog/browser-logs', path: 'Logger.notice' },
+  { kind: 'log', library: '@datadog/browser-logs', module: '@datadog/browser-logs', path: 'Logger.warn' },
+  { kind: 'log', library: '@datadog/browser-logs', module: '@datadog/browser-logs', path: 'Logger.error' },
+  { kind: 'log', library: '@datadog/browser-logs', module: '@datadog/browser-logs', path: 'Logger.critical' },
+  { kind: 'log', library: '@datadog/browser-logs', module: '@datadog/browser-logs', path: 'Logger.alert' },
+  { kind: 'log', library: '@datadog/browser-logs', module: '@datadog/browser-logs', path: 'Logger.emerg' },
+  { kind: 'log', library: '@datadog/browser-logs', module: '@datadog/browser-logs', path: 'Logger.ok' },
+  { kind: 'log', library: '@datadog/browser-logs', module: '@datadog/browser-logs', path: 'Logger.setContext' },
+  { kind: 'log', library: '@datadog/browser-logs', module: '@datadog/browser-logs', path: 'Logger.setContextProperty', args: [1] },
+  { kind: 'log', library: '@datadog/browser-logs', module: '@datadog/browser-logs', path: 'datadogLogs.setGlobalContext' },
+  { kind: 'log', library: '@datadog/browser-logs', module: '@datadog/browser-logs', path: 'datadogLogs.setGlobalContextProperty', args: [1] },
+  { kind: 'log', library: '@datadog/browser-logs', module: '@datadog/browser-logs', path: 'datadogLogs.setUser' },
+  { kind: 'log', library: '@datadog/browser-logs', module: '@datadog/browser-logs', path: 'datadogLogs.setUserProperty', args: [1] },
+  { kind: 'log', library: '@datadog/browser-logs', module: '@datadog/browser-logs', path: 'datadogLogs.setAccount' },
 
   // ─────────────────────────────────────────── storage ───────────────────────────────────────────
 
@@ -211,7 +357,7 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'storage', library: 'fs', module: 'fs/promises', path: 'FileHandle.appendFile', args: [0] },
   { kind: 'storage', library: 'fs', module: 'fs/promises', path: 'FileHandle.write', args: [0] },
 
-  // mysql2 — unverified: not installed (callback and promise APIs declare separate interfaces).
+  // mysql2 (3.26.1: the callback and promise APIs declare separate Connection and Pool interfaces).
   { kind: 'storage', library: 'mysql2', module: 'mysql2', path: 'Connection.query' },
   { kind: 'storage', library: 'mysql2', module: 'mysql2', path: 'Connection.execute' },
   { kind: 'storage', library: 'mysql2', module: 'mysql2', path: 'Pool.query' },
@@ -221,10 +367,11 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'storage', library: 'mysql2', module: 'mysql2/promise', path: 'Pool.query' },
   { kind: 'storage', library: 'mysql2', module: 'mysql2/promise', path: 'Pool.execute' },
 
-  // better-sqlite3 — unverified: not installed (`export = Database`; `prepare()` returns Statement).
+  // better-sqlite3 (@types/better-sqlite3 9.6.0; the package builds a native addon, so only its
+  // typings are installed: `export = Database`; `prepare()` returns Statement).
   { kind: 'storage', library: 'better-sqlite3', module: 'better-sqlite3', path: 'default.prepare.run' },
 
-  // typeorm — unverified: not installed.
+  // typeorm (1.1.4: classes Repository, EntityManager and the query builders).
   { kind: 'storage', library: 'typeorm', module: 'typeorm', path: 'Repository.save' },
   { kind: 'storage', library: 'typeorm', module: 'typeorm', path: 'Repository.insert' },
   { kind: 'storage', library: 'typeorm', module: 'typeorm', path: 'Repository.update' },
@@ -236,7 +383,7 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'storage', library: 'typeorm', module: 'typeorm', path: 'InsertQueryBuilder.values' },
   { kind: 'storage', library: 'typeorm', module: 'typeorm', path: 'UpdateQueryBuilder.set' },
 
-  // mongoose — unverified: not installed (exported interface Model declares the statics).
+  // mongoose (9.13.2: exported interface Model declares the statics).
   { kind: 'storage', library: 'mongoose', module: 'mongoose', path: 'Model.create' },
   { kind: 'storage', library: 'mongoose', module: 'mongoose', path: 'Model.insertMany' },
   { kind: 'storage', library: 'mongoose', module: 'mongoose', path: 'Model.updateOne' },
@@ -244,24 +391,24 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'storage', library: 'mongoose', module: 'mongoose', path: 'Model.findOneAndUpdate' },
   { kind: 'storage', library: 'mongoose', module: 'mongoose', path: 'Model.replaceOne' },
 
-  // sequelize — unverified: not installed (static methods on class Model).
+  // sequelize (6.37.8: static methods on class Model).
   { kind: 'storage', library: 'sequelize', module: 'sequelize', path: 'Model.create' },
   { kind: 'storage', library: 'sequelize', module: 'sequelize', path: 'Model.bulkCreate' },
   { kind: 'storage', library: 'sequelize', module: 'sequelize', path: 'Model.update' },
   { kind: 'storage', library: 'sequelize', module: 'sequelize', path: 'Model.upsert' },
 
-  // knex — unverified: not installed (`insert`/`update` are properties of Knex.QueryInterface).
+  // knex (3.3.0: `insert`/`update` are properties of Knex.QueryInterface).
   { kind: 'storage', library: 'knex', module: 'knex', path: 'Knex.QueryInterface.insert' },
   { kind: 'storage', library: 'knex', module: 'knex', path: 'Knex.QueryInterface.update' },
 
-  // node-redis — unverified: not installed (commands are a mapped type on the client).
+  // node-redis (6.4.0: commands are a mapped type on the client).
   { kind: 'storage', library: 'redis', module: 'redis', path: 'createClient.set' },
   { kind: 'storage', library: 'redis', module: 'redis', path: 'createClient.hSet' },
   { kind: 'storage', library: 'redis', module: 'redis', path: 'createClient.lPush' },
   { kind: 'storage', library: 'redis', module: 'redis', path: 'createClient.rPush' },
   { kind: 'storage', library: 'redis', module: 'redis', path: 'createClient.sAdd' },
 
-  // AWS SDK v3 data stores — unverified: not installed. Commands carry the data in their
+  // AWS SDK v3 data stores (3.1178.0). Commands carry the data in their
   // constructor input (`new PutItemCommand(input)`); `client.send` is shared by every AWS client.
   { kind: 'storage', library: '@aws-sdk/client-dynamodb', module: '@aws-sdk/client-dynamodb', path: 'PutItemCommand', args: [0] },
   { kind: 'storage', library: '@aws-sdk/client-dynamodb', module: '@aws-sdk/client-dynamodb', path: 'UpdateItemCommand', args: [0] },
@@ -273,6 +420,49 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'storage', library: '@aws-sdk/lib-dynamodb', module: '@aws-sdk/lib-dynamodb', path: 'BatchWriteCommand', args: [0] },
   { kind: 'storage', library: '@aws-sdk/client-s3', module: '@aws-sdk/client-s3', path: 'PutObjectCommand', args: [0] },
 
+  // MongoDB driver (7.9.1, the version mongoose 9.13 depends on: class Collection; the document or
+  // update is argument 0 of inserts and bulkWrite, argument 1 of updates and replacements).
+  { kind: 'storage', library: 'mongodb', module: 'mongodb', path: 'Collection.insertOne', args: [0] },
+  { kind: 'storage', library: 'mongodb', module: 'mongodb', path: 'Collection.insertMany', args: [0] },
+  { kind: 'storage', library: 'mongodb', module: 'mongodb', path: 'Collection.bulkWrite', args: [0] },
+  { kind: 'storage', library: 'mongodb', module: 'mongodb', path: 'Collection.updateOne', args: [1] },
+  { kind: 'storage', library: 'mongodb', module: 'mongodb', path: 'Collection.updateMany', args: [1] },
+  { kind: 'storage', library: 'mongodb', module: 'mongodb', path: 'Collection.replaceOne', args: [1] },
+  { kind: 'storage', library: 'mongodb', module: 'mongodb', path: 'Collection.findOneAndUpdate', args: [1] },
+  { kind: 'storage', library: 'mongodb', module: 'mongodb', path: 'Collection.findOneAndReplace', args: [1] },
+
+  // drizzle-orm (0.45.4: one insert/update builder class per dialect, exported from the dialect's
+  // core module, which a project imports for its table definitions).
+  { kind: 'storage', library: 'drizzle-orm', module: 'drizzle-orm/pg-core', path: 'PgInsertBuilder.values' },
+  { kind: 'storage', library: 'drizzle-orm', module: 'drizzle-orm/pg-core', path: 'PgUpdateBuilder.set' },
+  { kind: 'storage', library: 'drizzle-orm', module: 'drizzle-orm/mysql-core', path: 'MySqlInsertBuilder.values' },
+  { kind: 'storage', library: 'drizzle-orm', module: 'drizzle-orm/mysql-core', path: 'MySqlUpdateBuilder.set' },
+  { kind: 'storage', library: 'drizzle-orm', module: 'drizzle-orm/sqlite-core', path: 'SQLiteInsertBuilder.values' },
+  { kind: 'storage', library: 'drizzle-orm', module: 'drizzle-orm/sqlite-core', path: 'SQLiteUpdateBuilder.set' },
+
+  // kysely (0.28.20; 0.29 needs Node 22: classes InsertQueryBuilder and UpdateQueryBuilder).
+  { kind: 'storage', library: 'kysely', module: 'kysely', path: 'InsertQueryBuilder.values' },
+  { kind: 'storage', library: 'kysely', module: 'kysely', path: 'UpdateQueryBuilder.set' },
+
+  // @supabase/supabase-js (2.109.0; later versions need Node 22: class SupabaseClient; `from()`
+  // returns @supabase/postgrest-js's PostgrestQueryBuilder, `storage.from()` a bucket's file API).
+  { kind: 'storage', library: '@supabase/supabase-js', module: '@supabase/supabase-js', path: 'SupabaseClient.from.insert', args: [0] },
+  { kind: 'storage', library: '@supabase/supabase-js', module: '@supabase/supabase-js', path: 'SupabaseClient.from.upsert', args: [0] },
+  { kind: 'storage', library: '@supabase/supabase-js', module: '@supabase/supabase-js', path: 'SupabaseClient.from.update', args: [0] },
+  { kind: 'storage', library: '@supabase/supabase-js', module: '@supabase/supabase-js', path: 'SupabaseClient.storage.from.upload', args: [1] },
+  { kind: 'storage', library: '@supabase/supabase-js', module: '@supabase/supabase-js', path: 'SupabaseClient.storage.from.update', args: [1] },
+
+  // @mikro-orm/core (6.6.7; 7.x needs Node 22: class EntityManager; `persist` and `upsert` take an
+  // entity, the others the entity name first).
+  { kind: 'storage', library: '@mikro-orm/core', module: '@mikro-orm/core', path: 'EntityManager.create', args: [1] },
+  { kind: 'storage', library: '@mikro-orm/core', module: '@mikro-orm/core', path: 'EntityManager.assign', args: [1] },
+  { kind: 'storage', library: '@mikro-orm/core', module: '@mikro-orm/core', path: 'EntityManager.insert' },
+  { kind: 'storage', library: '@mikro-orm/core', module: '@mikro-orm/core', path: 'EntityManager.insertMany' },
+  { kind: 'storage', library: '@mikro-orm/core', module: '@mikro-orm/core', path: 'EntityManager.nativeUpdate', args: [2] },
+  { kind: 'storage', library: '@mikro-orm/core', module: '@mikro-orm/core', path: 'EntityManager.upsert' },
+  { kind: 'storage', library: '@mikro-orm/core', module: '@mikro-orm/core', path: 'EntityManager.upsertMany' },
+  { kind: 'storage', library: '@mikro-orm/core', module: '@mikro-orm/core', path: 'EntityManager.persist' },
+
   // Firestore — unverified: not installed.
   { kind: 'storage', library: '@google-cloud/firestore', module: '@google-cloud/firestore', path: 'DocumentReference.set', args: [0] },
   { kind: 'storage', library: '@google-cloud/firestore', module: '@google-cloud/firestore', path: 'DocumentReference.update' },
@@ -280,8 +470,7 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
 
   // ──────────────────────────────────────────── vault ────────────────────────────────────────────
 
-  // AWS KMS / Secrets Manager — unverified: not installed (command constructors and the
-  // aggregated clients' methods).
+  // AWS KMS / Secrets Manager (3.1178.0: command constructors and the aggregated clients' methods).
   { kind: 'vault', library: '@aws-sdk/client-kms', module: '@aws-sdk/client-kms', path: 'EncryptCommand', args: [0] },
   { kind: 'vault', library: '@aws-sdk/client-kms', module: '@aws-sdk/client-kms', path: 'KMS.encrypt', args: [0] },
   { kind: 'vault', library: '@aws-sdk/client-secrets-manager', module: '@aws-sdk/client-secrets-manager', path: 'CreateSecretCommand', args: [0] },
@@ -291,7 +480,7 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'vault', library: '@aws-sdk/client-secrets-manager', module: '@aws-sdk/client-secrets-manager', path: 'SecretsManager.putSecretValue', args: [0] },
   { kind: 'vault', library: '@aws-sdk/client-secrets-manager', module: '@aws-sdk/client-secrets-manager', path: 'SecretsManager.updateSecret', args: [0] },
 
-  // node-vault — unverified: not installed (`export = NodeVault`, a function returning `client`).
+  // node-vault (0.12.0: `export = NodeVault`, a function returning interface `client`).
   { kind: 'vault', library: 'node-vault', module: 'node-vault', path: 'default.write', args: [1] },
 
   // Google Cloud KMS, Azure Key Vault — unverified: not installed.
@@ -317,8 +506,9 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'browser-storage', library: 'IndexedDB', global: 'IDBObjectStore.add', args: [0] },
   { kind: 'browser-storage', library: 'IndexedDB', global: 'IDBCursor.update', args: [0] },
 
-  // js-cookie, cookies-next — unverified: not installed.
+  // js-cookie (@types/js-cookie 3.0.6: the default export is a Cookies object).
   { kind: 'browser-storage', library: 'js-cookie', module: 'js-cookie', path: 'default.set', args: [1] },
+  // cookies-next — unverified: not installed (its peer dependency `next` is over 100 MB).
   { kind: 'browser-storage', library: 'cookies-next', module: 'cookies-next', path: 'setCookie', args: [1] },
 
   // ───────────────────────────────────────── third-party ─────────────────────────────────────────
@@ -375,8 +565,11 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'third-party', library: 'posthog-node', module: 'posthog-node', path: 'PostHog.logger.fatal' },
   { kind: 'third-party', library: 'posthog-node', module: 'posthog-node', path: 'PostHog.emails.send', args: [0] },
 
-  // @sentry/node (and browser/nextjs) — unverified: not installed. Top-level functions are
-  // re-exported from @sentry/core; Scope is the class behind getCurrentScope()/withScope().
+  // Sentry (10.78.0; 11.x pulls in bundler plugins, about 30 MB more). Every flavour re-exports the
+  // top-level functions and class Scope (behind getCurrentScope()/withScope()) from @sentry/core, so a
+  // renamed import (`import { setUser as sentrySetUser }`) reaches the same declaration. Each flavour
+  // needs its own entries: an entry resolves through the project's imports of its module.
+  // `captureException` takes the error first (its message is the program's); the hint carries extras.
   { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'setUser' },
   { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'setContext' },
   { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'setExtra' },
@@ -385,6 +578,7 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'setTags' },
   { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'captureMessage' },
   { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'captureException', args: [1] },
+  { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'captureEvent' },
   { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'addBreadcrumb' },
   { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'Scope.setUser' },
   { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'Scope.setContext' },
@@ -392,50 +586,304 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'Scope.setExtras' },
   { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'Scope.setTag' },
   { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'Scope.setTags' },
+  { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'Scope.addBreadcrumb' },
+  { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'Scope.captureMessage' },
+  { kind: 'third-party', library: '@sentry/node', module: '@sentry/node', path: 'Scope.captureException', args: [1] },
   { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'setUser' },
   { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'setContext' },
   { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'setExtra' },
+  { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'setExtras' },
   { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'setTag' },
+  { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'setTags' },
   { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'captureMessage' },
+  { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'captureException', args: [1] },
+  { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'captureEvent' },
+  { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'addBreadcrumb' },
+  { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'Scope.setUser' },
+  { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'Scope.setContext' },
+  { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'Scope.setExtra' },
+  { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'Scope.setExtras' },
+  { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'Scope.setTag' },
+  { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'Scope.setTags' },
+  { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'Scope.addBreadcrumb' },
+  { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'Scope.captureMessage' },
+  { kind: 'third-party', library: '@sentry/browser', module: '@sentry/browser', path: 'Scope.captureException', args: [1] },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'setUser' },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'setContext' },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'setExtra' },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'setExtras' },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'setTag' },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'setTags' },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'captureMessage' },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'captureException', args: [1] },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'captureEvent' },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'addBreadcrumb' },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'Scope.setUser' },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'Scope.setContext' },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'Scope.setExtra' },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'Scope.setExtras' },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'Scope.setTag' },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'Scope.setTags' },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'Scope.addBreadcrumb' },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'Scope.captureMessage' },
+  { kind: 'third-party', library: '@sentry/react', module: '@sentry/react', path: 'Scope.captureException', args: [1] },
+  // @sentry/nextjs — unverified: not installed (its peer dependency `next` is over 100 MB); the same
+  // re-exports of @sentry/core as the flavours above.
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'setUser' },
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'setContext' },
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'setExtra' },
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'setExtras' },
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'setTag' },
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'setTags' },
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'captureMessage' },
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'captureException', args: [1] },
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'captureEvent' },
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'addBreadcrumb' },
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'Scope.setUser' },
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'Scope.setContext' },
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'Scope.setExtra' },
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'Scope.setExtras' },
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'Scope.setTag' },
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'Scope.setTags' },
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'Scope.addBreadcrumb' },
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'Scope.captureMessage' },
+  { kind: 'third-party', library: '@sentry/nextjs', module: '@sentry/nextjs', path: 'Scope.captureException', args: [1] },
 
-  // mixpanel-browser — unverified: not installed (default export is an OverridedMixpanel that
-  // extends the exported interface Mixpanel; older typings export the same names as functions).
+  // @segment/analytics-next (1.84.3: class AnalyticsBrowser extends AnalyticsBuffered, which declares
+  // the calls as properties; `load()` resolves to class Analytics, which declares them again).
+  { kind: 'third-party', library: '@segment/analytics-next', module: '@segment/analytics-next', path: 'AnalyticsBrowser.identify' },
+  { kind: 'third-party', library: '@segment/analytics-next', module: '@segment/analytics-next', path: 'AnalyticsBrowser.track' },
+  { kind: 'third-party', library: '@segment/analytics-next', module: '@segment/analytics-next', path: 'AnalyticsBrowser.page' },
+  { kind: 'third-party', library: '@segment/analytics-next', module: '@segment/analytics-next', path: 'AnalyticsBrowser.screen' },
+  { kind: 'third-party', library: '@segment/analytics-next', module: '@segment/analytics-next', path: 'AnalyticsBrowser.group' },
+  { kind: 'third-party', library: '@segment/analytics-next', module: '@segment/analytics-next', path: 'AnalyticsBrowser.alias' },
+  { kind: 'third-party', library: '@segment/analytics-next', module: '@segment/analytics-next', path: 'Analytics.identify' },
+  { kind: 'third-party', library: '@segment/analytics-next', module: '@segment/analytics-next', path: 'Analytics.track' },
+  { kind: 'third-party', library: '@segment/analytics-next', module: '@segment/analytics-next', path: 'Analytics.page' },
+  { kind: 'third-party', library: '@segment/analytics-next', module: '@segment/analytics-next', path: 'Analytics.screen' },
+  { kind: 'third-party', library: '@segment/analytics-next', module: '@segment/analytics-next', path: 'Analytics.group' },
+  { kind: 'third-party', library: '@segment/analytics-next', module: '@segment/analytics-next', path: 'Analytics.alias' },
+
+  // mixpanel-browser (2.84.0 ships its own typings: the default export is an OverridedMixpanel that
+  // extends the exported interface Mixpanel; the same names are exported as functions).
   { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'Mixpanel.track' },
   { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'Mixpanel.identify' },
   { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'Mixpanel.alias' },
   { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'Mixpanel.register' },
   { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'Mixpanel.register_once' },
+  { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'Mixpanel.track_with_groups' },
+  { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'Mixpanel.set_group' },
   { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'People.set' },
   { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'People.set_once' },
   { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'People.union' },
   { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'People.append' },
+  { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'Group.set' },
+  { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'Group.set_once' },
+  { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'Group.union' },
   { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'track' },
   { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'identify' },
+  { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'alias' },
   { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'register' },
+  { kind: 'third-party', library: 'mixpanel-browser', module: 'mixpanel-browser', path: 'register_once' },
 
-  // posthog-js — unverified: not installed (default export is an instance of class PostHog).
+  // posthog-js (1.455.2: the default export is an instance of class PostHog; `people` is a property
+  // holding an object type).
   { kind: 'third-party', library: 'posthog-js', module: 'posthog-js', path: 'PostHog.capture' },
   { kind: 'third-party', library: 'posthog-js', module: 'posthog-js', path: 'PostHog.identify' },
   { kind: 'third-party', library: 'posthog-js', module: 'posthog-js', path: 'PostHog.alias' },
   { kind: 'third-party', library: 'posthog-js', module: 'posthog-js', path: 'PostHog.group' },
   { kind: 'third-party', library: 'posthog-js', module: 'posthog-js', path: 'PostHog.register' },
   { kind: 'third-party', library: 'posthog-js', module: 'posthog-js', path: 'PostHog.register_once' },
+  { kind: 'third-party', library: 'posthog-js', module: 'posthog-js', path: 'PostHog.register_for_session' },
   { kind: 'third-party', library: 'posthog-js', module: 'posthog-js', path: 'PostHog.setPersonProperties' },
+  { kind: 'third-party', library: 'posthog-js', module: 'posthog-js', path: 'PostHog.captureException' },
+  { kind: 'third-party', library: 'posthog-js', module: 'posthog-js', path: 'PostHog.captureLog' },
   { kind: 'third-party', library: 'posthog-js', module: 'posthog-js', path: 'PostHog.people.set' },
   { kind: 'third-party', library: 'posthog-js', module: 'posthog-js', path: 'PostHog.people.set_once' },
 
-  // Amplitude — unverified: not installed (top-level functions bound to the default instance;
-  // Identify is a builder class whose setters carry user properties).
+  // Amplitude (@amplitude/analytics-node 1.5.73, -browser 2.48.1: top-level functions bound to the
+  // default instance; Identify is @amplitude/analytics-core's builder class, whose setters carry user
+  // properties, re-exported by both).
   { kind: 'third-party', library: '@amplitude/analytics-node', module: '@amplitude/analytics-node', path: 'track' },
   { kind: 'third-party', library: '@amplitude/analytics-node', module: '@amplitude/analytics-node', path: 'identify' },
   { kind: 'third-party', library: '@amplitude/analytics-node', module: '@amplitude/analytics-node', path: 'groupIdentify' },
   { kind: 'third-party', library: '@amplitude/analytics-node', module: '@amplitude/analytics-node', path: 'logEvent' },
+  { kind: 'third-party', library: '@amplitude/analytics-node', module: '@amplitude/analytics-node', path: 'setGroup' },
   { kind: 'third-party', library: '@amplitude/analytics-node', module: '@amplitude/analytics-node', path: 'Identify.set', args: [1] },
   { kind: 'third-party', library: '@amplitude/analytics-node', module: '@amplitude/analytics-node', path: 'Identify.setOnce', args: [1] },
   { kind: 'third-party', library: '@amplitude/analytics-node', module: '@amplitude/analytics-node', path: 'Identify.append', args: [1] },
+  { kind: 'third-party', library: '@amplitude/analytics-node', module: '@amplitude/analytics-node', path: 'Identify.prepend', args: [1] },
+  { kind: 'third-party', library: '@amplitude/analytics-node', module: '@amplitude/analytics-node', path: 'Identify.postInsert', args: [1] },
   { kind: 'third-party', library: '@amplitude/analytics-browser', module: '@amplitude/analytics-browser', path: 'track' },
   { kind: 'third-party', library: '@amplitude/analytics-browser', module: '@amplitude/analytics-browser', path: 'identify' },
+  { kind: 'third-party', library: '@amplitude/analytics-browser', module: '@amplitude/analytics-browser', path: 'groupIdentify' },
+  { kind: 'third-party', library: '@amplitude/analytics-browser', module: '@amplitude/analytics-browser', path: 'logEvent' },
+  { kind: 'third-party', library: '@amplitude/analytics-browser', module: '@amplitude/analytics-browser', path: 'setGroup' },
   { kind: 'third-party', library: '@amplitude/analytics-browser', module: '@amplitude/analytics-browser', path: 'setUserId' },
+  { kind: 'third-party', library: '@amplitude/analytics-browser', module: '@amplitude/analytics-browser', path: 'Identify.set', args: [1] },
+  { kind: 'third-party', library: '@amplitude/analytics-browser', module: '@amplitude/analytics-browser', path: 'Identify.setOnce', args: [1] },
+  { kind: 'third-party', library: '@amplitude/analytics-browser', module: '@amplitude/analytics-browser', path: 'Identify.append', args: [1] },
+  { kind: 'third-party', library: '@amplitude/analytics-browser', module: '@amplitude/analytics-browser', path: 'Identify.prepend', args: [1] },
+  { kind: 'third-party', library: '@amplitude/analytics-browser', module: '@amplitude/analytics-browser', path: 'Identify.postInsert', args: [1] },
+
+  // @rudderstack/rudder-sdk-node (3.1.1: `export = Analytics`, a class; the message is argument 0).
+  { kind: 'third-party', library: '@rudderstack/rudder-sdk-node', module: '@rudderstack/rudder-sdk-node', path: 'default.identify', args: [0] },
+  { kind: 'third-party', library: '@rudderstack/rudder-sdk-node', module: '@rudderstack/rudder-sdk-node', path: 'default.track', args: [0] },
+  { kind: 'third-party', library: '@rudderstack/rudder-sdk-node', module: '@rudderstack/rudder-sdk-node', path: 'default.page', args: [0] },
+  { kind: 'third-party', library: '@rudderstack/rudder-sdk-node', module: '@rudderstack/rudder-sdk-node', path: 'default.screen', args: [0] },
+  { kind: 'third-party', library: '@rudderstack/rudder-sdk-node', module: '@rudderstack/rudder-sdk-node', path: 'default.group', args: [0] },
+  { kind: 'third-party', library: '@rudderstack/rudder-sdk-node', module: '@rudderstack/rudder-sdk-node', path: 'default.alias', args: [0] },
+
+  // Support. intercom-client (7.0.3: class IntercomClient; resources are getters returning Fern
+  // clients whose methods take one request object).
+  { kind: 'third-party', library: 'intercom-client', module: 'intercom-client', path: 'IntercomClient.contacts.create', args: [0] },
+  { kind: 'third-party', library: 'intercom-client', module: 'intercom-client', path: 'IntercomClient.contacts.update', args: [0] },
+  { kind: 'third-party', library: 'intercom-client', module: 'intercom-client', path: 'IntercomClient.companies.createOrUpdate', args: [0] },
+  { kind: 'third-party', library: 'intercom-client', module: 'intercom-client', path: 'IntercomClient.companies.update', args: [0] },
+  { kind: 'third-party', library: 'intercom-client', module: 'intercom-client', path: 'IntercomClient.events.create', args: [0] },
+  { kind: 'third-party', library: 'intercom-client', module: 'intercom-client', path: 'IntercomClient.conversations.create', args: [0] },
+  { kind: 'third-party', library: 'intercom-client', module: 'intercom-client', path: 'IntercomClient.conversations.reply', args: [0] },
+  { kind: 'third-party', library: 'intercom-client', module: 'intercom-client', path: 'IntercomClient.notes.create', args: [0] },
+  { kind: 'third-party', library: 'intercom-client', module: 'intercom-client', path: 'IntercomClient.messages.create', args: [0] },
+  { kind: 'third-party', library: 'intercom-client', module: 'intercom-client', path: 'IntercomClient.tickets.create', args: [0] },
+  // @team-plain/typescript-sdk (5.12.1: class PlainClient; each method takes one input object).
+  { kind: 'third-party', library: '@team-plain/typescript-sdk', module: '@team-plain/typescript-sdk', path: 'PlainClient.upsertCustomer', args: [0] },
+  { kind: 'third-party', library: '@team-plain/typescript-sdk', module: '@team-plain/typescript-sdk', path: 'PlainClient.createThread', args: [0] },
+  { kind: 'third-party', library: '@team-plain/typescript-sdk', module: '@team-plain/typescript-sdk', path: 'PlainClient.replyToThread', args: [0] },
+  { kind: 'third-party', library: '@team-plain/typescript-sdk', module: '@team-plain/typescript-sdk', path: 'PlainClient.sendNewEmail', args: [0] },
+  { kind: 'third-party', library: '@team-plain/typescript-sdk', module: '@team-plain/typescript-sdk', path: 'PlainClient.replyToEmail', args: [0] },
+  { kind: 'third-party', library: '@team-plain/typescript-sdk', module: '@team-plain/typescript-sdk', path: 'PlainClient.createCustomerEvent', args: [0] },
+  { kind: 'third-party', library: '@team-plain/typescript-sdk', module: '@team-plain/typescript-sdk', path: 'PlainClient.createThreadEvent', args: [0] },
+  { kind: 'third-party', library: '@team-plain/typescript-sdk', module: '@team-plain/typescript-sdk', path: 'PlainClient.createNote', args: [0] },
+  { kind: 'third-party', library: '@team-plain/typescript-sdk', module: '@team-plain/typescript-sdk', path: 'PlainClient.upsertThreadField', args: [0] },
+  { kind: 'third-party', library: '@team-plain/typescript-sdk', module: '@team-plain/typescript-sdk', path: 'PlainClient.sendCustomerChat', args: [0] },
+  { kind: 'third-party', library: '@team-plain/typescript-sdk', module: '@team-plain/typescript-sdk', path: 'PlainClient.sendChat', args: [0] },
+
+  // Marketing and CRM. @hubspot/api-client (13.4.0; 14.x needs Node 22: class Client; `crm` is a getter;
+  // `basicApi`/`batchApi` are the generated Promise APIs; `update(id, input)` takes the data second).
+  { kind: 'third-party', library: '@hubspot/api-client', module: '@hubspot/api-client', path: 'Client.crm.contacts.basicApi.create', args: [0] },
+  { kind: 'third-party', library: '@hubspot/api-client', module: '@hubspot/api-client', path: 'Client.crm.contacts.basicApi.update', args: [1] },
+  { kind: 'third-party', library: '@hubspot/api-client', module: '@hubspot/api-client', path: 'Client.crm.contacts.batchApi.create', args: [0] },
+  { kind: 'third-party', library: '@hubspot/api-client', module: '@hubspot/api-client', path: 'Client.crm.contacts.batchApi.update', args: [0] },
+  { kind: 'third-party', library: '@hubspot/api-client', module: '@hubspot/api-client', path: 'Client.crm.contacts.batchApi.upsert', args: [0] },
+  { kind: 'third-party', library: '@hubspot/api-client', module: '@hubspot/api-client', path: 'Client.crm.companies.basicApi.create', args: [0] },
+  { kind: 'third-party', library: '@hubspot/api-client', module: '@hubspot/api-client', path: 'Client.crm.companies.basicApi.update', args: [1] },
+  { kind: 'third-party', library: '@hubspot/api-client', module: '@hubspot/api-client', path: 'Client.crm.companies.batchApi.create', args: [0] },
+  { kind: 'third-party', library: '@hubspot/api-client', module: '@hubspot/api-client', path: 'Client.crm.companies.batchApi.update', args: [0] },
+  { kind: 'third-party', library: '@hubspot/api-client', module: '@hubspot/api-client', path: 'Client.crm.companies.batchApi.upsert', args: [0] },
+  // @mailchimp/mailchimp_marketing (3.0.80 ships no typings; @types/mailchimp__mailchimp_marketing
+  // 3.0.22: namespace `lists` of functions taking the member body after the list id and hash).
+  { kind: 'third-party', library: '@mailchimp/mailchimp_marketing', module: '@mailchimp/mailchimp_marketing', path: 'lists.addListMember', args: [1] },
+  { kind: 'third-party', library: '@mailchimp/mailchimp_marketing', module: '@mailchimp/mailchimp_marketing', path: 'lists.setListMember', args: [2] },
+  { kind: 'third-party', library: '@mailchimp/mailchimp_marketing', module: '@mailchimp/mailchimp_marketing', path: 'lists.updateListMember', args: [2] },
+  { kind: 'third-party', library: '@mailchimp/mailchimp_marketing', module: '@mailchimp/mailchimp_marketing', path: 'lists.batchListMembers', args: [1] },
+  { kind: 'third-party', library: '@mailchimp/mailchimp_marketing', module: '@mailchimp/mailchimp_marketing', path: 'lists.updateListMemberTags', args: [2] },
+  { kind: 'third-party', library: '@mailchimp/mailchimp_marketing', module: '@mailchimp/mailchimp_marketing', path: 'lists.createListMemberEvent', args: [2] },
+  // @getbrevo/brevo (6.0.3: class BrevoClient, Fern clients behind getters). Contacts and events are
+  // marketing data; transactional e-mail and SMS are message delivery (processor entries below).
+  { kind: 'third-party', library: '@getbrevo/brevo', module: '@getbrevo/brevo', path: 'BrevoClient.contacts.createContact', args: [0] },
+  { kind: 'third-party', library: '@getbrevo/brevo', module: '@getbrevo/brevo', path: 'BrevoClient.contacts.updateContact', args: [0] },
+  { kind: 'third-party', library: '@getbrevo/brevo', module: '@getbrevo/brevo', path: 'BrevoClient.contacts.updateBatchContacts', args: [0] },
+  { kind: 'third-party', library: '@getbrevo/brevo', module: '@getbrevo/brevo', path: 'BrevoClient.contacts.createDoiContact', args: [0] },
+  { kind: 'third-party', library: '@getbrevo/brevo', module: '@getbrevo/brevo', path: 'BrevoClient.contacts.importContacts', args: [0] },
+  { kind: 'third-party', library: '@getbrevo/brevo', module: '@getbrevo/brevo', path: 'BrevoClient.event.createEvent', args: [0] },
+  { kind: 'third-party', library: '@getbrevo/brevo', module: '@getbrevo/brevo', path: 'BrevoClient.event.createBatchEvents', args: [0] },
+  // customerio-node (4.4.0; 4.5 and later need Node 22: class TrackClient; the customer id is
+  // argument 0, the attributes argument 1). APIClient's transactional sends are processor entries below.
+  { kind: 'third-party', library: 'customerio-node', module: 'customerio-node', path: 'TrackClient.identify' },
+  { kind: 'third-party', library: 'customerio-node', module: 'customerio-node', path: 'TrackClient.track' },
+  { kind: 'third-party', library: 'customerio-node', module: 'customerio-node', path: 'TrackClient.trackAnonymous' },
+  { kind: 'third-party', library: 'customerio-node', module: 'customerio-node', path: 'TrackClient.trackPageView' },
+  { kind: 'third-party', library: 'customerio-node', module: 'customerio-node', path: 'TrackClient.addDevice' },
+  // loops (7.3.0: class LoopsClient; each method takes one object). Transactional e-mail is a processor
+  // entry below.
+  { kind: 'third-party', library: 'loops', module: 'loops', path: 'LoopsClient.createContact', args: [0] },
+  { kind: 'third-party', library: 'loops', module: 'loops', path: 'LoopsClient.updateContact', args: [0] },
+  { kind: 'third-party', library: 'loops', module: 'loops', path: 'LoopsClient.sendEvent', args: [0] },
+
+  // Error monitoring and session replay. @bugsnag/js (9.0.0: the default export extends
+  // @bugsnag/core's Client; `notify(error, onError)` runs the callback that sets the event's user and
+  // metadata; class Event is re-exported).
+  { kind: 'third-party', library: '@bugsnag/js', module: '@bugsnag/js', path: 'default.notify' },
+  { kind: 'third-party', library: '@bugsnag/js', module: '@bugsnag/js', path: 'default.setUser' },
+  { kind: 'third-party', library: '@bugsnag/js', module: '@bugsnag/js', path: 'default.addMetadata' },
+  { kind: 'third-party', library: '@bugsnag/js', module: '@bugsnag/js', path: 'default.leaveBreadcrumb' },
+  { kind: 'third-party', library: '@bugsnag/js', module: '@bugsnag/js', path: 'default.setContext' },
+  { kind: 'third-party', library: '@bugsnag/js', module: '@bugsnag/js', path: 'default.addFeatureFlag' },
+  { kind: 'third-party', library: '@bugsnag/js', module: '@bugsnag/js', path: 'Event.setUser' },
+  { kind: 'third-party', library: '@bugsnag/js', module: '@bugsnag/js', path: 'Event.addMetadata' },
+  // rollbar (3.1.0: default export class Rollbar; every level method takes the message, errors and
+  // custom data in any order; `configure({ payload: { person } })` sets the person on later items).
+  { kind: 'third-party', library: 'rollbar', module: 'rollbar', path: 'default.log' },
+  { kind: 'third-party', library: 'rollbar', module: 'rollbar', path: 'default.debug' },
+  { kind: 'third-party', library: 'rollbar', module: 'rollbar', path: 'default.info' },
+  { kind: 'third-party', library: 'rollbar', module: 'rollbar', path: 'default.warn' },
+  { kind: 'third-party', library: 'rollbar', module: 'rollbar', path: 'default.warning' },
+  { kind: 'third-party', library: 'rollbar', module: 'rollbar', path: 'default.error' },
+  { kind: 'third-party', library: 'rollbar', module: 'rollbar', path: 'default.critical' },
+  { kind: 'third-party', library: 'rollbar', module: 'rollbar', path: 'default.configure' },
+  { kind: 'third-party', library: 'rollbar', module: 'rollbar', path: 'default.captureEvent' },
+  // logrocket (12.4.0: `export = LogRocket`, interface LR.LogRocket; the console methods are recorded
+  // into the session).
+  { kind: 'third-party', library: 'logrocket', module: 'logrocket', path: 'default.identify' },
+  { kind: 'third-party', library: 'logrocket', module: 'logrocket', path: 'default.track' },
+  { kind: 'third-party', library: 'logrocket', module: 'logrocket', path: 'default.log' },
+  { kind: 'third-party', library: 'logrocket', module: 'logrocket', path: 'default.info' },
+  { kind: 'third-party', library: 'logrocket', module: 'logrocket', path: 'default.warn' },
+  { kind: 'third-party', library: 'logrocket', module: 'logrocket', path: 'default.error' },
+  { kind: 'third-party', library: 'logrocket', module: 'logrocket', path: 'default.debug' },
+  { kind: 'third-party', library: 'logrocket', module: 'logrocket', path: 'default.captureMessage' },
+  { kind: 'third-party', library: 'logrocket', module: 'logrocket', path: 'default.captureException' },
+  // @fullstory/browser (2.1.1: `FullStory` is the v2 API function, `FullStory(operation, options)`;
+  // the operations that send user or event data).
+  { kind: 'third-party', library: '@fullstory/browser', module: '@fullstory/browser', path: 'FullStory', args: [1], when: { arg: 0, equals: ['setIdentity', 'setIdentityAsync', 'setProperties', 'setPropertiesAsync', 'trackEvent', 'trackEventAsync', 'log', 'logAsync'] } },
+  // @datadog/browser-rum (7.16.2: `datadogRum` is a RumPublicApi object; user, context, actions and
+  // errors go with the session replay and RUM events).
+  { kind: 'third-party', library: '@datadog/browser-rum', module: '@datadog/browser-rum', path: 'datadogRum.setUser' },
+  { kind: 'third-party', library: '@datadog/browser-rum', module: '@datadog/browser-rum', path: 'datadogRum.setUserProperty', args: [1] },
+  { kind: 'third-party', library: '@datadog/browser-rum', module: '@datadog/browser-rum', path: 'datadogRum.setAccount' },
+  { kind: 'third-party', library: '@datadog/browser-rum', module: '@datadog/browser-rum', path: 'datadogRum.setGlobalContext' },
+  { kind: 'third-party', library: '@datadog/browser-rum', module: '@datadog/browser-rum', path: 'datadogRum.setGlobalContextProperty', args: [1] },
+  { kind: 'third-party', library: '@datadog/browser-rum', module: '@datadog/browser-rum', path: 'datadogRum.setViewContext' },
+  { kind: 'third-party', library: '@datadog/browser-rum', module: '@datadog/browser-rum', path: 'datadogRum.setViewContextProperty', args: [1] },
+  { kind: 'third-party', library: '@datadog/browser-rum', module: '@datadog/browser-rum', path: 'datadogRum.addAction' },
+  { kind: 'third-party', library: '@datadog/browser-rum', module: '@datadog/browser-rum', path: 'datadogRum.addError' },
+  { kind: 'third-party', library: '@datadog/browser-rum', module: '@datadog/browser-rum', path: 'datadogRum.addFeatureFlagEvaluation', args: [1] },
+
+  // Feature flags: the evaluation context is sent to the vendor (as events or to evaluate remotely).
+  // @launchdarkly/node-server-sdk (9.13.7: `init()` returns interface LDClient, extending
+  // js-server-sdk-common's LDClient, where the methods are declared; the context is argument 1 of
+  // the variation calls and is sent with analytics events).
+  { kind: 'third-party', library: '@launchdarkly/node-server-sdk', module: '@launchdarkly/node-server-sdk', path: 'LDClient.variation', args: [1] },
+  { kind: 'third-party', library: '@launchdarkly/node-server-sdk', module: '@launchdarkly/node-server-sdk', path: 'LDClient.variationDetail', args: [1] },
+  { kind: 'third-party', library: '@launchdarkly/node-server-sdk', module: '@launchdarkly/node-server-sdk', path: 'LDClient.boolVariation', args: [1] },
+  { kind: 'third-party', library: '@launchdarkly/node-server-sdk', module: '@launchdarkly/node-server-sdk', path: 'LDClient.boolVariationDetail', args: [1] },
+  { kind: 'third-party', library: '@launchdarkly/node-server-sdk', module: '@launchdarkly/node-server-sdk', path: 'LDClient.numberVariation', args: [1] },
+  { kind: 'third-party', library: '@launchdarkly/node-server-sdk', module: '@launchdarkly/node-server-sdk', path: 'LDClient.numberVariationDetail', args: [1] },
+  { kind: 'third-party', library: '@launchdarkly/node-server-sdk', module: '@launchdarkly/node-server-sdk', path: 'LDClient.stringVariation', args: [1] },
+  { kind: 'third-party', library: '@launchdarkly/node-server-sdk', module: '@launchdarkly/node-server-sdk', path: 'LDClient.stringVariationDetail', args: [1] },
+  { kind: 'third-party', library: '@launchdarkly/node-server-sdk', module: '@launchdarkly/node-server-sdk', path: 'LDClient.jsonVariation', args: [1] },
+  { kind: 'third-party', library: '@launchdarkly/node-server-sdk', module: '@launchdarkly/node-server-sdk', path: 'LDClient.jsonVariationDetail', args: [1] },
+  { kind: 'third-party', library: '@launchdarkly/node-server-sdk', module: '@launchdarkly/node-server-sdk', path: 'LDClient.migrationVariation', args: [1] },
+  { kind: 'third-party', library: '@launchdarkly/node-server-sdk', module: '@launchdarkly/node-server-sdk', path: 'LDClient.allFlagsState', args: [0] },
+  { kind: 'third-party', library: '@launchdarkly/node-server-sdk', module: '@launchdarkly/node-server-sdk', path: 'LDClient.identify', args: [0] },
+  { kind: 'third-party', library: '@launchdarkly/node-server-sdk', module: '@launchdarkly/node-server-sdk', path: 'LDClient.track', args: [1, 2] },
+  // statsig-node (6.5.2: the exported `Statsig` object and the default export share its methods; the
+  // user is argument 0 and is sent with exposure events).
+  { kind: 'third-party', library: 'statsig-node', module: 'statsig-node', path: 'Statsig.checkGate', args: [0] },
+  { kind: 'third-party', library: 'statsig-node', module: 'statsig-node', path: 'Statsig.getFeatureGate', args: [0] },
+  { kind: 'third-party', library: 'statsig-node', module: 'statsig-node', path: 'Statsig.getConfig', args: [0] },
+  { kind: 'third-party', library: 'statsig-node', module: 'statsig-node', path: 'Statsig.getExperiment', args: [0] },
+  { kind: 'third-party', library: 'statsig-node', module: 'statsig-node', path: 'Statsig.getLayer', args: [0] },
+  { kind: 'third-party', library: 'statsig-node', module: 'statsig-node', path: 'Statsig.logEvent', args: [0, 3] },
+  { kind: 'third-party', library: 'statsig-node', module: 'statsig-node', path: 'Statsig.logEventObject', args: [0] },
+  // flagsmith-nodejs (8.1.2: class Flagsmith; identity flags are evaluated by the API with the traits).
+  { kind: 'third-party', library: 'flagsmith-nodejs', module: 'flagsmith-nodejs', path: 'Flagsmith.getIdentityFlags' },
+  { kind: 'third-party', library: 'flagsmith-nodejs', module: 'flagsmith-nodejs', path: 'Flagsmith.getIdentitySegments' },
+  // @growthbook/growthbook (1.8.0: class GrowthBook evaluates locally; only with `remoteEval` are the
+  // attributes sent to the GrowthBook API). unleash-client evaluates locally and reports counts only:
+  // not a sink.
+  { kind: 'third-party', library: '@growthbook/growthbook', module: '@growthbook/growthbook', path: 'GrowthBook', args: [0], when: { arg: 0, property: 'remoteEval' } },
 
   // ────────────────────────────────────────── telemetry ──────────────────────────────────────────
 
@@ -562,6 +1010,16 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'ml-training', library: 'openai', module: 'openai', path: 'default.files.create', args: [0], when: { arg: 0, property: 'purpose', equals: ['fine-tune'] } },
   { kind: 'ml-training', library: 'openai', module: 'openai', path: 'default.uploads.create', args: [0], when: { arg: 0, property: 'purpose', equals: ['fine-tune'] } },
 
+  // together-ai (0.52.0: class Together, also the default export; `files.upload(path, purpose)`).
+  { kind: 'ml-training', library: 'together-ai', module: 'together-ai', path: 'Together.fineTuning.create', args: [0] },
+  { kind: 'ml-training', library: 'together-ai', module: 'together-ai', path: 'Together.files.upload', args: [0], when: { arg: 1, equals: ['fine-tune'] } },
+  // replicate (1.4.0: default export class Replicate; `trainings.create(owner, model, version, options)`
+  // with the training input in the options).
+  { kind: 'ml-training', library: 'replicate', module: 'replicate', path: 'default.trainings.create', args: [3] },
+  // cohere-ai (8.1.0: CohereClient; a dataset is training data when its type is a fine-tune input).
+  { kind: 'ml-training', library: 'cohere-ai', module: 'cohere-ai', path: 'CohereClient.finetuning.createFinetunedModel', args: [0] },
+  { kind: 'ml-training', library: 'cohere-ai', module: 'cohere-ai', path: 'CohereClient.datasets.create', args: [0, 1], when: { arg: 2, property: 'type', equals: ['chat-finetune-input', 'single-label-classification-finetune-input', 'multi-label-classification-finetune-input', 'reranker-finetune-input'] } },
+
   // TensorFlow.js — unverified: not installed (Sequential extends LayersModel).
   { kind: 'ml-training', library: '@tensorflow/tfjs', module: '@tensorflow/tfjs', path: 'LayersModel.fit', args: [0, 1] },
   { kind: 'ml-training', library: '@tensorflow/tfjs', module: '@tensorflow/tfjs', path: 'LayersModel.fitDataset', args: [0] },
@@ -569,8 +1027,9 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'ml-training', library: '@tensorflow/tfjs-node', module: '@tensorflow/tfjs-node', path: 'LayersModel.fit', args: [0, 1] },
   { kind: 'ml-training', library: '@tensorflow/tfjs-node', module: '@tensorflow/tfjs-node', path: 'LayersModel.fitDataset', args: [0] },
 
-  // AWS Bedrock / SageMaker training jobs — unverified: not installed (command constructors).
+  // AWS Bedrock (3.1178.0: a command constructor carries the job's input).
   { kind: 'ml-training', library: '@aws-sdk/client-bedrock', module: '@aws-sdk/client-bedrock', path: 'CreateModelCustomizationJobCommand', args: [0] },
+  // AWS SageMaker — unverified: not installed.
   { kind: 'ml-training', library: '@aws-sdk/client-sagemaker', module: '@aws-sdk/client-sagemaker', path: 'CreateTrainingJobCommand', args: [0] },
 
   // ────────────────────────────────────────── processor ──────────────────────────────────────────
@@ -640,6 +1099,32 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   // job either way.
   { kind: 'processor', library: 'nodemailer', module: 'nodemailer', path: 'createTransport.sendMail', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
 
+  // Transactional sends of the marketing platforms above: delivering the customer's own message.
+  // @getbrevo/brevo (6.0.3), customerio-node (4.4.0: APIClient; a send is built as
+  // `new SendEmailRequest(data)`, so the constructor is the sink too), loops (7.3.0).
+  { kind: 'processor', library: '@getbrevo/brevo', module: '@getbrevo/brevo', path: 'BrevoClient.transactionalEmails.sendTransacEmail', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: '@getbrevo/brevo', module: '@getbrevo/brevo', path: 'BrevoClient.transactionalSms.sendTransacSms', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: '@getbrevo/brevo', module: '@getbrevo/brevo', path: 'BrevoClient.transactionalSms.sendAsyncTransactionalSms', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: 'customerio-node', module: 'customerio-node', path: 'APIClient.sendEmail', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: 'customerio-node', module: 'customerio-node', path: 'APIClient.sendSMS', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: 'customerio-node', module: 'customerio-node', path: 'SendEmailRequest', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: 'customerio-node', module: 'customerio-node', path: 'SendSMSRequest', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: 'customerio-node', module: 'customerio-node', path: 'APIClient.sendPush', args: [0], kinds: PUSH_DELIVERY_KINDS },
+  { kind: 'processor', library: 'customerio-node', module: 'customerio-node', path: 'SendPushRequest', args: [0], kinds: PUSH_DELIVERY_KINDS },
+  { kind: 'processor', library: 'loops', module: 'loops', path: 'LoopsClient.sendTransactionalEmail', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+
+  // @upstash/qstash (2.12.0: class Client; `queue()` returns class Queue, which is not exported;
+  // `schedules` is a getter). A message queue at the product's hosting provider that delivers the
+  // body to the product's own endpoint: the product keeping its data where it runs, like Vercel
+  // Edge Config.
+  { kind: 'processor', library: '@upstash/qstash', module: '@upstash/qstash', path: 'Client.publish', args: [0], kinds: HOSTED_STORE_KINDS },
+  { kind: 'processor', library: '@upstash/qstash', module: '@upstash/qstash', path: 'Client.publishJSON', args: [0], kinds: HOSTED_STORE_KINDS },
+  { kind: 'processor', library: '@upstash/qstash', module: '@upstash/qstash', path: 'Client.batch', args: [0], kinds: HOSTED_STORE_KINDS },
+  { kind: 'processor', library: '@upstash/qstash', module: '@upstash/qstash', path: 'Client.batchJSON', args: [0], kinds: HOSTED_STORE_KINDS },
+  { kind: 'processor', library: '@upstash/qstash', module: '@upstash/qstash', path: 'Client.queue.enqueue', args: [0], kinds: HOSTED_STORE_KINDS },
+  { kind: 'processor', library: '@upstash/qstash', module: '@upstash/qstash', path: 'Client.queue.enqueueJSON', args: [0], kinds: HOSTED_STORE_KINDS },
+  { kind: 'processor', library: '@upstash/qstash', module: '@upstash/qstash', path: 'Client.schedules.create', args: [0], kinds: HOSTED_STORE_KINDS },
+
   // stripe customers: the billing contact on the processor's customer record (card APIs below stay
   // `payment-processor`). `update(id, params)` takes the data second.
   { kind: 'processor', library: 'stripe', module: 'stripe', path: 'default.customers.create', args: [0], kinds: PAYMENT_CUSTOMER_KINDS },
@@ -662,7 +1147,8 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'payment-processor', library: 'stripe', module: 'stripe', path: 'default.setupIntents.confirm', args: [1] },
   { kind: 'payment-processor', library: 'stripe', module: 'stripe', path: 'default.charges.create', args: [0] },
 
-  // braintree — unverified: not installed (BraintreeGateway exposes gateways as properties).
+  // braintree (@types/braintree 3.4.4: `export = braintree` namespace; class BraintreeGateway
+  // exposes the gateways as properties).
   { kind: 'payment-processor', library: 'braintree', module: 'braintree', path: 'BraintreeGateway.creditCard.create', args: [0] },
   { kind: 'payment-processor', library: 'braintree', module: 'braintree', path: 'BraintreeGateway.transaction.sale', args: [0] },
 ];

@@ -302,15 +302,6 @@ describe('ORM relations', () => {
   it('does not take saving an entity for storing a related entity its relation does not cascade to', () => {
     const result = analyzeSnippets(
       {
-        // a stand-in for TypeORM's declarations: the relation decorators and the repository
-        'node_modules/typeorm/package.json': '{ "name": "typeorm", "version": "0.3.0", "types": "index.d.ts" }',
-        'node_modules/typeorm/index.d.ts': `
-export declare function Entity(name?: string): ClassDecorator;
-export declare function Column(options?: object): PropertyDecorator;
-export declare function OneToOne(type: () => unknown, options?: { eager?: boolean; cascade?: boolean | string[] }): PropertyDecorator;
-export declare function JoinColumn(options?: { name?: string }): PropertyDecorator;
-export declare class Repository<T> { insert(entity: T): Promise<unknown>; save(entity: T): Promise<T> }
-`,
         'entities.ts': `
 import { Column, Entity, JoinColumn, OneToOne } from 'typeorm';
 @Entity('cards') export class CreditCard { @Column() cardNumber!: string; @Column() cvv!: string }

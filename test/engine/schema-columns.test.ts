@@ -1,27 +1,15 @@
 /**
  * Card columns declared in ORM schemas are reported once, at the column (no-pan-storage), for
- * TypeORM entities and embedded classes, Mongoose schemas and Sequelize/Drizzle table
- * definitions — and only when the decorator or schema function is the ORM's own.
- * The ORMs are stand-ins with the shape of their published declarations (the decorator and
- * function names, in a package of that name).
+ * TypeORM entities and embedded classes, MikroORM entities, Mongoose schemas and
+ * Sequelize/Drizzle table definitions — only when the decorator or schema function is the ORM's
+ * own, resolved through the packages' real declarations (pinned devDependencies).
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeSnippets } from '../helpers/analyze-snippets.js';
 
-const TYPEORM = {
-  'node_modules/typeorm/package.json': '{ "name": "typeorm", "version": "0.3.0", "types": "index.d.ts" }',
-  'node_modules/typeorm/index.d.ts': `
-export declare function Entity(name?: string): ClassDecorator;
-export declare function Column(options?: { name?: string; length?: number }): PropertyDecorator;
-export declare function Column(type: () => Function, options?: { prefix?: string }): PropertyDecorator;
-export declare function PrimaryGeneratedColumn(strategy?: string): PropertyDecorator;
-`,
-};
-
 describe('card columns in ORM schemas', () => {
   it('reports TypeORM columns named as card numbers or CVVs, by column name or by property name in a card class', () => {
     const result = analyzeSnippets({
-      ...TYPEORM,
       'card.entity.ts': `
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 @Entity('cards')
@@ -60,20 +48,8 @@ export class Order {
     );
   });
 
-  it('reports Mongoose, Sequelize and Drizzle card columns, and not a look-alike function of the project', () => {
+  it('reports MikroORM, Mongoose, Sequelize and Drizzle card columns, and not a look-alike function of the project', () => {
     const result = analyzeSnippets({
-      'node_modules/mongoose/package.json': '{ "name": "mongoose", "version": "8.0.0", "types": "index.d.ts" }',
-      'node_modules/mongoose/index.d.ts': 'export declare class Schema<T = unknown> { constructor(definition?: Record<string, unknown>); }\n',
-      'node_modules/sequelize/package.json': '{ "name": "sequelize", "version": "6.0.0", "types": "index.d.ts" }',
-      'node_modules/sequelize/index.d.ts': `
-export declare const DataTypes: { STRING: unknown; INTEGER: unknown };
-export declare class Sequelize { define(modelName: string, attributes: Record<string, unknown>): unknown }
-`,
-      'node_modules/drizzle-orm/package.json': '{ "name": "drizzle-orm", "version": "0.30.0", "exports": { "./pg-core": { "types": "./pg-core/index.d.ts" } } }',
-      'node_modules/drizzle-orm/pg-core/index.d.ts': `
-export declare function pgTable(name: string, columns: Record<string, unknown>): unknown;
-export declare function text(name?: string): unknown;
-`,
       'schemas.ts': `
 import { Schema } from 'mongoose';
 import { DataTypes, Sequelize } from 'sequelize';
@@ -85,14 +61,22 @@ export const cards = pgTable('cards', { number: text('card_number'), holder: tex
 function Schema2(definition: object): object { return definition; }
 export const notAnOrm = Schema2({ cardNumber: String });
 `,
+      'wallet.entity.ts': `
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+@Entity()
+export class StoredCard {
+  @PrimaryKey() id!: number;
+  @Property() cardNumber!: string;
+  @Property() brand!: string;
+}
+`,
     });
-    expect(result.keys).toEqual(['schemas.ts:5 no-pan-storage', 'schemas.ts:5 no-pan-storage', 'schemas.ts:7 no-pan-storage', 'schemas.ts:8 no-pan-storage']);
-    expect(result.byRule('no-pan-storage').map((finding) => finding.source?.label)).toEqual(['PaymentSchema.cardNumber', 'PaymentSchema.card.cvc', 'Wallet.pan', 'cards.card_number']);
+    expect(result.keys).toEqual(['schemas.ts:5 no-pan-storage', 'schemas.ts:5 no-pan-storage', 'schemas.ts:7 no-pan-storage', 'schemas.ts:8 no-pan-storage', 'wallet.entity.ts:6 no-pan-storage']);
+    expect(result.byRule('no-pan-storage').map((finding) => finding.source?.label)).toEqual(['PaymentSchema.cardNumber', 'PaymentSchema.card.cvc', 'Wallet.pan', 'cards.card_number', 'StoredCard.cardNumber']);
   });
 
   it('does not report schemas in test files', () => {
     const result = analyzeSnippets({
-      ...TYPEORM,
       'test/card.fixture.ts': `
 import { Column, Entity } from 'typeorm';
 @Entity('cards') export class TestCard { @Column() cardNumber!: string }

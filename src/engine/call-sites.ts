@@ -61,7 +61,23 @@ export class CallSiteIndex {
   private getCalleeDeclarations(expression: ts.Expression): readonly ts.Declaration[] {
     const callee = skipOuterExpressions(expression);
     const nameNode = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
-    return this.facade.getSymbol(nameNode)?.declarations ?? [];
+    const declarations = this.facade.getSymbol(nameNode)?.declarations ?? [];
+    // `const { capture } = useAnalytics()` or `analytics.capture(...)` where the hook returns
+    // `{ capture }`: the call reaches the function the returned property holds
+    return declarations.flatMap((declaration) => [declaration, ...this.getHeldFunctionDeclarations(declaration)]);
+  }
+
+  /** `{ capture }` and `{ capture: track }` in an object literal: the declarations of the variable they read. */
+  private getHeldFunctionDeclarations(declaration: ts.Declaration): readonly ts.Declaration[] {
+    if (ts.isShorthandPropertyAssignment(declaration)) return this.facade.getShorthandValueSymbol(declaration)?.declarations ?? [];
+    if (ts.isPropertyAssignment(declaration) && ts.isIdentifier(declaration.initializer)) return this.facade.getSymbol(declaration.initializer)?.declarations ?? [];
+    if (ts.isBindingElement(declaration) && ts.isObjectBindingPattern(declaration.parent) && ts.isVariableDeclaration(declaration.parent.parent) && declaration.parent.parent.initializer !== undefined) {
+      const key = declaration.propertyName ?? declaration.name;
+      if (!ts.isIdentifier(key)) return [];
+      const property = this.facade.getPropertyOfType(this.facade.getTypeOfNode(declaration.parent.parent.initializer), key.text);
+      return (property?.declarations ?? []).flatMap((held) => [held, ...(ts.isBindingElement(held) ? [] : this.getHeldFunctionDeclarations(held))]);
+    }
+    return [];
   }
 
   private getNamedIndex(): { calls: Map<string, Call[]>; references: Map<string, ts.Identifier[]> } {

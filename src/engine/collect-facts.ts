@@ -22,7 +22,7 @@ import { CallSiteIndex, getFunctionName } from './call-sites.js';
 import { describeExpression, sourceTaint, type FlowAnalyzer } from './flow.js';
 import { ReachableFunctions } from './reachable-functions.js';
 import { HTTP_CALLEE_NAMES, type HttpSinkResolver } from './http-sinks.js';
-import { isConfigurationName, isCustomerRecordName, isNonPersonAttributeName, isPersonIdName, isTenantRecordName, isUrlLikeName, splitNameIntoWords } from './names.js';
+import { isConfigurationName, isCustomerRecordName, isNonPersonAttributeName, isPersonIdName, isTenantRecordName, isUrlLikeName, splitNameIntoWords, type InferredName } from './names.js';
 import { getPropertyChain, getPropertyNameText, getStaticString, resolveConstInitializer, type SinkMatch, type SinkResolver } from './sinks.js';
 import { isRedacted, LoggerRedaction, type RedactPath } from './logger-redaction.js';
 import { NodeMap } from './node-map.js';
@@ -113,6 +113,8 @@ class FactCollector {
   private readonly jsDocSinkNames: ReadonlySet<string>;
   /** made for the first file with support access code: most projects have none */
   private accessPaths: AccessPathAnalyzer | undefined;
+  /** per function: what its object literals put under keys naming customer data (`{ email: payload.to }`) */
+  private readonly namedUses = new Map<ts.SignatureDeclaration, ReadonlyMap<string, NamedUse>>();
   /** made for the first reported file: most files declare no schema */
   private schemaColumns: SchemaColumns | undefined;
   /** whether the project configures winston's `format.splat()` anywhere */
@@ -310,19 +312,37 @@ class FactCollector {
     // `{ email: process.env.SUPPORT_EMAIL }`, `{ email: config.smtp.from }`: configuration, not a customer's address
     const chain = getPropertyChain(value);
     if (chain !== undefined && chain.slice(0, -1).some(isConfigurationName)) return;
-    const inferred = this.context.classifier.inferName(key, []);
-    if (inferred === undefined || levelRank(inferred.level) < levelRank('confidential')) return;
-    if (!canCarryInferredValue(this.context.facade.getTypeOfNode(value), inferred)) return;
+    const named = this.context.classifier.inferName(key, []);
+    const byKey = named !== undefined && levelRank(named.level) >= levelRank('confidential');
+    const inferred = byKey ? { name: named, reason: `key "${key}" matches "${named.pattern}"` } : this.inferFromUse(value);
+    if (inferred === undefined || !canCarryInferredValue(this.context.facade.getTypeOfNode(value), inferred.name)) return;
     const taint = sourceTaint({
-      label: key,
-      level: inferred.level,
-      kind: inferred.kind,
+      label: byKey ? key : describeExpression(value),
+      level: inferred.name.level,
+      kind: inferred.name.kind,
       confidence: 'inferred',
       node: carrier.node,
-      reason: `key "${key}" matches "${inferred.pattern}"`,
-      numeric: inferred.numeric,
+      reason: inferred.reason,
+      numeric: inferred.name.numeric,
     });
     this.addFlow(sink, sinkNode, carrier, taint);
+  }
+
+  /**
+   * `logger.info('sent', { to: payload.to })` in a function that also builds `{ email: payload.to }`:
+   * the code itself says what the value is.
+   */
+  private inferFromUse(value: ts.Expression): { name: InferredName; reason: string } | undefined {
+    if (!ts.isPropertyAccessExpression(value)) return undefined;
+    const fn = getEnclosingFunction(value);
+    if (fn === undefined) return undefined;
+    let uses = this.namedUses.get(fn);
+    if (uses === undefined) {
+      uses = collectNamedUses(fn, this.context.classifier);
+      this.namedUses.set(fn, uses);
+    }
+    const use = uses.get(value.getText());
+    return use === undefined ? undefined : { name: use.name, reason: `passed as "${use.key}" (line ${use.line})` };
   }
 
   /** `leadingSteps`: the trace up to the sink, when it is not the taint's own */
@@ -777,6 +797,40 @@ function getFlowKey(flow: ParameterSinkFlow): string {
   const index = flow.taint.origin.type === 'parameter' ? flow.taint.origin.index : -1;
   const redaction = flow.redaction === undefined ? '' : `${flow.redaction.at.join('.')}:${flow.redaction.paths.map((path) => path.join('.')).join(',')}`;
   return `${index}|${flow.taint.read.join('.')}|${flow.sink.kind}|${flow.sink.module}|${redaction}`;
+}
+
+interface NamedUse {
+  readonly key: string;
+  readonly name: InferredName;
+  readonly line: number;
+}
+
+/** The innermost function around a node. */
+function getEnclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
+  for (let current = node.parent; current !== undefined && !ts.isSourceFile(current); current = current.parent) {
+    if (ts.isFunctionLike(current)) return current;
+  }
+  return undefined;
+}
+
+/** A function's property reads put under a key naming customer data, by their text: `payload.to` → `email`. */
+function collectNamedUses(fn: ts.SignatureDeclaration, classifier: TypeClassifier): ReadonlyMap<string, NamedUse> {
+  const uses = new Map<string, NamedUse>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name)) {
+      const initializer = skipOuterExpressions(node.initializer);
+      if (ts.isPropertyAccessExpression(initializer)) {
+        const name = classifier.inferName(node.name.text, []);
+        const text = initializer.getText();
+        if (name !== undefined && levelRank(name.level) >= levelRank('confidential') && !uses.has(text)) {
+          uses.set(text, { key: node.name.text, name, line: node.getSourceFile().getLineAndCharacterOfPosition(node.getStart()).line + 1 });
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  if ('body' in fn && fn.body !== undefined) visit(fn.body);
+  return uses;
 }
 
 /** TypeORM's relation decorators: the property holds another entity, stored in its own table. */

@@ -1,0 +1,60 @@
+/**
+ * Shapes seen in real products where a hand-checked violation was missed (DESIGN section 4b,
+ * recall): each snippet is our own code in the shape of what was seen, with a look-alike that
+ * must stay unreported next to it.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeSnippets, PINO_LOGGER } from '../helpers/analyze-snippets.js';
+
+describe('functions returned from hooks', () => {
+  it('follows calls through the object a hook returns, read as a property or destructured', () => {
+    const result = analyzeSnippets({
+      'analytics.ts': `
+import { posthog } from 'posthog-js';
+export function useAnalytics() {
+  const capture = (event: string, properties?: Record<string, unknown>) => {
+    posthog.capture(event, properties);
+  };
+  const identify = (distinctId?: string) => {
+    posthog.identify(distinctId);
+  };
+  return { capture, identify };
+}
+`,
+      'view.ts': `
+import { useAnalytics } from './analytics.js';
+export function onViewed(viewer: { email: string; id: string }): void {
+  const analytics = useAnalytics();
+  analytics.identify(viewer.email);
+  analytics.capture('Link Viewed', { viewerEmail: viewer.email });
+  analytics.capture('Link Opened', { viewerId: viewer.id });
+  const { capture } = useAnalytics();
+  capture('Verified', { viewerEmail: viewer.email });
+}
+`,
+    });
+    expect(result.keys).toEqual(['view.ts:5 no-third-party-sharing', 'view.ts:6 no-third-party-sharing', 'view.ts:9 no-third-party-sharing']);
+  });
+});
+
+describe('what the code itself calls a value', () => {
+  it('takes a field the same function passes under a key naming customer data for that data', () => {
+    const result = analyzeSnippets({
+      'log.ts': PINO_LOGGER,
+      'task.ts': `
+import { logger } from './log.js';
+declare function sendTrialEmail(input: { user: { email: string; name: string } }): Promise<void>;
+export async function run(payload: { to: string; teamId: string; useCase: string }): Promise<void> {
+  await sendTrialEmail({ user: { email: payload.to, name: 'Marc' } });
+  logger.info({ to: payload.to, teamId: payload.teamId }, 'email sent');
+  logger.info({ useCase: payload.useCase }, 'use case');
+}
+export function other(payload: { to: string }): void {
+  logger.info({ to: payload.to }, 'no evidence here');
+}
+`,
+    });
+    expect(result.keys).toEqual(['task.ts:6 no-pii-logging']);
+    expect(result.byRule('no-pii-logging')[0]?.source?.reason).toBe('passed as "email" (line 5)');
+  });
+});

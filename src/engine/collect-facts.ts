@@ -40,6 +40,11 @@ interface ParameterSinkFlow {
   readonly carrier: Carrier;
   /** the logger's redaction and where in the logged object the data lands (kept through callers) */
   readonly redaction: Redaction | undefined;
+  /**
+   * the statement that carries the data names it (`logger.error('failed', { email })` with `email`
+   * a parameter): callers' data is reported there, where a reader sees the leak, not at each call
+   */
+  readonly anchored?: boolean;
 }
 
 interface Redaction {
@@ -260,7 +265,8 @@ class FactCollector {
     let concrete = false;
     for (const taint of taints) {
       if (taint.origin.type === 'parameter') {
-        this.recordParameterFlow({ fn: taint.origin.fn, taint, sink, sinkNode, carrier, redaction });
+        const flow: ParameterSinkFlow = { fn: taint.origin.fn, taint, sink, sinkNode, carrier, redaction };
+        this.recordParameterFlow(this.namesParameterPart(flow) === undefined ? flow : { ...flow, anchored: true });
       } else if (isRedactedBy(redaction, taint)) {
         concrete = true;
       } else if (levelRank(taint.origin.source.level) >= levelRank('confidential')) {
@@ -406,8 +412,11 @@ class FactCollector {
       this.guard(fn.getSourceFile(), () => {
         const sites = this.findCallSites(fn);
         for (const site of sites) {
-          if (!this.isInScope(site.kind === 'call' ? site.call : site.reference)) continue;
-          for (const flow of pending) this.checkCallSite(site, flow);
+          const inScope = this.isInScope(site.kind === 'call' ? site.call : site.reference);
+          for (const flow of pending) {
+            // a flow anchored in a focused file is decided by its callers, wherever they are
+            if (inScope || (flow.anchored === true && this.context.focus?.has(flow.carrier.node.getSourceFile()) === true)) this.checkCallSite(site, flow);
+          }
         }
         if (sites.length === 0) entryPoints.add(fn);
       });
@@ -433,40 +442,22 @@ class FactCollector {
         const placed = site.kind === 'call' ? placeAt(argumentTaint, carrier.path) : argumentTaint;
         const combined = instantiate(flow.taint, addStep(placed, carrier.node, `passed to ${calleeName}()`));
         if (combined === undefined) continue;
+        // an anchored flow keeps its statement; otherwise this call is where the data leaves
+        const reportedAt = flow.anchored === true ? flow.carrier : carrier;
         if (combined.origin.type === 'parameter') {
-          // if the caller turns out to be an entry point, this call is where its parameter leaves
-          this.recordParameterFlow({ fn: combined.origin.fn, taint: combined, sink: flow.sink, sinkNode: flow.sinkNode, carrier, redaction: flow.redaction });
+          const outer: ParameterSinkFlow = { fn: combined.origin.fn, taint: combined, sink: flow.sink, sinkNode: flow.sinkNode, carrier: reportedAt, redaction: flow.redaction };
+          this.recordParameterFlow(flow.anchored === true || this.namesParameterPart(outer) !== undefined ? { ...outer, anchored: true } : outer);
         } else if (!isRedactedBy(flow.redaction, combined) && levelRank(combined.origin.source.level) >= levelRank('confidential')) {
-          this.addFlow(flow.sink, flow.sinkNode, carrier, combined);
+          this.addFlow(flow.sink, flow.sinkNode, reportedAt, combined);
         }
       }
     }
   }
 
   private inferFromParameterName(flow: ParameterSinkFlow): void {
-    if (flow.taint.origin.type !== 'parameter' || isRedactedBy(flow.redaction, flow.taint)) return;
-    const parameter = flow.fn.parameters[flow.taint.origin.index];
-    if (parameter === undefined) return;
-    // `({ email }) => ...` has no parameter name, only the destructured field's
-    const parameterName = ts.isIdentifier(parameter.name) ? parameter.name.text : '';
-    const read = flow.taint.read.filter((segment) => segment !== ANY_FIELD);
-    const name = read[read.length - 1] ?? parameterName;
-    if (name === '') return;
-    const parameterType = this.context.facade.getTypeOfNode(parameter).getSymbol()?.getName();
-    const typeOwners = parameterType === undefined || parameterType.startsWith('__') ? [] : [parameterType];
-    const owners = read.length > 1 ? [read[read.length - 2] ?? ''] : read.length === 1 ? [...(parameterName === '' ? [] : [parameterName]), ...typeOwners] : [];
-    const inferred = this.context.classifier.inferName(name, owners);
-    if (inferred === undefined || levelRank(inferred.level) < levelRank('confidential')) return;
-    // the type of the part read decides (`overrides.email` may be a settings object), and where the
-    // value reaches the sink as a plain read, its narrowed type there (`if (!user.email) log(user.email)`)
-    const { facade } = this.context;
-    const readType = facade.getTypeAtPath(facade.getTypeOfNode(parameter), flow.taint.read);
-    if (readType !== undefined && !canCarryInferredValue(readType, inferred)) return;
-    const atSink = skipOuterExpressions(flow.carrier.value);
-    // only where the carrier is the sink's own argument: at a call site it is the whole argument passed
-    const carriedIntoSink = flow.carrier.node.getSourceFile() === flow.sinkNode.getSourceFile() && flow.carrier.node.pos >= flow.sinkNode.pos && flow.carrier.node.end <= flow.sinkNode.end;
-    if (carriedIntoSink && flow.taint.path.length === 0 && isPlainRead(atSink) && (!canCarryInferredValue(facade.getTypeOfNode(atSink), inferred) || isKnownEmptyAt(atSink))) return;
-    const label = [parameterName, ...read].filter((part) => part !== '').join('.');
+    const named = this.namesParameterPart(flow);
+    if (named === undefined || flow.taint.origin.type !== 'parameter' || isRedactedBy(flow.redaction, flow.taint)) return;
+    const { parameter, label, name, inferred } = named;
     const source = sourceTaint({
       label,
       level: inferred.level,
@@ -477,6 +468,33 @@ class FactCollector {
       numeric: inferred.numeric,
     });
     this.addFlow(flow.sink, flow.sinkNode, flow.carrier, source, [...getSteps(source.steps), ...getSteps(flow.taint.steps).slice(1)]);
+  }
+
+  /** The customer data a flow's parameter part is named as (`email`, `user.email`), where its type can hold it. */
+  private namesParameterPart(flow: ParameterSinkFlow): { parameter: ts.ParameterDeclaration; label: string; name: string; inferred: InferredName } | undefined {
+    if (flow.taint.origin.type !== 'parameter') return undefined;
+    const parameter = flow.fn.parameters[flow.taint.origin.index];
+    if (parameter === undefined) return undefined;
+    // `({ email }) => ...` has no parameter name, only the destructured field's
+    const parameterName = ts.isIdentifier(parameter.name) ? parameter.name.text : '';
+    const read = flow.taint.read.filter((segment) => segment !== ANY_FIELD);
+    const name = read[read.length - 1] ?? parameterName;
+    if (name === '') return undefined;
+    const parameterType = this.context.facade.getTypeOfNode(parameter).getSymbol()?.getName();
+    const typeOwners = parameterType === undefined || parameterType.startsWith('__') ? [] : [parameterType];
+    const owners = read.length > 1 ? [read[read.length - 2] ?? ''] : read.length === 1 ? [...(parameterName === '' ? [] : [parameterName]), ...typeOwners] : [];
+    const inferred = this.context.classifier.inferName(name, owners);
+    if (inferred === undefined || levelRank(inferred.level) < levelRank('confidential')) return undefined;
+    // the type of the part read decides (`overrides.email` may be a settings object), and where the
+    // value reaches the sink as a plain read, its narrowed type there (`if (!user.email) log(user.email)`)
+    const { facade } = this.context;
+    const readType = facade.getTypeAtPath(facade.getTypeOfNode(parameter), flow.taint.read);
+    if (readType !== undefined && !canCarryInferredValue(readType, inferred)) return undefined;
+    const atSink = skipOuterExpressions(flow.carrier.value);
+    // only where the carrier is the sink's own argument: at a call site it is the whole argument passed
+    const carriedIntoSink = flow.carrier.node.getSourceFile() === flow.sinkNode.getSourceFile() && flow.carrier.node.pos >= flow.sinkNode.pos && flow.carrier.node.end <= flow.sinkNode.end;
+    if (carriedIntoSink && flow.taint.path.length === 0 && isPlainRead(atSink) && (!canCarryInferredValue(facade.getTypeOfNode(atSink), inferred) || isKnownEmptyAt(atSink))) return undefined;
+    return { parameter, label: [parameterName, ...read].filter((part) => part !== '').join('.'), name, inferred };
   }
 
   private argumentCarriers(call: ts.CallExpression | ts.NewExpression, fn: ts.SignatureDeclaration, index: number): readonly Carrier[] {
@@ -796,7 +814,9 @@ function isUrlValue(value: ts.Expression): boolean {
 function getFlowKey(flow: ParameterSinkFlow): string {
   const index = flow.taint.origin.type === 'parameter' ? flow.taint.origin.index : -1;
   const redaction = flow.redaction === undefined ? '' : `${flow.redaction.at.join('.')}:${flow.redaction.paths.map((path) => path.join('.')).join(',')}`;
-  return `${index}|${flow.taint.read.join('.')}|${flow.sink.kind}|${flow.sink.module}|${redaction}`;
+  // an anchored flow is reported at its own statement: each statement is a finding of its own
+  const anchor = flow.anchored === true ? `|@${flow.carrier.node.getSourceFile().fileName}:${flow.carrier.node.pos}` : '';
+  return `${index}|${flow.taint.read.join('.')}|${flow.sink.kind}|${flow.sink.module}|${redaction}${anchor}`;
 }
 
 interface NamedUse {

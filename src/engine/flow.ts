@@ -297,7 +297,7 @@ export class FlowAnalyzer {
     const initializer = getConstInitializer(this.facade.getSymbol(identifier)?.valueDeclaration);
     if (initializer !== undefined && ts.isCallExpression(initializer) && this.isSanitizingCall(initializer)) return [];
     const declared = this.typeTaints(identifier);
-    if (declared !== undefined && !(declared.length > 0 && this.isContextBagParameter(identifier))) return declared;
+    if (declared !== undefined && !(declared.length > 0 && declared.every(isInferredSource) && this.isContextBagParameter(identifier))) return declared;
     const symbol = ts.isShorthandPropertyAssignment(identifier.parent) && identifier.parent.name === identifier
       ? this.facade.getShorthandValueSymbol(identifier.parent)
       : this.facade.getSymbol(identifier);
@@ -810,6 +810,10 @@ function mentionsName(expression: ts.Node, name: string): boolean {
 const ERROR_FIELDS: ReadonlySet<string> = new Set(['error', 'errors', 'err']);
 
 /** A template with substitutions or a concatenation with a string literal: text built from parts. */
+function isInferredSource(taint: Taint): boolean {
+  return taint.origin.type === 'source' && taint.origin.source.confidence === 'inferred';
+}
+
 /** `[]`, `['ops@example.com']`: a list written out in the code. */
 function isLiteralList(expression: ts.Expression): boolean {
   const inner = skipOuterExpressions(expression);

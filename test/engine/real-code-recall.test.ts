@@ -58,3 +58,32 @@ export function other(payload: { to: string }): void {
     expect(result.byRule('no-pii-logging')[0]?.source?.reason).toBe('passed as "email" (line 5)');
   });
 });
+
+describe('statements that name the data', () => {
+  it('reports a helper statement that logs its PII-named parameter when a caller passes customer data, once', () => {
+    const result = analyzeSnippets({
+      'log.ts': PINO_LOGGER,
+      'helpers.ts': `
+import { logger } from './log.js';
+export function logSignup(email: string, source: string): void {
+  logger.info({ email, source }, 'signup');
+}
+export function logSeed(email: string): void {
+  logger.info({ email }, 'seeded');
+}
+`,
+      'app.ts': `
+import { logSignup, logSeed } from './helpers.js';
+const config = { smtp: { from: 'noreply@example.com' as string } };
+export function signup(user: { email: string }, admin: { email: string }): void {
+  logSignup(user.email, 'web');
+  logSignup(admin.email, 'admin');
+  logSeed(config.smtp.from);
+}
+`,
+    });
+    // one finding where the e-mail is logged, listing the callers' data; the helper only ever given configuration is not reported
+    expect(result.keys).toEqual(['helpers.ts:4 no-pii-logging']);
+    expect(result.byRule('no-pii-logging')[0]?.message).toContain('and 1 more');
+  });
+});

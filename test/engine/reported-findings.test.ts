@@ -74,7 +74,10 @@ import { audit } from './audit.js';
 audit('someone@example.com' as Email);
 `,
     });
-    expect(alsoProduction.keys).toEqual(['signup.ts:5 no-pii-logging']);
+    // a production caller passes an e-mail: reported where the helper logs its `email` parameter, with the caller's data
+    expect(alsoProduction.keys).toEqual(['audit.ts:4 no-pii-logging']);
+    expect(alsoProduction.findings[0]?.source?.reason).not.toMatch(/no caller/);
+    expect(alsoProduction.findings[0]?.trace.map((step) => step.file.endsWith('signup.ts'))).toContain(true);
   });
 });
 
@@ -157,9 +160,9 @@ export function run(email: string, phone: string, customer: { email: Email; name
       'log.ts': PINO_LOGGER,
       'notify.ts': `
 import { logger } from './log.js';
-export function notify(email: string, phone: string): void {
-  logger.info(email);
-  logger.warn(phone);
+export function notify(first: string, second: string): void {
+  logger.info(first);
+  logger.warn(second);
 }
 `,
       'app.ts': `

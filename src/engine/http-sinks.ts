@@ -1,10 +1,11 @@
 /**
- * HTTP clients as `third-party` sinks: `fetch` and axios calls count only when the host is known
- * statically (a literal, a constant, a template with a literal host, `new URL(path, base)`, an
- * axios instance created with a literal `baseURL`) and is not first-party. Unknown hosts are not
- * guessed at: a customer's own webhook URL read from the database is not a third party. A host
- * (and path) of a contracted vendor — a bot check's siteverify endpoint, a mail API — makes the
- * call a `processor` sink instead, with the data kinds that vendor may receive.
+ * HTTP clients as `third-party` sinks: `fetch` and axios calls (also through @nestjs/axios's
+ * `HttpService`) count only when the host is known statically (a literal, a constant, a template
+ * with a literal host, `new URL(path, base)`, an axios instance created with a literal `baseURL`)
+ * and is not first-party. Unknown hosts are not guessed at: a customer's own webhook URL read from
+ * the database is not a third party. A host (and path) of a contracted vendor — a bot check's
+ * siteverify endpoint, a mail API — makes the call a `processor` sink instead, with the data kinds
+ * that vendor may receive.
  */
 import ts from 'typescript';
 import type { ProcessorHostEntry } from '../policy/types.js';
@@ -35,7 +36,7 @@ export class HttpSinkResolver {
     }
     const axios = this.getAxiosCall(call, callee);
     if (axios === undefined) return undefined;
-    return this.describe(call, 'axios', 'axios', axios.url, axios.data);
+    return this.describe(call, axios.library, axios.library, axios.url, axios.data);
   }
 
   private describe(call: ts.CallExpression, library: string, module: string, url: StaticUrl | undefined, data: readonly ts.Expression[]): SinkMatch | undefined {
@@ -71,8 +72,8 @@ export class HttpSinkResolver {
     return declarations.length === 0 || declarations.every((declaration) => declaration.getSourceFile().isDeclarationFile);
   }
 
-  /** axios(config), axios.post(url, data), api.post(path, data) on `const api = axios.create({ baseURL })`. */
-  private getAxiosCall(call: ts.CallExpression, callee: ts.Expression): { url: StaticUrl | undefined; data: ts.Expression[] } | undefined {
+  /** axios(config), axios.post(url, data), api.post(path, data) on `const api = axios.create({ baseURL })`, @nestjs/axios `httpService.post(url, data)`. */
+  private getAxiosCall(call: ts.CallExpression, callee: ts.Expression): { url: StaticUrl | undefined; data: ts.Expression[]; library: string } | undefined {
     const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
     const receiver = ts.isPropertyAccessExpression(callee) ? skipOuterExpressions(callee.expression) : callee;
     const instance = this.getAxiosInstance(receiver);
@@ -83,10 +84,10 @@ export class HttpSinkResolver {
       const url = getObjectProperty(first, 'url', this.facade);
       const baseURL = getObjectProperty(first, 'baseURL', this.facade);
       const base = (baseURL === undefined ? undefined : this.getStaticUrl(baseURL)) ?? instance.baseUrl;
-      return { url: this.resolveAgainst(url, base), data: [...call.arguments] };
+      return { url: this.resolveAgainst(url, base), data: [...call.arguments], library: instance.library };
     }
     // every argument goes out: the URL, the body, and the config's `params` (the query string)
-    return { url: this.resolveAgainst(first, instance.baseUrl), data: [...call.arguments] };
+    return { url: this.resolveAgainst(first, instance.baseUrl), data: [...call.arguments], library: instance.library };
   }
 
   /** An axios URL: absolute on its own, or a path under the instance's `baseURL`. */
@@ -98,20 +99,24 @@ export class HttpSinkResolver {
     return { host: base.host, path: path === undefined ? base.path : `${base.path.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}` };
   }
 
-  private getAxiosInstance(expression: ts.Expression): { baseUrl: StaticUrl | undefined } | undefined {
+  private getAxiosInstance(expression: ts.Expression): { baseUrl: StaticUrl | undefined; library: string } | undefined {
     const resolved = resolveConstInitializer(expression, this.facade);
     if (ts.isCallExpression(resolved) && getCalleeName(resolved.expression) === 'create') {
       const factory = skipOuterExpressions(resolved.expression);
       if (ts.isPropertyAccessExpression(factory) && this.isAxiosModuleValue(factory.expression)) {
         const options = resolved.arguments[0];
         const baseURL = options === undefined ? undefined : getObjectProperty(options, 'baseURL', this.facade);
-        return { baseUrl: baseURL === undefined ? undefined : this.getStaticUrl(baseURL) };
+        return { baseUrl: baseURL === undefined ? undefined : this.getStaticUrl(baseURL), library: 'axios' };
       }
     }
-    if (this.isAxiosModuleValue(expression)) return { baseUrl: undefined };
+    if (this.isAxiosModuleValue(expression)) return { baseUrl: undefined, library: 'axios' };
     // an instance held in a class field or passed around: typed as AxiosInstance
-    const typeName = this.facade.getTypeOfNode(expression).getSymbol()?.getName();
-    if (typeName === 'AxiosInstance' || typeName === 'AxiosStatic') return { baseUrl: undefined };
+    const typeSymbol = this.facade.getTypeOfNode(expression).getSymbol();
+    const typeName = typeSymbol?.getName();
+    if (typeName === 'AxiosInstance' || typeName === 'AxiosStatic') return { baseUrl: undefined, library: 'axios' };
+    // @nestjs/axios's injected HttpService: its methods take axios's arguments in axios's positions
+    // (the base URL given to HttpModule.register is not known here, so a relative path has no host)
+    if (typeName === 'HttpService' && isDeclaredInPackage(typeSymbol, '@nestjs/axios')) return { baseUrl: undefined, library: '@nestjs/axios' };
     return undefined;
   }
 
@@ -176,6 +181,12 @@ export class HttpSinkResolver {
 export interface StaticUrl {
   readonly host: string;
   readonly path: string;
+}
+
+/** Whether a symbol is declared in an installed package's files (`node_modules/@nestjs/axios/...`). */
+function isDeclaredInPackage(symbol: ts.Symbol | undefined, packageName: string): boolean {
+  const folder = `/node_modules/${packageName}/`;
+  return (symbol?.declarations ?? []).some((declaration) => declaration.getSourceFile().fileName.replace(/\\/g, '/').includes(folder));
 }
 
 /** `acme.example` covers itself and its subdomains; `*.acme.example` the same. */

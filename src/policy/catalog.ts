@@ -734,6 +734,38 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'third-party', library: '@rudderstack/rudder-sdk-node', module: '@rudderstack/rudder-sdk-node', path: 'default.group', args: [0] },
   { kind: 'third-party', library: '@rudderstack/rudder-sdk-node', module: '@rudderstack/rudder-sdk-node', path: 'default.alias', args: [0] },
 
+  // @jitsu/js (1.11.0: `jitsuAnalytics(options)` returns @jitsu/protocols 1.11.0's interface
+  // AnalyticsInterface, which `emptyAnalytics` shares; context properties go with every later event).
+  { kind: 'third-party', library: '@jitsu/js', module: '@jitsu/js', path: 'jitsuAnalytics.identify' },
+  { kind: 'third-party', library: '@jitsu/js', module: '@jitsu/js', path: 'jitsuAnalytics.track' },
+  { kind: 'third-party', library: '@jitsu/js', module: '@jitsu/js', path: 'jitsuAnalytics.page' },
+  { kind: 'third-party', library: '@jitsu/js', module: '@jitsu/js', path: 'jitsuAnalytics.group' },
+  { kind: 'third-party', library: '@jitsu/js', module: '@jitsu/js', path: 'jitsuAnalytics.setContextProperty', args: [1] },
+  // @june-so/analytics-node (8.0.0: class Analytics wrapping a Segment client; one params object each).
+  { kind: 'third-party', library: '@june-so/analytics-node', module: '@june-so/analytics-node', path: 'Analytics.identify', args: [0] },
+  { kind: 'third-party', library: '@june-so/analytics-node', module: '@june-so/analytics-node', path: 'Analytics.track', args: [0] },
+  { kind: 'third-party', library: '@june-so/analytics-node', module: '@june-so/analytics-node', path: 'Analytics.page', args: [0] },
+  { kind: 'third-party', library: '@june-so/analytics-node', module: '@june-so/analytics-node', path: 'Analytics.screen', args: [0] },
+  { kind: 'third-party', library: '@june-so/analytics-node', module: '@june-so/analytics-node', path: 'Analytics.group', args: [0] },
+  // @vercel/analytics (2.0.1: `track(name, properties)` declared separately by the browser entry
+  // (also on the default export), `/server` and `/react`, each with CommonJS and ESM declarations).
+  { kind: 'third-party', library: '@vercel/analytics', module: '@vercel/analytics', path: 'track', args: [0, 1] },
+  { kind: 'third-party', library: '@vercel/analytics', module: '@vercel/analytics', path: 'default.track', args: [0, 1] },
+  { kind: 'third-party', library: '@vercel/analytics', module: '@vercel/analytics/server', path: 'track', args: [0, 1] },
+  { kind: 'third-party', library: '@vercel/analytics', module: '@vercel/analytics/react', path: 'track', args: [0, 1] },
+  // plausible-tracker (0.3.9: the default export `Plausible(options)` returns an object of functions;
+  // `trackEvent(name, { props }, eventData)`, `trackPageview(eventData, { props })`). The script's own
+  // `window.plausible(name, { props })` is declared by the package on Window only.
+  { kind: 'third-party', library: 'plausible-tracker', module: 'plausible-tracker', path: 'default.trackEvent' },
+  { kind: 'third-party', library: 'plausible-tracker', module: 'plausible-tracker', path: 'default.trackPageview' },
+  { kind: 'third-party', library: 'plausible', global: 'plausible' },
+  // Google tag and Meta Pixel globals (@types/gtag.js 0.0.20: `declare var gtag: Gtag.Gtag`;
+  // @types/facebook-pixel 0.0.31: `declare var fbq: facebook.Pixel.Event`), also when a project
+  // declares them itself in a `.d.ts` or calls them as `window.gtag`. The commands that send
+  // parameters or user data: gtag 'config', 'event', 'set'; fbq 'init' (advanced matching), 'track*'.
+  { kind: 'third-party', library: 'gtag.js', global: 'gtag', args: [1, 2], when: { arg: 0, equals: ['config', 'event', 'set'] } },
+  { kind: 'third-party', library: 'Meta Pixel', global: 'fbq', args: [1, 2, 3], when: { arg: 0, equals: ['init', 'track', 'trackCustom', 'trackSingle', 'trackSingleCustom'] } },
+
   // Support. intercom-client (7.0.3: class IntercomClient; resources are getters returning Fern
   // clients whose methods take one request object).
   { kind: 'third-party', library: 'intercom-client', module: 'intercom-client', path: 'IntercomClient.contacts.create', args: [0] },
@@ -758,6 +790,30 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'third-party', library: '@team-plain/typescript-sdk', module: '@team-plain/typescript-sdk', path: 'PlainClient.upsertThreadField', args: [0] },
   { kind: 'third-party', library: '@team-plain/typescript-sdk', module: '@team-plain/typescript-sdk', path: 'PlainClient.sendCustomerChat', args: [0] },
   { kind: 'third-party', library: '@team-plain/typescript-sdk', module: '@team-plain/typescript-sdk', path: 'PlainClient.sendChat', args: [0] },
+  // node-zendesk (6.0.1: class ZendeskClient, also returned by `createClient()`; resources are getters;
+  // `update(id, data)` takes the data second).
+  { kind: 'third-party', library: 'node-zendesk', module: 'node-zendesk', path: 'ZendeskClient.users.create', args: [0] },
+  { kind: 'third-party', library: 'node-zendesk', module: 'node-zendesk', path: 'ZendeskClient.users.createMany', args: [0] },
+  { kind: 'third-party', library: 'node-zendesk', module: 'node-zendesk', path: 'ZendeskClient.users.createOrUpdate', args: [0] },
+  { kind: 'third-party', library: 'node-zendesk', module: 'node-zendesk', path: 'ZendeskClient.users.createOrUpdateMany', args: [0] },
+  { kind: 'third-party', library: 'node-zendesk', module: 'node-zendesk', path: 'ZendeskClient.users.update', args: [1] },
+  { kind: 'third-party', library: 'node-zendesk', module: 'node-zendesk', path: 'ZendeskClient.users.updateMany' },
+  { kind: 'third-party', library: 'node-zendesk', module: 'node-zendesk', path: 'ZendeskClient.tickets.create', args: [0] },
+  { kind: 'third-party', library: 'node-zendesk', module: 'node-zendesk', path: 'ZendeskClient.tickets.createMany', args: [0] },
+  { kind: 'third-party', library: 'node-zendesk', module: 'node-zendesk', path: 'ZendeskClient.tickets.update', args: [1] },
+  { kind: 'third-party', library: 'node-zendesk', module: 'node-zendesk', path: 'ZendeskClient.tickets.updateMany', args: [1] },
+  { kind: 'third-party', library: 'node-zendesk', module: 'node-zendesk', path: 'ZendeskClient.requests.create', args: [0] },
+  { kind: 'third-party', library: 'node-zendesk', module: 'node-zendesk', path: 'ZendeskClient.requests.update', args: [1] },
+  // crisp-api (11.3.0: class Crisp, named and default export; `website` is interface
+  // WebsiteServiceInterface extending the resource classes; the website id comes first).
+  { kind: 'third-party', library: 'crisp-api', module: 'crisp-api', path: 'Crisp.website.addNewPeopleProfile', args: [1] },
+  { kind: 'third-party', library: 'crisp-api', module: 'crisp-api', path: 'Crisp.website.savePeopleProfile', args: [2] },
+  { kind: 'third-party', library: 'crisp-api', module: 'crisp-api', path: 'Crisp.website.updatePeopleProfile', args: [2] },
+  { kind: 'third-party', library: 'crisp-api', module: 'crisp-api', path: 'Crisp.website.addPeopleEvent', args: [2] },
+  { kind: 'third-party', library: 'crisp-api', module: 'crisp-api', path: 'Crisp.website.savePeopleData', args: [2] },
+  { kind: 'third-party', library: 'crisp-api', module: 'crisp-api', path: 'Crisp.website.updatePeopleData', args: [2] },
+  { kind: 'third-party', library: 'crisp-api', module: 'crisp-api', path: 'Crisp.website.sendMessageInConversation', args: [2] },
+  { kind: 'third-party', library: 'crisp-api', module: 'crisp-api', path: 'Crisp.website.updateConversationMetas', args: [2] },
 
   // Marketing and CRM. @hubspot/api-client (13.4.0; 14.x needs Node 22: class Client; `crm` is a getter;
   // `basicApi`/`batchApi` are the generated Promise APIs; `update(id, input)` takes the data second).
@@ -800,6 +856,35 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'third-party', library: 'loops', module: 'loops', path: 'LoopsClient.createContact', args: [0] },
   { kind: 'third-party', library: 'loops', module: 'loops', path: 'LoopsClient.updateContact', args: [0] },
   { kind: 'third-party', library: 'loops', module: 'loops', path: 'LoopsClient.sendEvent', args: [0] },
+  // klaviyo-api (23.0.0: classes ProfilesApi and EventsApi built on a session; `updateProfile(id, data)`
+  // takes the data second).
+  { kind: 'third-party', library: 'klaviyo-api', module: 'klaviyo-api', path: 'ProfilesApi.createProfile', args: [0] },
+  { kind: 'third-party', library: 'klaviyo-api', module: 'klaviyo-api', path: 'ProfilesApi.createOrUpdateProfile', args: [0] },
+  { kind: 'third-party', library: 'klaviyo-api', module: 'klaviyo-api', path: 'ProfilesApi.updateProfile', args: [1] },
+  { kind: 'third-party', library: 'klaviyo-api', module: 'klaviyo-api', path: 'ProfilesApi.bulkImportProfiles', args: [0] },
+  { kind: 'third-party', library: 'klaviyo-api', module: 'klaviyo-api', path: 'ProfilesApi.bulkSubscribeProfiles', args: [0] },
+  { kind: 'third-party', library: 'klaviyo-api', module: 'klaviyo-api', path: 'ProfilesApi.createPushToken', args: [0] },
+  { kind: 'third-party', library: 'klaviyo-api', module: 'klaviyo-api', path: 'EventsApi.createEvent', args: [0] },
+  { kind: 'third-party', library: 'klaviyo-api', module: 'klaviyo-api', path: 'EventsApi.bulkCreateEvents', args: [0] },
+  // resend (6.38.0) contacts and events: the audience of the product's broadcasts and automations, a
+  // marketing list rather than the delivery of one message (`emails.send` is a processor entry below).
+  { kind: 'third-party', library: 'resend', module: 'resend', path: 'Resend.contacts.create', args: [0] },
+  { kind: 'third-party', library: 'resend', module: 'resend', path: 'Resend.contacts.update', args: [0] },
+  { kind: 'third-party', library: 'resend', module: 'resend', path: 'Resend.events.send', args: [0] },
+  // unsend (1.5.1: class Unsend; `contacts.create(bookId, data)`, `update`/`upsert(bookId, id, data)`).
+  // Its `emails.send` is a processor entry below.
+  { kind: 'third-party', library: 'unsend', module: 'unsend', path: 'Unsend.contacts.create', args: [1] },
+  { kind: 'third-party', library: 'unsend', module: 'unsend', path: 'Unsend.contacts.update', args: [2] },
+  { kind: 'third-party', library: 'unsend', module: 'unsend', path: 'Unsend.contacts.upsert', args: [2] },
+  // @sendgrid/client (8.1.6: `export =` an instance of the exported class Client; `request(data)` is the
+  // generic REST call, a sink here only for the Marketing Campaigns contacts endpoint — its mail send
+  // is a processor entry below).
+  { kind: 'third-party', library: '@sendgrid/client', module: '@sendgrid/client', path: 'default.request', args: [0], when: { arg: 0, property: 'url', equals: ['/v3/marketing/contacts', 'v3/marketing/contacts'] } },
+  // dub (0.73.5: class Dub; `track` and `customers` are getters; the lead or sale names the customer
+  // with customerEmail/customerName, attributed to a link at Dub).
+  { kind: 'third-party', library: 'dub', module: 'dub', path: 'Dub.track.lead', args: [0] },
+  { kind: 'third-party', library: 'dub', module: 'dub', path: 'Dub.track.sale', args: [0] },
+  { kind: 'third-party', library: 'dub', module: 'dub', path: 'Dub.customers.update', args: [0] },
 
   // Error monitoring and session replay. @bugsnag/js (9.0.0: the default export extends
   // @bugsnag/core's Client; `notify(error, onError)` runs the callback that sets the event's user and
@@ -1019,6 +1104,10 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   // cohere-ai (8.1.0: CohereClient; a dataset is training data when its type is a fine-tune input).
   { kind: 'ml-training', library: 'cohere-ai', module: 'cohere-ai', path: 'CohereClient.finetuning.createFinetunedModel', args: [0] },
   { kind: 'ml-training', library: 'cohere-ai', module: 'cohere-ai', path: 'CohereClient.datasets.create', args: [0, 1], when: { arg: 2, property: 'type', equals: ['chat-finetune-input', 'single-label-classification-finetune-input', 'multi-label-classification-finetune-input', 'reranker-finetune-input'] } },
+  // @mistralai/mistralai (1.15.1; 2.x installs about 28 MB: class Mistral; `fineTuning.jobs` and `files`
+  // are getters; a file is training data when uploaded with purpose 'fine-tune').
+  { kind: 'ml-training', library: '@mistralai/mistralai', module: '@mistralai/mistralai', path: 'Mistral.fineTuning.jobs.create', args: [0] },
+  { kind: 'ml-training', library: '@mistralai/mistralai', module: '@mistralai/mistralai', path: 'Mistral.files.upload', args: [0], when: { arg: 0, property: 'purpose', equals: ['fine-tune'] } },
 
   // TensorFlow.js — unverified: not installed (Sequential extends LayersModel).
   { kind: 'ml-training', library: '@tensorflow/tfjs', module: '@tensorflow/tfjs', path: 'LayersModel.fit', args: [0, 1] },
@@ -1071,11 +1160,19 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'processor', library: 'postmark', module: 'postmark', path: 'ServerClient.sendEmailBatchWithTemplates', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
 
   // resend (class Resend; `emails: Emails`, `batch: Batch`; separate CommonJS and ESM typings).
-  // Audiences and contacts are a marketing list, not delivery, and are not listed here.
+  // Contacts and events are a marketing list, not delivery: third-party entries above.
   { kind: 'processor', library: 'resend', module: 'resend', path: 'Resend.emails.send', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
   { kind: 'processor', library: 'resend', module: 'resend', path: 'Resend.emails.create', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
   { kind: 'processor', library: 'resend', module: 'resend', path: 'Resend.batch.send', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
   { kind: 'processor', library: 'resend', module: 'resend', path: 'Resend.batch.create', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+
+  // unsend (1.5.1: class Unsend; `emails: Emails`), like resend.
+  { kind: 'processor', library: 'unsend', module: 'unsend', path: 'Unsend.emails.send', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: 'unsend', module: 'unsend', path: 'Unsend.emails.create', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+  { kind: 'processor', library: 'unsend', module: 'unsend', path: 'Unsend.emails.batch', args: [0], kinds: MESSAGE_DELIVERY_KINDS },
+
+  // @sendgrid/client's generic `request` to the mail send endpoint (what @sendgrid/mail calls).
+  { kind: 'processor', library: '@sendgrid/client', module: '@sendgrid/client', path: 'default.request', args: [0], when: { arg: 0, property: 'url', equals: ['/v3/mail/send', 'v3/mail/send'] }, kinds: MESSAGE_DELIVERY_KINDS },
 
   // AWS SES v1 and v2 (command constructors, and the aggregated clients' methods).
   { kind: 'processor', library: '@aws-sdk/client-ses', module: '@aws-sdk/client-ses', path: 'SendEmailCommand', args: [0], kinds: MESSAGE_DELIVERY_KINDS },

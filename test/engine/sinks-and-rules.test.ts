@@ -87,6 +87,26 @@ export async function run(email: Email, webhookUrl: string): Promise<void> {
     );
     expect(result.keys).toEqual(['app.ts:7 no-third-party-sharing', 'app.ts:10 no-third-party-sharing', 'app.ts:11 no-third-party-sharing']);
   });
+
+  // @nestjs/axios's HttpService takes axios's arguments: judged by host like axios, and a same-named class is not it
+  it('judges @nestjs/axios HttpService calls by host like axios', () => {
+    const result = analyzeSnippets({
+      'app.ts': `
+import { HttpService } from '@nestjs/axios';
+import type { Email } from 'classified';
+class OwnHttp { post(url: string, body: unknown): void { void url; void body; } }
+export function run(http: HttpService, own: OwnHttp, email: Email): void {
+  http.post('https://api.partner.example.org/leads', { email }).subscribe();
+  http.request({ method: 'PUT', url: 'https://api.partner.example.org/leads/1', data: { email } }).subscribe();
+  http.post('/leads', { email }).subscribe();
+  http.post('http://localhost:8080/leads', { email }).subscribe();
+  own.post('https://api.partner.example.org/leads', { email });
+}
+`,
+    });
+    expect(result.keys).toEqual(['app.ts:6 no-third-party-sharing', 'app.ts:7 no-third-party-sharing']);
+    expect(result.byRule('no-third-party-sharing')[0]?.sink?.module).toBe('@nestjs/axios');
+  });
 });
 
 describe('loggers no catalog entry resolves', () => {

@@ -51,7 +51,10 @@ function addReference(found: Set<string>, expression: ts.Expression): void {
   if (text !== undefined) found.add(text);
 }
 
-/** `!x`, `x == null`, `x === undefined`, `x === ''`, and any of them joined by `||` or `&&`. */
+/**
+ * `!x`, `x == null`, `x === undefined`, `x === ''`, any of them joined by `&&`, and tests of the
+ * same reference joined by `||` (`!x || typeof x !== 'string'`: missing or not text at all).
+ */
 function isEmptyTest(condition: ts.Expression, text: string): boolean {
   const test = skipOuterExpressions(condition);
   if (ts.isPrefixUnaryExpression(test) && test.operator === SyntaxKind.ExclamationToken) return referenceText(skipOuterExpressions(test.operand)) === text;
@@ -59,11 +62,22 @@ function isEmptyTest(condition: ts.Expression, text: string): boolean {
   const operator = test.operatorToken.kind;
   // `!a || !b`: either may be empty, so neither is known to be; `!a && x`: `a` is
   if (operator === SyntaxKind.AmpersandAmpersandToken) return isEmptyTest(test.left, text) || isEmptyTest(test.right, text);
+  if (operator === SyntaxKind.BarBarToken) return isEmptyOrNotTextTest(test.left, text) && isEmptyOrNotTextTest(test.right, text) && (isEmptyTest(test.left, text) || isEmptyTest(test.right, text));
   if (operator !== SyntaxKind.EqualsEqualsToken && operator !== SyntaxKind.EqualsEqualsEqualsToken) return false;
   const [reference, other] = referenceText(skipOuterExpressions(test.left)) === text ? [test.left, test.right] : [test.right, test.left];
   if (referenceText(skipOuterExpressions(reference)) !== text) return false;
   const value = skipOuterExpressions(other);
   return value.kind === SyntaxKind.NullKeyword || (ts.isIdentifier(value) && value.text === 'undefined') || (ts.isStringLiteralLike(value) && value.text === '');
+}
+
+/** An empty test of the reference, or `typeof x !== 'string'`. */
+function isEmptyOrNotTextTest(condition: ts.Expression, text: string): boolean {
+  if (isEmptyTest(condition, text)) return true;
+  const test = skipOuterExpressions(condition);
+  if (!ts.isBinaryExpression(test) || (test.operatorToken.kind !== SyntaxKind.ExclamationEqualsEqualsToken && test.operatorToken.kind !== SyntaxKind.ExclamationEqualsToken)) return false;
+  const [left, right] = [skipOuterExpressions(test.left), skipOuterExpressions(test.right)];
+  const [typeOf, literal] = ts.isTypeOfExpression(left) ? [left, right] : [right, left];
+  return ts.isTypeOfExpression(typeOf) && referenceText(skipOuterExpressions(typeOf.expression)) === text && ts.isStringLiteralLike(literal) && literal.text === 'string';
 }
 
 /** `user.email` and `user?.email` read the same; anything else has no reference text. */

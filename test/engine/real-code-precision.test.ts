@@ -96,11 +96,14 @@ export function configure(overrides: Overrides, user: { email?: string; phone: s
   logger.info({ email: overrides.email, phone: overrides.phone });
   if (!user.email) logger.warn({ email: user.email }, 'user has no email');
   logger.info({ phone: user.phone });
+  const { email } = user as { email?: unknown };
+  if (!email || typeof email !== 'string') logger.warn({ email }, 'invalid email');
+  if (!email || email.length > 3) logger.warn({ email }, 'too long');
 }
 `,
     });
-    // only the real phone number is data
-    expect(result.keys).toEqual(['app.ts:12 no-pii-logging']);
+    // only the real phone number, and an e-mail that may be present, are data
+    expect(result.keys).toEqual(['app.ts:12 no-pii-logging', 'app.ts:15 no-pii-logging']);
   });
 
   it('still takes strings and arrays of strings named like PII for the data', () => {

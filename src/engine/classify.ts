@@ -32,12 +32,14 @@ export interface TypeClassification {
 }
 
 const MAX_TYPE_DEPTH = 4;
+const MAX_PACKAGE_TYPE_DEPTH = 3;
 const MAX_PROPERTIES_PER_TYPE = 64;
 const BRAND_PREFIX = '__@classifiedBrand@';
 const ANONYMIZED_PREFIX = '__@anonymizedBrand@';
 
 export class TypeClassifier {
   private readonly brandCache = new Map<ts.Type, Brand | 'anonymized' | null>();
+  private readonly shallowFirst = new Map<ts.Type, readonly TypeClassification[]>();
   private readonly deepCache = new Map<ts.Type, readonly TypeClassification[]>();
   private readonly safeCache = new Map<ts.Type, boolean>();
   private readonly inferredNames = new Map<string, Map<string, InferredName | null>>();
@@ -83,7 +85,13 @@ export class TypeClassifier {
 
   /** Every classified part of a value of this type, declared or inferred from field names. */
   classifyType(type: ts.Type): readonly TypeClassification[] {
-    return this.deepCache.get(type) ?? this.walk(type, MAX_TYPE_DEPTH, new Set());
+    let parts = this.shallowFirst.get(type);
+    if (parts === undefined) {
+      // the nearest fields first: a package's large type (a Stripe customer) has deep parts past what a taint keeps
+      parts = [...(this.deepCache.get(type) ?? this.walk(type, MAX_TYPE_DEPTH, new Set()))].sort((a, b) => a.path.length - b.path.length);
+      this.shallowFirst.set(type, parts);
+    }
+    return parts;
   }
 
   /** Name inference for one name, honouring the config (`inference: "off"`, `add`, `ignore`). */
@@ -163,7 +171,12 @@ export class TypeClassifier {
     if (isDeclassifiedType(type)) return [];
     // the project's own types, and mapped or anonymous types built from them (`Pick<Customer, 'email'>`)
     const derived = ((type as ts.ObjectType).objectFlags & (ObjectFlags.Mapped | ObjectFlags.Anonymous)) !== 0;
-    if (!this.isProjectType(type) && !derived) return [];
+    // a package's data types count too (a Prisma row, a Stripe customer, a webhook payload): logging
+    // one logs its fields; the platform's own types (lib.*.d.ts, @types/node) are not data
+    const fromPackage = !this.isProjectType(type) && isPackageDataType(type);
+    if (!this.isProjectType(type) && !derived && !fromPackage) return [];
+    // a package's types nest far (an account inside a payment source inside a customer): three levels
+    const fieldDepth = fromPackage ? Math.min(depth, MAX_PACKAGE_TYPE_DEPTH) : depth;
     if (this.facade.getSignatures(type, SignatureKind.Call).length > 0) return [];
     const ownerName = symbolName !== undefined && !symbolName.startsWith('__') ? symbolName : '';
     const results: TypeClassification[] = [];
@@ -171,9 +184,9 @@ export class TypeClassifier {
       const name = property.getName();
       if (name.startsWith('__@')) continue;
       const declaration = property.valueDeclaration ?? property.declarations?.[0];
-      if (declaration === undefined || !this.isProjectFile(declaration.getSourceFile())) continue;
+      if (declaration === undefined || !(this.isProjectFile(declaration.getSourceFile()) || isPackageDataFile(declaration.getSourceFile()))) continue;
       const propertyType = this.facade.getTypeOfSymbol(property);
-      const parts = this.walk(propertyType, depth - 1, visiting);
+      const parts = this.walk(propertyType, fieldDepth - 1, visiting);
       if (parts.length > 0) {
         results.push(...prefix(name, parts));
         continue;
@@ -233,6 +246,17 @@ export class TypeClassifier {
     const declaration = type.getSymbol()?.declarations?.[0];
     return declaration !== undefined && this.isProjectFile(declaration.getSourceFile());
   }
+}
+
+/** A declaration file of an installed package, other than the platform's (TypeScript's libs, `@types/node`). */
+function isPackageDataFile(file: ts.SourceFile): boolean {
+  const name = file.fileName;
+  return file.isDeclarationFile && /[\\/]node_modules[\\/]/.test(name) && !/[\\/]node_modules[\\/](typescript|@types[\\/]node|@types[\\/]react|@types[\\/]express-serve-static-core|@types[\\/]express)[\\/]/.test(name) && !/[\\/]lib\.[a-z0-9.]*\.d\.ts$/.test(name);
+}
+
+function isPackageDataType(type: ts.Type): boolean {
+  const declaration = type.getSymbol()?.declarations?.[0];
+  return declaration !== undefined && isPackageDataFile(declaration.getSourceFile());
 }
 
 /** The name-inference options of a config (`inference: "off"` gives none); names compare normalised. */

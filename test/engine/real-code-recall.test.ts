@@ -87,3 +87,23 @@ export function signup(user: { email: string }, admin: { email: string }): void 
     expect(result.byRule('no-pii-logging')[0]?.message).toContain('and 1 more');
   });
 });
+
+describe("packages' data types", () => {
+  it("classifies a package's data type by its fields (a Stripe customer), and not the platform's own types", () => {
+    const result = analyzeSnippets({
+      'log.ts': PINO_LOGGER,
+      'billing.ts': `
+import type Stripe from 'stripe';
+import type { IncomingMessage } from 'node:http';
+import { logger } from './log.js';
+export function onCustomer(customer: Stripe.Customer, request: IncomingMessage): void {
+  logger.info({ customer }, 'customer updated');
+  logger.info({ request }, 'webhook request');
+  logger.info({ balance: customer.balance }, 'balance');
+}
+`,
+    });
+    expect(result.keys).toEqual(['billing.ts:6 no-pii-logging']);
+    expect(result.byRule('no-pii-logging')[0]?.carried?.map((data) => data.source.label)).toContain('customer.email');
+  });
+});

@@ -227,9 +227,9 @@ class FactCollector {
   }
 
   private checkSink(sink: SinkMatch, sinkNode: ts.Node): void {
-    // a script an operator runs by hand prints to that operator's terminal, not to central logs
-    // and a client component's console is the user's own browser devtools
-    if (sink.kind === 'log' && TERMINAL_OUTPUT_MODULES.has(sink.module) && (this.context.isOperatorScript(sinkNode.getSourceFile()) || isClientComponent(sinkNode.getSourceFile()))) return;
+    // a script an operator runs by hand logs to that operator's terminal, whatever logger it uses,
+    // not to central logs; and a client component's console is the user's own browser devtools
+    if (sink.kind === 'log' && (this.context.isOperatorScript(sinkNode.getSourceFile()) || (TERMINAL_OUTPUT_MODULES.has(sink.module) && isClientComponent(sinkNode.getSourceFile())))) return;
     // pino redacts the keys of the object it is given first, not the message or its arguments
     const redacted = sink.kind === 'log' && ts.isCallExpression(sinkNode) ? this.redaction.pathsFor(sinkNode) : [];
     const logged = redacted.length > 0 && ts.isCallExpression(sinkNode) ? sinkNode.arguments[0] : undefined;

@@ -11,6 +11,7 @@ import ts from 'typescript';
 import { levelRank, type Level } from '../policy/types.js';
 import type { CheckerFacade } from './checker.js';
 import { isKnownEmptyAt } from './empty-guards.js';
+import { getConstantWords } from './logger-redaction.js';
 import { canCarryInferredValue, canHoldText, isConstantTableProperty, isClassifiedPackageFile, type TypeClassification, type TypeClassifier } from './classify.js';
 import type { Confidence } from './findings-types.js';
 import { findCardNumbers, isKnownTestCardNumber, maskCardDigits } from './card-numbers.js';
@@ -26,6 +27,8 @@ import {
   dedupeTaints,
   embedField,
   instantiate,
+  maskKeys,
+  normalizeMaskedKey,
   readField,
   startTrail,
   withPath,
@@ -75,6 +78,8 @@ export interface FlowOptions {
 export class FlowAnalyzer {
   private readonly memo: NodeMap<readonly Taint[]>;
   private readonly returnSummaries = new Map<ts.Node, readonly Taint[]>();
+  /** per helper: the keys it masks (null: not a masking helper) */
+  private readonly maskedKeys = new Map<ts.SignatureDeclaration, ReadonlySet<string> | null>();
   private readonly storesByFile = new Map<ts.SourceFile, Map<ts.Symbol, { path: readonly string[]; value: ts.Expression }[]>>();
   private depth = 0;
   /** nodes whose analysis was cut short by the depth budget, reported as skipped */
@@ -149,7 +154,10 @@ export class FlowAnalyzer {
   isSanitizingCall(call: ts.CallExpression): boolean {
     if (this.isClassifiedHelperCall(call) || this.sinks.isSanitizerCall(call)) return true;
     const name = getCalleeName(call.expression);
-    return name !== undefined && isSanitizingName(name);
+    if (name === undefined || !isSanitizingName(name)) return false;
+    // `hashSensitiveFields(entry)` that masks a listed few keys: the others pass (`callTaints`)
+    const declaration = this.facade.getCalledDeclaration(call);
+    return declaration === undefined || !this.hasAnalyzableBody(declaration) || this.getMaskedKeys(declaration) === undefined;
   }
 
   /** A user function's return value in terms of its own sources and its parameters. */
@@ -392,7 +400,7 @@ export class FlowAnalyzer {
     const index = fn.parameters.indexOf(parameter);
     const bound = this.boundCallbackTaints(fn, index);
     if (bound !== undefined) return bound;
-    return [{ origin: { type: 'parameter', fn, index }, read: [], path: [], steps: startTrail({ node: parameter, note: `parameter ${parameter.name.getText()}` }) }];
+    return [{ origin: { type: 'parameter', fn, index }, read: [], path: [], steps: startTrail({ node: parameter, note: `parameter ${parameter.name.getText()}` }), masked: undefined }];
   }
 
   /** A callback's parameter bound by the call it is passed to: `list.map((item) => ...)`. */
@@ -458,7 +466,12 @@ export class FlowAnalyzer {
     // what a sink returns is its response, not the data sent to it
     if (this.sinks.getSinkForCall(call) !== undefined) return [];
     const callee = skipOuterExpressions(call.expression);
-    if (followed !== undefined) return this.cutByType(call, this.applyReturnSummary(call, followed), type);
+    if (followed !== undefined) {
+      const masked = this.getMaskedKeys(followed);
+      // `hashSensitiveFields(entry)`: the entry comes back with the listed keys masked
+      if (masked !== undefined && call.arguments[0] !== undefined) return this.cutByType(call, maskKeys(this.taintOf(call.arguments[0]), masked), type);
+      return this.cutByType(call, this.applyReturnSummary(call, followed), type);
+    }
     const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
     const receiver = ts.isPropertyAccessExpression(callee) ? this.taintOf(callee.expression) : [];
     let taints: Taint[];
@@ -535,6 +548,8 @@ export class FlowAnalyzer {
   /** The return summary of `fn` with its first parameter bound to the elements of `receiver`. */
   private applySummaryToElements(call: ts.CallExpression, fn: ts.SignatureDeclaration, receiver: readonly Taint[]): Taint[] {
     const elements = this.readFrom(receiver, [ANY_FIELD]);
+    const masked = this.getMaskedKeys(fn);
+    if (masked !== undefined) return maskKeys(elements, masked).map((taint) => addStep(taint, call, 'returned by callback'));
     return this.getReturnSummary(fn).flatMap((taint): Taint[] => {
       if (taint.origin.type !== 'parameter' || taint.origin.fn !== fn) return [addStep(taint, call, 'returned by callback')];
       if (taint.origin.index !== 0) return [];
@@ -543,6 +558,32 @@ export class FlowAnalyzer {
         return combined === undefined ? [] : [addStep(combined, call, 'returned by callback')];
       });
     });
+  }
+
+  /**
+   * A project helper that rebuilds an object with some keys masked: it writes a computed key
+   * (`processed[key] = ...`) and tests keys against a constant list (`SENSITIVE.has(normalize(key))`,
+   * `WORDS.includes(key)`). The listed keys, normalised (lower case, no `_`, `-` or spaces).
+   */
+  private getMaskedKeys(fn: ts.SignatureDeclaration): ReadonlySet<string> | undefined {
+    let masked = this.maskedKeys.get(fn);
+    if (masked === undefined) {
+      masked = null;
+      const body = (fn as ts.FunctionLikeDeclaration).body;
+      if (body !== undefined && fn.parameters.length > 0 && writesComputedKey(body)) {
+        const words = new Set<string>();
+        const visit = (node: ts.Node): void => {
+          if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && (node.expression.name.text === 'has' || node.expression.name.text === 'includes')) {
+            for (const word of getConstantWords(node.expression.expression, this.facade)) words.add(normalizeMaskedKey(word));
+          }
+          ts.forEachChild(node, visit);
+        };
+        visit(body);
+        if (words.size > 0) masked = words;
+      }
+      this.maskedKeys.set(fn, masked);
+    }
+    return masked ?? undefined;
   }
 
   /** What an inline callback returns: its own sources and the enclosing function's parameters (its own are bound by the call). */
@@ -740,7 +781,7 @@ export class FlowAnalyzer {
 const TEXTUAL_KINDS: ReadonlySet<string> = new Set(['Email', 'PersonName', 'PostalAddress', 'IPAddress', 'CustomerId', 'PaymentToken', 'TenantId', 'RouteName', 'EndpointHost', 'DateOfBirth']);
 
 export function sourceTaint(source: SourceFact, path: readonly string[] = []): Taint {
-  return { origin: { type: 'source', source }, read: [], path, steps: startTrail(new SourceStep(source)) };
+  return { origin: { type: 'source', source }, read: [], path, steps: startTrail(new SourceStep(source)), masked: undefined };
 }
 
 /**
@@ -810,6 +851,18 @@ function mentionsName(expression: ts.Node, name: string): boolean {
 const ERROR_FIELDS: ReadonlySet<string> = new Set(['error', 'errors', 'err']);
 
 /** A template with substitutions or a concatenation with a string literal: text built from parts. */
+/** `processed[key] = ...`: an assignment to a key computed at run time. */
+function writesComputedKey(body: ts.Node): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === SyntaxKind.EqualsToken && ts.isElementAccessExpression(node.left) && !ts.isLiteralExpression(skipOuterExpressions(node.left.argumentExpression))) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return found;
+}
+
 function isInferredSource(taint: Taint): boolean {
   return taint.origin.type === 'source' && taint.origin.source.confidence === 'inferred';
 }

@@ -199,13 +199,8 @@ export class LoggerRedaction {
     visit(node);
   }
 
-  /** The strings of a constant list: `const WORDS = ['email', 'ip']`, or a `new Set([...])` of them. */
   private getConstantWords(expression: ts.Expression): readonly string[] {
-    let value = resolveConstInitializer(skipOuterExpressions(expression), this.facade);
-    if (ts.isNewExpression(value) && value.arguments?.[0] !== undefined) value = resolveConstInitializer(skipOuterExpressions(value.arguments[0]), this.facade);
-    if (!ts.isArrayLiteralExpression(value)) return [];
-    const words = value.elements.map((element) => skipOuterExpressions(element));
-    return words.every(ts.isStringLiteralLike) ? words.map((word) => word.text) : [];
+    return getConstantWords(expression, this.facade);
   }
 
   /** `pino(...)`, `pino.default(...)`, `pino.pino(...)`: the function the `pino` package exports. */
@@ -213,6 +208,34 @@ export class LoggerRedaction {
     const declaration = this.facade.getSymbol(callee)?.declarations?.[0];
     return declaration !== undefined && /[\\/]node_modules[\\/]pino[\\/]/.test(declaration.getSourceFile().fileName);
   }
+}
+
+/**
+ * The strings of a constant list: `const WORDS = ['email', 'ip']`, a `new Set([...])` of them,
+ * also imported, spread (`[...WORDS]`), mapped or passed through a one-argument normalising
+ * helper (`normalizeFieldNames(SENSITIVE_FIELD_NAMES)`); none when any part is not constant.
+ */
+export function getConstantWords(expression: ts.Expression, facade: CheckerFacade, depth = 8): readonly string[] {
+  const value = resolveConstInitializer(skipOuterExpressions(expression), facade);
+  if (depth === 0) return [];
+  if ((ts.isNewExpression(value) || ts.isCallExpression(value)) && value.arguments?.length === 1) {
+    const callee = skipOuterExpressions(value.expression);
+    // `[...WORDS].map(normalize)`: the receiver's words
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'map') return getConstantWords(callee.expression, facade, depth - 1);
+    return getConstantWords(value.arguments[0] as ts.Expression, facade, depth - 1);
+  }
+  if (!ts.isArrayLiteralExpression(value)) return [];
+  const words: string[] = [];
+  for (const element of value.elements) {
+    const inner = skipOuterExpressions(ts.isSpreadElement(element) ? element.expression : element);
+    if (ts.isSpreadElement(element)) {
+      const spread = getConstantWords(inner, facade, depth - 1);
+      if (spread.length === 0) return [];
+      words.push(...spread);
+    } else if (ts.isStringLiteralLike(inner)) words.push(inner.text);
+    else return [];
+  }
+  return words;
 }
 
 /** Whether a redact path covers the value at `keys` of a logged object (a covered object's fields are masked with it). */

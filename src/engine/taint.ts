@@ -46,6 +46,11 @@ export interface Taint {
   /** the part of this value that holds the classified data; empty for all of it */
   readonly path: readonly string[];
   readonly steps: StepTrail;
+  /**
+   * for parameter origins: keys a helper on the way masks (`hashSensitiveFields(args)`); a
+   * caller's data placed under one of them (normalised) does not get through
+   */
+  readonly masked: ReadonlySet<string> | undefined;
 }
 
 const MAX_PATH = 6;
@@ -59,14 +64,14 @@ export function readField(taint: Taint, name: string): Taint | undefined {
     return first === name || first === ANY_FIELD || name === ANY_FIELD ? withPath(taint, rest) : undefined;
   }
   if (taint.origin.type === 'parameter' && taint.read.length < MAX_PATH) {
-    return { origin: taint.origin, read: [...taint.read, name], path: taint.path, steps: taint.steps };
+    return { origin: taint.origin, read: [...taint.read, name], path: taint.path, steps: taint.steps, masked: taint.masked };
   }
   return taint;
 }
 
 /** The same taint at another part of the value (written out: every taint keeps one object shape). */
 export function withPath(taint: Taint, path: readonly string[]): Taint {
-  return { origin: taint.origin, read: taint.read, path, steps: taint.steps };
+  return { origin: taint.origin, read: taint.read, path, steps: taint.steps, masked: taint.masked };
 }
 
 /** The taint of `{ name: value }`, given the taint of `value`. */
@@ -84,7 +89,7 @@ export function startTrail(step: Step): StepTrail {
 }
 
 export function addStep(taint: Taint, node: ts.Node, note: string): Taint {
-  return { origin: taint.origin, read: taint.read, path: taint.path, steps: { kind: 'step', before: taint.steps, step: { node, note } } };
+  return { origin: taint.origin, read: taint.read, path: taint.path, steps: { kind: 'step', before: taint.steps, step: { node, note } }, masked: taint.masked };
 }
 
 const materializedTrails = new WeakMap<StepTrail, readonly Step[]>();
@@ -140,8 +145,31 @@ export function instantiate(summaryTaint: Taint, argumentTaint: Taint): Taint | 
     current = current === undefined ? undefined : readField(current, segment);
   }
   if (current === undefined) return undefined;
+  const { masked } = summaryTaint;
+  // the argument's own path too: a rest parameter's element read (`args[*]`) stands for the argument itself
+  if (masked !== undefined && [...argumentTaint.path, ...current.path].some((segment) => masked.has(normalizeMaskedKey(segment)))) return undefined;
   const path = [...summaryTaint.path, ...current.path].slice(0, MAX_PATH);
-  return { origin: current.origin, read: current.read, path, steps: { kind: 'joined', first: current.steps, then: summaryTaint.steps } };
+  const bothMasked = masked === undefined ? current.masked : current.masked === undefined ? masked : new Set([...masked, ...current.masked]);
+  return { origin: current.origin, read: current.read, path, steps: { kind: 'joined', first: current.steps, then: summaryTaint.steps }, masked: bothMasked };
+}
+
+/** How masked keys compare: `replyTo`, `reply_to` and `Reply-To` are one key. */
+export function normalizeMaskedKey(key: string): string {
+  return key.toLowerCase().replace(/[\s_-]/g, '');
+}
+
+/**
+ * The taints that get past a helper masking `masked` keys: data under a masked key is dropped,
+ * a parameter's data is marked so its callers' data under those keys is dropped in turn.
+ */
+export function maskKeys(taints: readonly Taint[], masked: ReadonlySet<string>): Taint[] {
+  const result: Taint[] = [];
+  for (const taint of taints) {
+    if (taint.path.some((segment) => masked.has(normalizeMaskedKey(segment)))) continue;
+    const merged = taint.masked === undefined ? masked : new Set([...taint.masked, ...masked]);
+    result.push(taint.origin.type === 'parameter' ? { origin: taint.origin, read: taint.read, path: taint.path, steps: taint.steps, masked: merged } : taint);
+  }
+  return result;
 }
 
 /** Drops duplicates (same origin, read and path) and caps how many taints one value carries. */

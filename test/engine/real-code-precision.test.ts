@@ -490,18 +490,22 @@ export function handle(contactEmail: string): void {
 });
 
 describe('operator scripts', () => {
-  it('takes console output of a script under scripts/ for the operator\'s terminal, and still checks what it sends elsewhere', () => {
+  it('takes log output of a script under scripts/ for the operator\'s terminal, whatever the logger, and still checks what it sends elsewhere', () => {
     const script = `
+import pino from 'pino';
+const logger = pino();
 export async function run(user: { email: string }): Promise<void> {
   console.log('fixing', user.email);
+  logger.info({ email: user.email }, 'fixing');
   await fetch('https://api.partner.example.org/sync', { method: 'POST', body: user.email });
 }
 `;
     const result = analyzeSnippets({ 'scripts/fix-billing.ts': script, 'src/job.ts': script });
     expect(result.keys).toEqual([
-      'scripts/fix-billing.ts:4 no-third-party-sharing',
-      'src/job.ts:3 no-pii-logging',
-      'src/job.ts:4 no-third-party-sharing',
+      'scripts/fix-billing.ts:7 no-third-party-sharing',
+      'src/job.ts:5 no-pii-logging',
+      'src/job.ts:6 no-pii-logging',
+      'src/job.ts:7 no-third-party-sharing',
     ]);
   });
 
@@ -581,5 +585,51 @@ export function audit(member: { email: string; [key: string]: unknown }): void {
 `,
     });
     expect(result.keys).toEqual(['audit.ts:4 no-pii-logging']);
+  });
+});
+
+describe("a project's own key masking", () => {
+  it('takes keys a helper masks in the objects it rebuilds for masked, and still reports the others', () => {
+    const result = analyzeSnippets({
+      'redact-fields.ts': `
+export const SENSITIVE_FIELD_NAMES = new Set(['from', 'sender', 'replyTo']);
+export function normalizeFieldName(name: string): string {
+  return name.toLowerCase().replace(/[_-]/g, '');
+}
+`,
+      'logger.ts': `
+import pino from 'pino';
+import { normalizeFieldName, SENSITIVE_FIELD_NAMES } from './redact-fields.js';
+const base = pino();
+const NORMALIZED = new Set([...SENSITIVE_FIELD_NAMES].map(normalizeFieldName));
+declare function hash(value: string): string;
+function hashSensitiveFields<T>(object: T): T {
+  if (object === null || typeof object !== 'object') return object;
+  const processed: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(object)) {
+    if (NORMALIZED.has(normalizeFieldName(key)) && typeof value === 'string') processed[key] = hash(value);
+    else processed[key] = value;
+  }
+  return processed as T;
+}
+export function createLogger() {
+  return {
+    info: (message: string, args?: Record<string, unknown>) => base.info(hashSensitiveFields({ ...args }), message),
+    warn: (message: string, ...args: unknown[]) => base.warn(\`\${message} \${JSON.stringify(args.map(hashSensitiveFields))}\`),
+  };
+}
+`,
+      'app.ts': `
+import { createLogger } from './logger.js';
+const logger = createLogger();
+export function received(message: { sender: { email: string } }, account: { email: string }): void {
+  logger.info('received', { sender: message.sender.email, reply_to: message.sender.email });
+  logger.info('account', { email: account.email });
+  logger.warn('received', { from: message.sender.email });
+  logger.warn('account', { email: account.email });
+}
+`,
+    });
+    expect(result.keys).toEqual(['app.ts:6 no-pii-logging', 'app.ts:8 no-pii-logging']);
   });
 });

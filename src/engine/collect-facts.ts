@@ -442,11 +442,13 @@ class FactCollector {
         const placed = site.kind === 'call' ? placeAt(argumentTaint, carrier.path) : argumentTaint;
         const combined = instantiate(flow.taint, addStep(placed, carrier.node, `passed to ${calleeName}()`));
         if (combined === undefined) continue;
-        // an anchored flow keeps its statement; otherwise this call is where the data leaves
-        const reportedAt = flow.anchored === true ? flow.carrier : carrier;
+        // an anchored flow keeps its statement when this run reports its file (another package's
+        // file is read only for summaries); otherwise this call is where the data leaves
+        const anchored = flow.anchored === true && this.context.isReportedFile(flow.carrier.node.getSourceFile());
+        const reportedAt = anchored ? flow.carrier : carrier;
         if (combined.origin.type === 'parameter') {
           const outer: ParameterSinkFlow = { fn: combined.origin.fn, taint: combined, sink: flow.sink, sinkNode: flow.sinkNode, carrier: reportedAt, redaction: flow.redaction };
-          this.recordParameterFlow(flow.anchored === true || this.namesParameterPart(outer) !== undefined ? { ...outer, anchored: true } : outer);
+          this.recordParameterFlow(anchored || this.namesParameterPart(outer) !== undefined ? { ...outer, anchored: true } : outer);
         } else if (!isRedactedBy(flow.redaction, combined) && levelRank(combined.origin.source.level) >= levelRank('confidential')) {
           this.addFlow(flow.sink, flow.sinkNode, reportedAt, combined);
         }

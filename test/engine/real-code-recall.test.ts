@@ -86,6 +86,26 @@ export function signup(user: { email: string }, admin: { email: string }): void 
     expect(result.keys).toEqual(['helpers.ts:4 no-pii-logging']);
     expect(result.byRule('no-pii-logging')[0]?.message).toContain('and 1 more');
   });
+
+  it("reports at the call when the helper's file is another package's, read only for summaries", () => {
+    const files = {
+      'log.ts': PINO_LOGGER,
+      'packages/contacts/index.ts': `
+import { logger } from '../../log.js';
+export function createContact(email: string): void {
+  logger.info({ email }, 'contact created');
+}
+`,
+      'app.ts': `
+import { createContact } from './packages/contacts/index.js';
+export function signup(user: { email: string }): void {
+  createContact(user.email);
+}
+`,
+    };
+    expect(analyzeSnippets(files, {}, { roots: ['app.ts'] }).keys).toEqual(['app.ts:4 no-pii-logging']);
+    expect(analyzeSnippets(files).keys).toEqual(['packages/contacts/index.ts:4 no-pii-logging']);
+  });
 });
 
 describe("packages' data types", () => {

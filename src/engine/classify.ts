@@ -173,7 +173,8 @@ export class TypeClassifier {
     const derived = ((type as ts.ObjectType).objectFlags & (ObjectFlags.Mapped | ObjectFlags.Anonymous)) !== 0;
     // a package's data types count too (a Prisma row, a Stripe customer, a webhook payload): logging
     // one logs its fields; the platform's own types (lib.*.d.ts, @types/node) are not data
-    const fromPackage = !this.isProjectType(type) && isPackageDataType(type);
+    // an error's fields describe the failure (a ZodError's field errors are messages), not the data
+    const fromPackage = !this.isProjectType(type) && isPackageDataType(type) && !isErrorTypeName(symbolName);
     if (!this.isProjectType(type) && !derived && !fromPackage) return [];
     // a package's types nest far (an account inside a payment source inside a customer): three levels
     const fieldDepth = fromPackage ? Math.min(depth, MAX_PACKAGE_TYPE_DEPTH) : depth;
@@ -182,11 +183,13 @@ export class TypeClassifier {
     const results: TypeClassification[] = [];
     for (const property of this.facade.getPropertiesOfType(type).slice(0, MAX_PROPERTIES_PER_TYPE)) {
       const name = property.getName();
-      if (name.startsWith('__@')) continue;
+      // `CLOUD_CRM_EMAIL` of a parsed environment: a setting named in capitals is configuration
+      if (name.startsWith('__@') || isConstantCaseName(name)) continue;
       const declaration = property.valueDeclaration ?? property.declarations?.[0];
       if (declaration === undefined || !(this.isProjectFile(declaration.getSourceFile()) || isPackageDataFile(declaration.getSourceFile()))) continue;
       const propertyType = this.facade.getTypeOfSymbol(property);
-      const parts = this.walk(propertyType, fieldDepth - 1, visiting);
+      // a package's `customer: string | Customer` is an id unless the caller asked to expand it: the id
+      const parts = fromPackage && isIdOrObject(propertyType) ? [] : this.walk(propertyType, fieldDepth - 1, visiting);
       if (parts.length > 0) {
         results.push(...prefix(name, parts));
         continue;
@@ -246,6 +249,21 @@ export class TypeClassifier {
     const declaration = type.getSymbol()?.declarations?.[0];
     return declaration !== undefined && this.isProjectFile(declaration.getSourceFile());
   }
+}
+
+/** `CLOUD_CRM_EMAIL`, `SUPPORT_EMAIL`: an environment variable's or constant's name. */
+function isConstantCaseName(name: string): boolean {
+  return /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(name);
+}
+
+/** `string | Customer | DeletedCustomer`: an expandable reference (an id, or the object it names). */
+function isIdOrObject(type: ts.Type): boolean {
+  if (!type.isUnion()) return false;
+  return type.types.some((part) => (part.flags & TypeFlags.String) !== 0) && type.types.some((part) => (part.flags & TypeFlags.Object) !== 0);
+}
+
+function isErrorTypeName(name: string | undefined): boolean {
+  return name !== undefined && /(?:Error|Exception)$/.test(name);
 }
 
 /** A declaration file of an installed package, other than the platform's (TypeScript's libs, `@types/node`). */

@@ -114,6 +114,7 @@ describe("packages' data types", () => {
       'log.ts': PINO_LOGGER,
       'billing.ts': `
 import type Stripe from 'stripe';
+import { z } from 'zod';
 import type { IncomingMessage } from 'node:http';
 import { logger } from './log.js';
 export function onCustomer(customer: Stripe.Customer, request: IncomingMessage): void {
@@ -121,9 +122,16 @@ export function onCustomer(customer: Stripe.Customer, request: IncomingMessage):
   logger.info({ request }, 'webhook request');
   logger.info({ balance: customer.balance }, 'balance');
 }
+export function onSubscription(subscription: Stripe.Subscription, error: z.ZodError<{ email: string }>, env: z.infer<typeof envSchema>): void {
+  logger.info({ subscription }, 'subscription updated');
+  logger.warn({ error }, 'invalid contact');
+  logger.info({ env }, 'configuration');
+}
+const envSchema = z.object({ CLOUD_CRM_EMAIL: z.string(), REGION: z.string() });
 `,
     });
-    expect(result.keys).toEqual(['billing.ts:6 no-pii-logging']);
+    // an expandable customer reference is an id; a validation error's field errors are messages; a setting in capitals is configuration
+    expect(result.keys).toEqual(['billing.ts:7 no-pii-logging']);
     expect(result.byRule('no-pii-logging')[0]?.carried?.map((data) => data.source.label)).toContain('customer.email');
   });
 });

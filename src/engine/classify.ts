@@ -195,7 +195,10 @@ export class TypeClassifier {
         continue;
       }
       const inferred = this.inferName(name, ownerName === '' ? [] : [ownerName]) ?? this.inferRecipient(name, () => this.facade.getPropertiesOfType(type).map((sibling) => sibling.getName()));
-      if (inferred !== undefined && canCarryInferredValue(propertyType, inferred) && !isConstantTableProperty(property)) {
+      // no payment SDK returns a full card number or CVV, and one put in its parameters is the
+      // caller's data, followed from where it came: an SDK's card fields say nothing by themselves
+      const sdkCardField = fromPackage && inferred !== undefined && (inferred.kind === 'PAN' || inferred.kind === 'CVV');
+      if (inferred !== undefined && !sdkCardField && canCarryInferredValue(propertyType, inferred) && !isConstantTableProperty(property)) {
         results.push({
           path: [name],
           level: inferred.level,

@@ -12,7 +12,7 @@ import { isTypeReference, type CheckerFacade } from './checker.js';
 import { skipOuterExpressions } from './file-index.js';
 import type { ResolvedInference } from '../policy/config.js';
 import { inferFromName, inferRecipientField, isRecipientFieldName, normalizeName, type InferredName, type NameInferenceOptions } from './names.js';
-import { TypeFlags, ObjectFlags, IndexKind, SignatureKind } from './typescript-api.js';
+import { TypeFlags, ObjectFlags, IndexKind, SignatureKind, SymbolFlags } from './typescript-api.js';
 
 export interface Brand {
   readonly level: Level;
@@ -174,7 +174,8 @@ export class TypeClassifier {
     // a package's data types count too (a Prisma row, a Stripe customer, a webhook payload): logging
     // one logs its fields; the platform's own types (lib.*.d.ts, @types/node) are not data
     // an error's fields describe the failure (a ZodError's field errors are messages), not the data
-    const fromPackage = !this.isProjectType(type) && isPackageDataType(type) && !isErrorTypeName(symbolName);
+    // a package's classes are its services (a client, a pool, a logger), not data
+    const fromPackage = !this.isProjectType(type) && isPackageDataType(type) && !isErrorTypeName(symbolName) && ((type.getSymbol()?.flags ?? 0) & SymbolFlags.Class) === 0;
     if (!this.isProjectType(type) && !derived && !fromPackage) return [];
     // a package's types nest far (an account inside a payment source inside a customer): three levels
     const fieldDepth = fromPackage ? Math.min(depth, MAX_PACKAGE_TYPE_DEPTH) : depth;
@@ -184,7 +185,8 @@ export class TypeClassifier {
     for (const property of this.facade.getPropertiesOfType(type).slice(0, MAX_PROPERTIES_PER_TYPE)) {
       const name = property.getName();
       // `CLOUD_CRM_EMAIL` of a parsed environment: a setting named in capitals is configuration
-      if (name.startsWith('__@') || isConstantCaseName(name)) continue;
+      // a method holds no data (and asking for its type is the costly part of a large class)
+      if (name.startsWith('__@') || isConstantCaseName(name) || (property.flags & SymbolFlags.Method) !== 0) continue;
       const declaration = property.valueDeclaration ?? property.declarations?.[0];
       if (declaration === undefined || !(this.isProjectFile(declaration.getSourceFile()) || isPackageDataFile(declaration.getSourceFile()))) continue;
       const propertyType = this.facade.getTypeOfSymbol(property);

@@ -118,11 +118,12 @@ export class TypeClassifier {
     return inferRecipientField(name, siblingNames());
   }
 
-  private walk(type: ts.Type, depth: number, visiting: Set<ts.Type>): readonly TypeClassification[] {
+  /** `key`: the property the value sits under, the owner of an anonymous type's fields (`event: { displayName }`) */
+  private walk(type: ts.Type, depth: number, visiting: Set<ts.Type>, key = ''): readonly TypeClassification[] {
     const cached = this.deepCache.get(type);
     if (cached !== undefined) return cached;
     // each member of a union on its own: `RouteName | ContactPoint` is not Public as a whole
-    if (type.isUnion()) return dedupe(type.types.flatMap((part) => this.walk(part, depth, visiting)));
+    if (type.isUnion()) return dedupe(type.types.flatMap((part) => this.walk(part, depth, visiting, key)));
     const own = this.getOwnBrand(type);
     // de-identified data, and data declared Public or Internal, is allowed wherever it goes
     if (own === 'anonymized' || (own !== undefined && levelRank(own.level) < levelRank('confidential'))) return [];
@@ -138,23 +139,23 @@ export class TypeClassifier {
     }
     if (depth === 0 || visiting.has(type)) return [];
     visiting.add(type);
-    const result = this.walkParts(type, depth, visiting);
+    const result = this.walkParts(type, depth, visiting, key);
     visiting.delete(type);
     // results computed under a cycle cut are partial: only cache complete ones
     if (visiting.size === 0 || result.length > 0) this.deepCache.set(type, result);
     return result;
   }
 
-  private walkParts(type: ts.Type, depth: number, visiting: Set<ts.Type>): readonly TypeClassification[] {
+  private walkParts(type: ts.Type, depth: number, visiting: Set<ts.Type>, key: string): readonly TypeClassification[] {
     if (type.isIntersection()) {
-      return dedupe(type.types.flatMap((part) => this.walk(part, depth, visiting)));
+      return dedupe(type.types.flatMap((part) => this.walk(part, depth, visiting, key)));
     }
     if ((type.flags & TypeFlags.Object) === 0) return [];
     const symbolName = type.getSymbol()?.getName();
     const typeArguments = isTypeReference(type) ? this.facade.getTypeArguments(type) : [];
     if (symbolName === 'Promise' || symbolName === 'PromiseLike') {
       const awaited = typeArguments[0];
-      return awaited === undefined ? [] : this.walk(awaited, depth, visiting);
+      return awaited === undefined ? [] : this.walk(awaited, depth, visiting, key);
     }
     if (isTupleType(type)) {
       // `[Connection[], Schedule | null]` (a `Promise.all` result): each element keeps its position
@@ -162,7 +163,7 @@ export class TypeClassifier {
     }
     if (isArrayLike(type, symbolName)) {
       const element = this.facade.getIndexTypeOfType(type, IndexKind.Number);
-      return element === undefined ? [] : prefix('*', this.walk(element, depth - 1, visiting));
+      return element === undefined ? [] : prefix('*', this.walk(element, depth - 1, visiting, key));
     }
     if (symbolName === 'Map' || symbolName === 'ReadonlyMap' || symbolName === 'Set' || symbolName === 'ReadonlySet' || symbolName === 'WeakMap' || symbolName === 'Record') {
       const value = typeArguments[typeArguments.length - 1];
@@ -180,7 +181,8 @@ export class TypeClassifier {
     // a package's types nest far (an account inside a payment source inside a customer): three levels
     const fieldDepth = fromPackage ? Math.min(depth, MAX_PACKAGE_TYPE_DEPTH) : depth;
     if (this.facade.getSignatures(type, SignatureKind.Call).length > 0) return [];
-    const ownerName = symbolName !== undefined && !symbolName.startsWith('__') ? symbolName : '';
+    // an anonymous type (an inline or zod-inferred object) is owned by the key it sits under
+    const ownerName = symbolName !== undefined && !symbolName.startsWith('__') ? symbolName : key;
     const results: TypeClassification[] = [];
     for (const property of this.facade.getPropertiesOfType(type).slice(0, MAX_PROPERTIES_PER_TYPE)) {
       const name = property.getName();
@@ -191,7 +193,7 @@ export class TypeClassifier {
       if (declaration === undefined || !(this.isProjectFile(declaration.getSourceFile()) || isPackageDataFile(declaration.getSourceFile()))) continue;
       const propertyType = this.facade.getTypeOfSymbol(property);
       // a package's `customer: string | Customer` is an id unless the caller asked to expand it: the id
-      const parts = fromPackage && isIdOrObject(propertyType) ? [] : this.walk(propertyType, fieldDepth - 1, visiting);
+      const parts = fromPackage && isIdOrObject(propertyType) ? [] : this.walk(propertyType, fieldDepth - 1, visiting, name);
       if (parts.length > 0) {
         results.push(...prefix(name, parts));
         continue;

@@ -120,6 +120,20 @@ export function invite(emails: string[], contact: { email: string | null }): voi
     expect(result.keys).toEqual(['app.ts:4 no-pii-logging', 'app.ts:5 no-pii-logging']);
   });
 
+  it("takes the key an inline object sits under for the owner of its fields: a chart event's displayName is a label", () => {
+    const result = analyzeSnippets({
+      'log.ts': PINO_LOGGER,
+      'app.ts': `
+import { logger } from './log.js';
+export function run(queryInput: { event: { name: string; displayName?: string } }, signup: { user: { displayName: string } }): void {
+  logger.info({ queryInput }, 'chart query');
+  logger.info({ signup }, 'signup');
+}
+`,
+    });
+    expect(result.keys).toEqual(['app.ts:5 no-pii-logging']);
+  });
+
   it('judges text put together from parts by its parts, not by the name of the variable holding it', () => {
     const result = analyzeSnippets({
       'app.ts': `

@@ -23,7 +23,7 @@ import { describeExpression, sourceTaint, type FlowAnalyzer } from './flow.js';
 import { ReachableFunctions } from './reachable-functions.js';
 import { HTTP_CALLEE_NAMES, type HttpSinkResolver } from './http-sinks.js';
 import { isConfigurationName, isCustomerRecordName, isNonPersonAttributeName, isPersonIdName, isTenantRecordName, isUrlLikeName, splitNameIntoWords, type InferredName } from './names.js';
-import { getPropertyChain, getPropertyNameText, getStaticString, resolveConstInitializer, type SinkMatch, type SinkResolver } from './sinks.js';
+import { getPackageName, getPropertyChain, getPropertyNameText, getPropertyValue, getStaticString, resolveConstInitializer, type SinkMatch, type SinkResolver } from './sinks.js';
 import { isRedacted, LoggerRedaction, type RedactPath } from './logger-redaction.js';
 import { NodeMap } from './node-map.js';
 import { SchemaColumns } from './schema-columns.js';
@@ -304,7 +304,7 @@ class FactCollector {
 
   private isFromTypeorm(callee: ts.Expression): boolean {
     const declarations = this.context.facade.getSymbol(callee)?.declarations ?? [];
-    return declarations.some((declaration) => /[\\/]node_modules[\\/]typeorm[\\/]/.test(declaration.getSourceFile().fileName));
+    return declarations.some((declaration) => getPackageName(declaration.getSourceFile().fileName) === 'typeorm');
   }
 
   /** `logger.info({ email: input })`: the key names the data when nothing else does. */
@@ -761,13 +761,6 @@ function getDimensionsForSpec(spec: DimensionSpec, call: ts.CallExpression, faca
     return resolved.elements.map((element) => ({ name: getTagName(element, facade), value: undefined, carrier: inPlace ? element : container }));
   }
   return [];
-}
-
-function getPropertyValue(object: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
-  for (const property of object.properties) {
-    if (ts.isPropertyAssignment(property) && getPropertyNameText(property.name) === name) return property.initializer;
-  }
-  return undefined;
 }
 
 /** `'route:/checkout'` → `route`; `` `customer:${id}` `` → `customer`. */

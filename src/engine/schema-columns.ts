@@ -16,6 +16,7 @@ import ts from 'typescript';
 import type { CheckerFacade } from './checker.js';
 import { canCarryInferredValue, type TypeClassifier } from './classify.js';
 import { getCalleeName, skipOuterExpressions } from './file-index.js';
+import { getPackageName, getPropertyValue } from './sinks.js';
 import type { InferredName } from './names.js';
 
 export interface CardColumn {
@@ -156,27 +157,15 @@ export class SchemaColumns {
   }
 }
 
-/** The package a declaration file belongs to: the segments after the last `node_modules`. */
-function getPackageName(fileName: string): string | undefined {
-  const parts = fileName.split(/[\\/]/);
-  const at = parts.lastIndexOf('node_modules');
-  if (at === -1) return undefined;
-  const first = parts[at + 1];
-  return first?.startsWith('@') === true ? `${first}/${parts[at + 2] ?? ''}` : first;
-}
-
 function getDeclaredName(declaration: ts.Declaration): string | undefined {
   const name = (declaration as { name?: ts.Node }).name;
   return name !== undefined && ts.isIdentifier(name) ? name.text : undefined;
 }
 
 function getStringProperty(object: ts.ObjectLiteralExpression, name: string): string | undefined {
-  for (const property of object.properties) {
-    if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name) || property.name.text !== name) continue;
-    const value = skipOuterExpressions(property.initializer);
-    return ts.isStringLiteralLike(value) ? value.text : undefined;
-  }
-  return undefined;
+  const value = getPropertyValue(object, name);
+  const literal = value === undefined ? undefined : skipOuterExpressions(value);
+  return literal !== undefined && ts.isStringLiteralLike(literal) ? literal.text : undefined;
 }
 
 /** `{ type: String, required: true }` is a column's definition, not a nested schema. */

@@ -59,7 +59,7 @@ function isBoundCopy(declaration: ts.Declaration): boolean {
 }
 
 /** `/x/node_modules/@scope/pkg/dist/index.d.ts` → `@scope/pkg` */
-function getPackageName(fileName: string): string | undefined {
+export function getPackageName(fileName: string): string | undefined {
   const match = /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)[\\/](?!.*[\\/]node_modules[\\/])/.exec(fileName);
   return match?.[1]?.replace(/\\/g, '/');
 }
@@ -607,6 +607,14 @@ export function getStaticString(expression: ts.Expression, facade: CheckerFacade
 }
 
 /** Follows an identifier to its `const` initializer, a few steps at most. */
+/** The initializer of an object literal's property `name` (`{ cascade: true }` → `true`). */
+export function getPropertyValue(object: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+  for (const property of object.properties) {
+    if (ts.isPropertyAssignment(property) && getPropertyNameText(property.name) === name) return property.initializer;
+  }
+  return undefined;
+}
+
 export function resolveConstInitializer(expression: ts.Expression, facade: CheckerFacade): ts.Expression {
   let current = expression;
   for (let steps = 0; steps < 4 && ts.isIdentifier(current); steps++) {

@@ -84,8 +84,14 @@ function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonl
   const facade = new CheckerFacade(program, program.getTypeChecker());
   const rootDir = getProjectRoot(program);
   // asked for every declaration the flow reaches: answered once per file
+  // a workspace package's source imported by package name counts as an external library to
+  // TypeScript, but its real path is the repository's own code: only `.d.ts` files it reached
+  // that way are the library's
   const isProjectFile = memoizePerFile(
-    (file) => !program.isSourceFileDefaultLibrary(file) && !program.isSourceFileFromExternalLibrary(file) && !/[\\/]node_modules[\\/]/.test(file.fileName),
+    (file) =>
+      !program.isSourceFileDefaultLibrary(file) &&
+      !/[\\/]node_modules[\\/]/.test(file.fileName) &&
+      !(file.isDeclarationFile && program.isSourceFileFromExternalLibrary(file)),
   );
   const isTestFile = memoizePerFile((file) => config.isTestFile(path.relative(rootDir, file.fileName)));
   const isOperatorScript = memoizePerFile((file) => /(^|[\\/])scripts[\\/]/.test(path.relative(rootDir, file.fileName)));

@@ -52,4 +52,32 @@ describe('workspace packages read from source', () => {
     const result = analyzeProgram(program, resolveConfig({}), rules);
     expect(result.findings.map((finding) => `${path.basename(finding.file)}:${finding.line} ${finding.ruleId} ${finding.sink?.module ?? ''}`)).toEqual(['signup.ts:3 no-pii-logging pino']);
   });
+
+  it("follows calls into a workspace package whose exports point at its TypeScript sources", () => {
+    // TypeScript marks such files as an external library (reached through node_modules), yet
+    // they are the repository's own code: the wrapper's body is where the data leaves
+    const directory = path.join(ROOT, '.tmp', 'workspace-ts-exports', String(process.pid));
+    fs.rmSync(directory, { recursive: true, force: true });
+    const files: Record<string, string> = {
+      'packages/analytics/package.json': JSON.stringify({ name: '@acme/analytics', exports: { './server': './src/server.ts' } }),
+      'packages/analytics/src/server.ts':
+        "import pino from 'pino';\nconst logger = pino();\nexport function track(event: { name: string; properties?: Record<string, unknown> }): void {\n  logger.info({ ...event.properties }, event.name);\n}\n",
+      'web/tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'esnext', moduleResolution: 'bundler', target: 'es2022', skipLibCheck: true, noEmit: true }, include: ['src'] }),
+      'web/package.json': JSON.stringify({ name: 'web', type: 'module' }),
+      'web/src/account.ts':
+        "import { track } from '@acme/analytics/server';\nexport function changeEmail(user: { id: string; email: string }): void {\n  track({ name: 'email_changed', properties: { fromEmail: user.email } });\n  track({ name: 'email_change_seen', properties: { userId: user.id } });\n}\n",
+    };
+    for (const [name, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
+      fs.writeFileSync(path.join(directory, name), text);
+    }
+    fs.mkdirSync(path.join(directory, 'web/node_modules/@acme'), { recursive: true });
+    fs.symlinkSync(path.join(directory, 'packages/analytics'), path.join(directory, 'web/node_modules/@acme/analytics'), 'dir');
+    fs.mkdirSync(path.join(directory, 'packages/analytics/node_modules'), { recursive: true });
+    fs.symlinkSync(path.join(ROOT, 'node_modules/pino'), path.join(directory, 'packages/analytics/node_modules/pino'), 'dir');
+
+    const program = createProgramFromTsconfig(path.join(directory, 'web/tsconfig.json'));
+    const result = analyzeProgram(program, resolveConfig({}), rules);
+    expect(result.findings.map((finding) => `${path.basename(finding.file)}:${finding.line} ${finding.ruleId} ${finding.sink?.module ?? ''}`)).toEqual(['account.ts:3 no-pii-logging pino']);
+  });
 });

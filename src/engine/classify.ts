@@ -123,7 +123,12 @@ export class TypeClassifier {
     const cached = this.deepCache.get(type);
     if (cached !== undefined) return cached;
     // each member of a union on its own: `RouteName | ContactPoint` is not Public as a whole
-    if (type.isUnion()) return dedupe(type.types.flatMap((part) => this.walk(part, depth, visiting, key)));
+    if (type.isUnion()) {
+      // a package's `string | Customer` (Stripe's expandable reference) is an id unless the code
+      // narrows it to the object: read as it is, it names the record
+      if (this.isPackageIdOrObject(type)) return [];
+      return dedupe(type.types.flatMap((part) => this.walk(part, depth, visiting, key)));
+    }
     const own = this.getOwnBrand(type);
     // de-identified data, and data declared Public or Internal, is allowed wherever it goes
     if (own === 'anonymized' || (own !== undefined && levelRank(own.level) < levelRank('confidential'))) return [];
@@ -190,10 +195,10 @@ export class TypeClassifier {
       // a method holds no data (and asking for its type is the costly part of a large class)
       if (name.startsWith('__@') || isConstantCaseName(name) || (property.flags & SymbolFlags.Method) !== 0) continue;
       const declaration = property.valueDeclaration ?? property.declarations?.[0];
-      if (declaration === undefined || !(this.isProjectFile(declaration.getSourceFile()) || isPackageDataFile(declaration.getSourceFile()))) continue;
+      // a mapped type's fields computed from an inferred object (TypeBox's `Static<typeof Schema>`) have no declaration
+      if (declaration === undefined ? !derived : !(this.isOwnFile(declaration.getSourceFile()) || isPackageDataFile(declaration.getSourceFile()))) continue;
       const propertyType = this.facade.getTypeOfSymbol(property);
-      // a package's `customer: string | Customer` is an id unless the caller asked to expand it: the id
-      const parts = fromPackage && isIdOrObject(propertyType) ? [] : this.walk(propertyType, fieldDepth - 1, visiting, name);
+      const parts = this.walk(propertyType, fieldDepth - 1, visiting, name);
       if (parts.length > 0) {
         results.push(...prefix(name, parts));
         continue;
@@ -252,21 +257,29 @@ export class TypeClassifier {
     return parts.filter((part) => part.isStringLiteral()).map((part) => (part as ts.StringLiteralType).value);
   }
 
+  private isPackageIdOrObject(type: ts.UnionType): boolean {
+    if (!type.types.some((part) => (part.flags & TypeFlags.String) !== 0)) return false;
+    const objects = type.types.filter((part) => (part.flags & TypeFlags.Object) !== 0);
+    return objects.length > 0 && objects.every((part) => !this.isProjectType(part) && isPackageDataType(part));
+  }
+
   private isProjectType(type: ts.Type): boolean {
     const declaration = type.getSymbol()?.declarations?.[0];
-    return declaration !== undefined && this.isProjectFile(declaration.getSourceFile());
+    return declaration !== undefined && this.isOwnFile(declaration.getSourceFile());
+  }
+
+  /**
+   * The repository's code, including a workspace package's built declarations
+   * (`packages/backend-lib/dist/types.d.ts`), which TypeScript counts as an external library
+   */
+  private isOwnFile(file: ts.SourceFile): boolean {
+    return this.isProjectFile(file) || (file.isDeclarationFile && !/[\\/]node_modules[\\/]/.test(file.fileName) && !/[\\/]lib\.[a-z0-9.]*\.d\.ts$/.test(file.fileName));
   }
 }
 
 /** `CLOUD_CRM_EMAIL`, `SUPPORT_EMAIL`: an environment variable's or constant's name. */
 function isConstantCaseName(name: string): boolean {
   return /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(name);
-}
-
-/** `string | Customer | DeletedCustomer`: an expandable reference (an id, or the object it names). */
-function isIdOrObject(type: ts.Type): boolean {
-  if (!type.isUnion()) return false;
-  return type.types.some((part) => (part.flags & TypeFlags.String) !== 0) && type.types.some((part) => (part.flags & TypeFlags.Object) !== 0);
 }
 
 function isErrorTypeName(name: string | undefined): boolean {

@@ -360,7 +360,8 @@ export class FlowAnalyzer {
       }
       current = pattern.parent;
     }
-    const propertyName = path[path.length - 1] ?? identifier.text;
+    // `const [email, setEmail] = useState('')`: a position names nothing, the variable does
+    const propertyName = ts.isArrayBindingPattern(element.parent) ? identifier.text : (path[path.length - 1] ?? identifier.text);
     let root: readonly Taint[] = [];
     let ownerNames: string[] = [];
     if (ts.isVariableDeclaration(current) && current.initializer !== undefined) {

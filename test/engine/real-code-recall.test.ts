@@ -38,6 +38,25 @@ export function onViewed(viewer: { email: string; id: string }): void {
 });
 
 describe('what the code itself calls a value', () => {
+  it('names an array-destructured value by its variable (React state), not by its position', () => {
+    const result = analyzeSnippets({
+      'log.ts': PINO_LOGGER,
+      'form.ts': `
+import { logger } from './log.js';
+declare function useState<T>(initial: T): [T, (next: T) => void];
+export function InviteForm(): () => void {
+  const [email, setEmail] = useState('');
+  const [teamName] = useState('');
+  return () => {
+    logger.info({ invitee: email }, 'invite sent');
+    logger.info({ team: teamName }, 'team named');
+  };
+}
+`,
+    });
+    expect(result.keys).toEqual(['form.ts:8 no-pii-logging']);
+  });
+
   it('takes a field the same function passes under a key naming customer data for that data', () => {
     const result = analyzeSnippets({
       'log.ts': PINO_LOGGER,
@@ -109,6 +128,26 @@ export function signup(user: { email: string }): void {
 });
 
 describe("packages' data types", () => {
+  it('classifies a schema-derived type whose fields have no declaration of their own (a mapped type over inferred keys)', () => {
+    const result = analyzeSnippets({
+      'log.ts': PINO_LOGGER,
+      'events.ts': `
+import { logger } from './log.js';
+declare function object<P extends Record<string, unknown>>(properties: P): { properties: P };
+// what a schema library's Static<typeof Schema> computes: fields keyed by the inferred property names
+type Fields<Keys extends PropertyKey> = { [K in Keys]: string };
+type Static<S> = S extends { properties: infer P } ? Fields<keyof P> : never;
+const DeliveryEvent = object({ email: 1, event: 1 });
+const BounceSummary = object({ reason: 1, count: 1 });
+export function onEvents(events: Static<typeof DeliveryEvent>[], summary: Static<typeof BounceSummary>): void {
+  logger.debug({ body: events }, 'received delivery events');
+  logger.debug({ summary }, 'bounces');
+}
+`,
+    });
+    expect(result.keys).toEqual(['events.ts:10 no-pii-logging']);
+  });
+
   it("classifies a package's data type by its fields (a Stripe customer), and not the platform's own types", () => {
     const result = analyzeSnippets({
       'log.ts': PINO_LOGGER,
@@ -126,6 +165,11 @@ export function onSubscription(subscription: Stripe.Subscription, error: z.ZodEr
   logger.info({ subscription }, 'subscription updated');
   logger.warn({ error }, 'invalid contact');
   logger.info({ env }, 'configuration');
+  logger.info({ stripeId: subscription.customer.toString() }, 'subscription deleted');
+  const customerId = typeof subscription.customer === 'string' ? subscription.customer : subscription.customer.id;
+  logger.info({ customerId }, 'cancelling');
+  const expanded = subscription.customer as Stripe.Customer;
+  logger.info({ expanded }, 'expanded customer');
 }
 export function onCardParams(card: Stripe.TokenCreateParams.Card): void {
   logger.info({ card }, 'tokenising');
@@ -135,7 +179,7 @@ const envSchema = z.object({ CLOUD_CRM_EMAIL: z.string(), REGION: z.string() });
     });
     // an expandable customer reference is an id; a validation error's field errors are messages; a setting in capitals is configuration;
     // an SDK's card fields say nothing by themselves (a number put in them is followed from where it came)
-    expect(result.keys).toEqual(['billing.ts:7 no-pii-logging']);
+    expect(result.keys).toEqual(['billing.ts:7 no-pii-logging', 'billing.ts:19 no-pii-logging']);
     expect(result.byRule('no-pii-logging')[0]?.carried?.map((data) => data.source.label)).toContain('customer.email');
   });
 });

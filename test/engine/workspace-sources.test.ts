@@ -80,4 +80,28 @@ describe('workspace packages read from source', () => {
     const result = analyzeProgram(program, resolveConfig({}), rules);
     expect(result.findings.map((finding) => `${path.basename(finding.file)}:${finding.line} ${finding.ruleId} ${finding.sink?.module ?? ''}`)).toEqual(['account.ts:3 no-pii-logging pino']);
   });
+
+  it("classifies a built workspace package's declared types by their fields", () => {
+    const directory = path.join(ROOT, '.tmp', 'workspace-built-types', String(process.pid));
+    fs.rmSync(directory, { recursive: true, force: true });
+    const files: Record<string, string> = {
+      'packages/members/package.json': JSON.stringify({ name: '@acme/members', types: './dist/index.d.ts', main: './dist/index.js' }),
+      'packages/members/dist/index.d.ts': 'export interface Member {\n  email: string;\n  role: string;\n}\nexport declare function findMember(id: string): Promise<Member>;\n',
+      'web/tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'esnext', moduleResolution: 'bundler', target: 'es2022', skipLibCheck: true, noEmit: true }, include: ['src'] }),
+      'web/package.json': JSON.stringify({ name: 'web', type: 'module' }),
+      'web/src/roles.ts':
+        "import pino from 'pino';\nimport { findMember } from '@acme/members';\nconst logger = pino();\nexport async function assignRole(id: string): Promise<void> {\n  const member = await findMember(id);\n  logger.info({ member }, 'assigning role');\n  logger.info({ role: member.role }, 'role');\n}\n",
+    };
+    for (const [name, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
+      fs.writeFileSync(path.join(directory, name), text);
+    }
+    fs.mkdirSync(path.join(directory, 'web/node_modules/@acme'), { recursive: true });
+    fs.symlinkSync(path.join(directory, 'packages/members'), path.join(directory, 'web/node_modules/@acme/members'), 'dir');
+    fs.symlinkSync(path.join(ROOT, 'node_modules/pino'), path.join(directory, 'web/node_modules/pino'), 'dir');
+
+    const program = createProgramFromTsconfig(path.join(directory, 'web/tsconfig.json'));
+    const result = analyzeProgram(program, resolveConfig({}), rules);
+    expect(result.findings.map((finding) => `${path.basename(finding.file)}:${finding.line} ${finding.ruleId}`)).toEqual(['roles.ts:6 no-pii-logging']);
+  });
 });

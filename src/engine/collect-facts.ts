@@ -19,7 +19,7 @@ import { findAccessEntryPoints } from './access-entry-points.js';
 import { isKnownEmptyAt } from './empty-guards.js';
 import { AccessPathAnalyzer, getAccessGrantBits } from './access-paths.js';
 import { CallSiteIndex, getFunctionName } from './call-sites.js';
-import { describeExpression, sourceTaint, type FlowAnalyzer } from './flow.js';
+import { describeExpression, isStaffOwnField, sourceTaint, type FlowAnalyzer } from './flow.js';
 import { ReachableFunctions } from './reachable-functions.js';
 import { HTTP_CALLEE_NAMES, type HttpSinkResolver } from './http-sinks.js';
 import { isConfigurationName, isCustomerRecordName, isNonPersonAttributeName, isPersonIdName, isTenantRecordName, isUrlLikeName, splitNameIntoWords, type InferredName } from './names.js';
@@ -313,6 +313,7 @@ class FactCollector {
     if (ts.isLiteralExpression(value) || ts.isTemplateExpression(value) || ts.isObjectLiteralExpression(value) || ts.isArrayLiteralExpression(value) || isNullish(value)) return;
     if (ts.isCallExpression(value) && this.context.flow.isSanitizingCall(value)) return;
     if (isKnownEmptyAt(value)) return;
+    if ((ts.isPropertyAccessExpression(value) || ts.isElementAccessExpression(value)) && isStaffOwnField(value)) return;
     // `{ TEST_EMAILS }`: the key is the variable's own name, which the flow has judged already
     if (ts.isIdentifier(value) && value.text === key) return;
     // `{ email: process.env.SUPPORT_EMAIL }`, `{ email: config.smtp.from }`: configuration, not a customer's address

@@ -424,6 +424,7 @@ export class FlowAnalyzer {
 
   private propertyTaints(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, name: string): Taint[] {
     if (DERIVED_PROPERTIES.has(name)) return [];
+    if (isStaffOwnField(node)) return [];
     const declared = this.typeTaints(node);
     if (declared !== undefined) return declared;
     const getter = this.getProjectGetter(node);
@@ -489,9 +490,9 @@ export class FlowAnalyzer {
     } else if (method === 'flat') {
       // `[[a], [b]].flat()`: the elements of the elements become the elements
       taints = receiver.map(flattenOneLevel);
-    } else if (method !== undefined && RECEIVER_PRESERVING_METHODS.has(method)) {
+    } else if (method !== undefined && RECEIVER_PRESERVING_METHODS.has(method) && this.isCollection(callee)) {
       taints = [...receiver, ...call.arguments.flatMap((argument) => this.taintOf(argument))];
-    } else if (method !== undefined && ELEMENT_READING_METHODS.has(method)) {
+    } else if (method !== undefined && ELEMENT_READING_METHODS.has(method) && this.isCollection(callee)) {
       // `email.split('@').pop()`: the domain, as `[1]` below
       taints = isEmailDomainRead(call, method) ? [] : this.readFrom(receiver, [ANY_FIELD]);
     } else if (method === 'then' || method === 'catch' || method === 'finally') {
@@ -505,6 +506,9 @@ export class FlowAnalyzer {
       taints = []; // the field names, not the data
     } else if (isObjectMethod(callee, 'assign')) {
       taints = call.arguments.flatMap((argument) => this.taintOf(argument));
+    } else if (method !== undefined && HTTP_VERB_METHODS.has(method) && this.isLibraryRequest(call, declaration)) {
+      // `await client.api(path).filter(query).get()`: a request builder's response, not the query it was built with
+      taints = [];
     } else if (receiver.length === 0 && this.isRemoteCall(call, callee)) {
       // an API client's response (`await client.files.create(...)`, `await fetch(...)`) is not the request
       taints = [];
@@ -593,6 +597,31 @@ export class FlowAnalyzer {
   }
 
   /** A call to a client method or `fetch` that returns a promise: the result is a remote response. */
+  /**
+   * Whether `list.filter(...)`, `map.get(key)` is called on a collection (or on text, or on a value
+   * of unknown type), and not on a library's builder that shares the name (`request.filter(query)`).
+   */
+  private isCollection(callee: ts.Expression): boolean {
+    if (!ts.isPropertyAccessExpression(callee)) return true;
+    const type = this.facade.getNonNullableType(this.facade.getTypeOfNode(callee.expression));
+    return (type.isUnion() ? type.types : [type]).every((part) => {
+      if ((part.flags & (TypeFlags.Any | TypeFlags.Unknown | TypeFlags.StringLike | TypeFlags.TypeParameter | TypeFlags.Null | TypeFlags.Undefined)) !== 0) return true;
+      const symbol = part.getSymbol();
+      if (symbol === undefined) return true;
+      const file = symbol.declarations?.[0]?.getSourceFile();
+      // the platform's collections, and the project's own types (a wrapper may name its methods so)
+      return file === undefined || this.facade.program.isSourceFileDefaultLibrary(file) || this.options.isProjectFile(file);
+    });
+  }
+
+  /** A library's promise-returning method (not the project's, not the platform's). */
+  private isLibraryRequest(call: ts.CallExpression, declaration: ts.SignatureDeclaration | undefined): boolean {
+    if (declaration === undefined) return false;
+    const file = declaration.getSourceFile();
+    if (this.options.isProjectFile(file) || this.facade.program.isSourceFileDefaultLibrary(file)) return false;
+    return this.facade.getPropertyOfType(this.facade.getTypeOfNode(call), 'then') !== undefined;
+  }
+
   private isRemoteCall(call: ts.CallExpression, callee: ts.Expression): boolean {
     const isMethod = ts.isPropertyAccessExpression(callee);
     // `Promise.resolve(x)`, `Promise.all([...])` wrap their arguments, they do not fetch anything
@@ -843,10 +872,50 @@ function isBodyReader(declaration: ts.SignatureDeclaration | undefined): boolean
 }
 
 /** Whether an expression reads the identifier `name`. */
+/**
+ * `if (ctx.session.user.admin === true) audit({ email: ctx.session.user.email })`: a field of the
+ * person a condition around it tests to be staff (an admin) is that staff member's own, which an
+ * access audit must record; it is not a customer's.
+ */
+export function isStaffOwnField(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {
+  let owner: string | undefined;
+  for (let child: ts.Node = node, parent = node.parent; parent !== undefined && !ts.isSourceFile(parent); child = parent, parent = parent.parent) {
+    if (ts.isFunctionLike(parent)) return false;
+    if (!ts.isIfStatement(parent) || child !== parent.thenStatement) continue;
+    owner ??= node.expression.getText();
+    if (testsStaffRole(parent.expression, owner)) return true;
+  }
+  return false;
+}
+
+const STAFF_FLAG = /^(?:is)?(?:super)?(?:admin|staff)$/i;
+
+/** `user.admin === true`, `user.isAdmin && ...`, `isAdmin` (a flag of its own): a positive test only. */
+function testsStaffRole(condition: ts.Expression, owner: string): boolean {
+  const expression = skipOuterExpressions(condition);
+  if (ts.isBinaryExpression(expression)) {
+    const operator = expression.operatorToken.kind;
+    if (operator === SyntaxKind.AmpersandAmpersandToken) return testsStaffRole(expression.left, owner) || testsStaffRole(expression.right, owner);
+    if (operator === SyntaxKind.EqualsEqualsEqualsToken || operator === SyntaxKind.EqualsEqualsToken) {
+      return expression.right.kind === SyntaxKind.TrueKeyword && isStaffFlag(skipOuterExpressions(expression.left), owner);
+    }
+    return false;
+  }
+  return isStaffFlag(expression, owner);
+}
+
+function isStaffFlag(expression: ts.Expression, owner: string): boolean {
+  if (ts.isIdentifier(expression)) return STAFF_FLAG.test(expression.text) && /^is/i.test(expression.text);
+  return ts.isPropertyAccessExpression(expression) && STAFF_FLAG.test(expression.name.text) && expression.expression.getText() === owner;
+}
+
 function mentionsName(expression: ts.Node, name: string): boolean {
   if (ts.isIdentifier(expression)) return expression.text === name;
   return ts.forEachChild(expression, (child) => (mentionsName(child, name) ? true : undefined)) === true;
 }
+
+/** The methods a request builder sends itself with (Microsoft Graph's `.get()`, superagent's `.post()`). */
+const HTTP_VERB_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete']);
 
 /** The field a result reports its failure in (`{ data, error }` of Supabase, Resend and most SDKs). */
 const ERROR_FIELDS: ReadonlySet<string> = new Set(['error', 'errors', 'err']);
@@ -1015,13 +1084,15 @@ function returnsItsInputType(declaration: ts.SignatureDeclaration): boolean {
   const returnType = declaration.type;
   return typeParameters.some((parameter) => {
     const name = parameter.name.text;
-    return mentionsTypeName(returnType, name) && declaration.parameters.some((input) => input.type !== undefined && mentionsTypeName(input.type, name));
+    return mentionsTypeName(returnType, name, true) && declaration.parameters.some((input) => input.type !== undefined && mentionsTypeName(input.type, name));
   });
 }
 
-function mentionsTypeName(node: ts.Node, name: string): boolean {
+/** `asValue`: only where the type stands for a value, not where a conditional tests it (`P extends X ? Response : undefined`) */
+function mentionsTypeName(node: ts.Node, name: string, asValue = false): boolean {
   if (ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName) && node.typeName.text === name) return true;
-  return ts.forEachChild(node, (child) => (mentionsTypeName(child, name) ? true : undefined)) === true;
+  if (asValue && ts.isConditionalTypeNode(node)) return mentionsTypeName(node.trueType, name, true) || mentionsTypeName(node.falseType, name, true);
+  return ts.forEachChild(node, (child) => (mentionsTypeName(child, name, asValue) ? true : undefined)) === true;
 }
 
 /** `x.split('@')[1]`: the part after the `@`. */

@@ -236,6 +236,39 @@ export async function notify(user: { email: string }, body: unknown): Promise<vo
   });
 });
 
+describe('generic library results', () => {
+  it("takes a generic function's result for its input only where the type parameter stands for the value returned", () => {
+    const result = analyzeSnippets({
+      'log.ts': PINO_LOGGER,
+      'node_modules/auth-client/index.d.ts': `
+export type Provider = 'credentials' | 'email';
+export interface SignInResponse { ok: boolean; status: number; error: string | undefined; url: string | null }
+export declare function signIn<P extends Provider | undefined = undefined>(provider?: P, options?: Record<string, unknown>): Promise<P extends Provider ? SignInResponse | undefined : undefined>;
+export declare function cloneDeep<T>(value: T): T;
+export interface GraphRequest { filter(query: string): GraphRequest; top(count: number): GraphRequest; get(): Promise<any> }
+export declare function api(path: string): GraphRequest;
+`,
+      'login.ts': `
+import { api, cloneDeep, signIn } from 'auth-client';
+import { logger } from './log.js';
+export async function login(values: { email: string; password: string }): Promise<void> {
+  const result = await signIn('credentials', { email: values.email, password: values.password });
+  logger.warn(\`sign-in failed: \${JSON.stringify(result)}\`);
+  logger.warn(\`copied: \${JSON.stringify(cloneDeep(values))}\`);
+  let request = api('/me/messages').top(10);
+  request = request.filter(\`from/emailAddress/address eq '\${values.email}'\`);
+  const page = await request.get();
+  logger.warn({ messages: page.value }, 'messages fetched');
+  const sent = [values.email].filter((address) => address !== '');
+  logger.warn({ sent }, 'sent to');
+}
+`,
+    }, {}, { roots: ['log.ts', 'login.ts'] });
+    // a request builder's response is not the query it was built with; an array's filter() keeps its elements
+    expect(result.keys).toEqual(['login.ts:7 no-pii-logging', 'login.ts:13 no-pii-logging']);
+  });
+});
+
 describe('status fields of results', () => {
   it('does not take the code or status of a helper result built from the data for the data, and keeps its data fields', () => {
     const result = analyzeSnippets({
@@ -645,5 +678,29 @@ export function received(message: { sender: { email: string } }, account: { emai
 `,
     });
     expect(result.keys).toEqual(['app.ts:6 no-pii-logging', 'app.ts:8 no-pii-logging']);
+  });
+});
+
+describe("staff members' own identity", () => {
+  it("does not take an admin's own e-mail, read where a condition tests the admin flag, for a customer's", () => {
+    const result = analyzeSnippets({
+      'log.ts': PINO_LOGGER,
+      'access.ts': `
+import { logger } from './log.js';
+interface SessionUser { id: string; email: string; admin?: boolean }
+export function openProject(user: SessionUser, projectId: string, isAdmin: boolean): void {
+  if (user.admin === true) {
+    logger.info({ email: user.email, projectId }, 'admin accessed a project');
+  }
+  if (isAdmin && projectId !== '') logger.info({ email: user.email, projectId }, 'admin opened');
+  if (!user.admin) {
+    logger.warn({ email: user.email }, 'not a member');
+  }
+  if (user.admin !== true) logger.warn({ email: user.email }, 'not an admin');
+}
+`,
+    });
+    // the last two name a customer who is not an admin
+    expect(result.keys).toEqual(['access.ts:10 no-pii-logging', 'access.ts:12 no-pii-logging']);
   });
 });

@@ -34,6 +34,8 @@ export interface TypeClassification {
 const MAX_TYPE_DEPTH = 4;
 const MAX_PACKAGE_TYPE_DEPTH = 3;
 const MAX_PROPERTIES_PER_TYPE = 64;
+/** matches no owner list: the type's fields are judged by their own names only */
+const UNKNOWN_OWNER = '__type';
 const BRAND_PREFIX = '__@classifiedBrand@';
 const ANONYMIZED_PREFIX = '__@anonymizedBrand@';
 
@@ -193,7 +195,8 @@ export class TypeClassifier {
       const name = property.getName();
       // `CLOUD_CRM_EMAIL` of a parsed environment: a setting named in capitals is configuration
       // a method holds no data (and asking for its type is the costly part of a large class)
-      if (name.startsWith('__@') || isConstantCaseName(name) || (property.flags & SymbolFlags.Method) !== 0) continue;
+      // a class's `prototype` (a class named as a value: `entities: [CardEntity]`) holds no instance's data
+      if (name.startsWith('__@') || name === 'prototype' || isConstantCaseName(name) || (property.flags & SymbolFlags.Method) !== 0) continue;
       const declaration = property.valueDeclaration ?? property.declarations?.[0];
       // a mapped type's fields computed from an inferred object (TypeBox's `Static<typeof Schema>`) have no declaration
       if (declaration === undefined ? !derived : !(this.isOwnFile(declaration.getSourceFile()) || isPackageDataFile(declaration.getSourceFile()))) continue;
@@ -203,7 +206,9 @@ export class TypeClassifier {
         results.push(...prefix(name, parts));
         continue;
       }
-      const inferred = this.inferName(name, ownerName === '' ? [] : [ownerName]) ?? this.inferRecipient(name, () => this.facade.getPropertiesOfType(type).map((sibling) => sibling.getName()));
+      // a field of an anonymous type reached under no key has an owner we do not know (a chart
+      // series, a mail folder), which is not the same as a name standing alone
+      const inferred = this.inferName(name, [ownerName === '' ? UNKNOWN_OWNER : ownerName]) ?? this.inferRecipient(name, () => this.facade.getPropertiesOfType(type).map((sibling) => sibling.getName()));
       // no payment SDK returns a full card number or CVV, and one put in its parameters is the
       // caller's data, followed from where it came: an SDK's card fields say nothing by themselves
       const sdkCardField = fromPackage && inferred !== undefined && (inferred.kind === 'PAN' || inferred.kind === 'CVV');

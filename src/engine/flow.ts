@@ -19,7 +19,7 @@ import { getCalleeName, skipOuterExpressions, type FileIndex } from './file-inde
 import { NodeMap } from './node-map.js';
 import { isSanitizingName, isStatusFieldName, type InferredName } from './names.js';
 import type { SinkResolver } from './sinks.js';
-import { getPropertyNameText } from './sinks.js';
+import { getPackageName, getPropertyNameText } from './sinks.js';
 import {
   ANY_FIELD,
   addStep,
@@ -304,6 +304,10 @@ export class FlowAnalyzer {
     // `const shown = declassify(member, 'reason')`: the field names of its type no longer count
     const initializer = getConstInitializer(this.facade.getSymbol(identifier)?.valueDeclaration);
     if (initializer !== undefined && ts.isCallExpression(initializer) && this.isSanitizingCall(initializer)) return [];
+    // `const CHANNEL_IDENTIFIERS: Record<ChannelType, string> = { Email: 'email' }`: literals, whatever its type's keys say
+    const tableSymbol = this.facade.getSymbol(identifier);
+    const valueDeclaration = tableSymbol?.valueDeclaration;
+    if (tableSymbol !== undefined && valueDeclaration !== undefined && isConstantObjectDeclaration(valueDeclaration) && this.getStores(valueDeclaration.getSourceFile(), tableSymbol).length === 0) return [];
     const declared = this.typeTaints(identifier);
     if (declared !== undefined && !(declared.length > 0 && declared.every(isInferredSource) && this.isContextBagParameter(identifier))) return declared;
     const symbol = ts.isShorthandPropertyAssignment(identifier.parent) && identifier.parent.name === identifier
@@ -512,6 +516,9 @@ export class FlowAnalyzer {
     } else if (receiver.length === 0 && this.isRemoteCall(call, callee)) {
       // an API client's response (`await client.files.create(...)`, `await fetch(...)`) is not the request
       taints = [];
+    } else if (this.getPathAccess(call, declaration) !== undefined) {
+      const access = this.getPathAccess(call, declaration) as PathAccess;
+      taints = this.readFrom(this.taintOf(access.object), access.path);
     } else {
       const carried = this.getLibraryResultCarry(call, declaration, method ?? getCalleeName(callee));
       const dataArguments = call.arguments.filter((argument) => !isInlineFunction(argument));
@@ -612,6 +619,33 @@ export class FlowAnalyzer {
       // the platform's collections, and the project's own types (a wrapper may name its methods so)
       return file === undefined || this.facade.program.isSourceFileDefaultLibrary(file) || this.options.isProjectFile(file);
     });
+  }
+
+  /**
+   * `path(['query', 'input'], request)` (ramda), `get(user, 'profile.email')` (lodash): a read of
+   * that path, written as a call. Only with a path known statically.
+   */
+  private getPathAccess(call: ts.CallExpression, declaration: ts.SignatureDeclaration | undefined): PathAccess | undefined {
+    const name = getCalleeName(call.expression);
+    const shape = name === undefined ? undefined : PATH_ACCESSORS.get(name);
+    if (shape === undefined || declaration === undefined) return undefined;
+    const packageName = getPackageName(declaration.getSourceFile().fileName);
+    if (packageName === undefined || !shape.packages.has(packageName)) return undefined;
+    const object = call.arguments[shape.objectIndex];
+    const pathArgument = call.arguments[shape.pathIndex];
+    if (object === undefined || pathArgument === undefined) return undefined;
+    const path = this.getStaticPath(pathArgument);
+    return path === undefined ? undefined : { object, path };
+  }
+
+  /** `['query', 'input']`, `'profile.email'`, `'email'`. */
+  private getStaticPath(expression: ts.Expression): string[] | undefined {
+    const node = skipOuterExpressions(expression);
+    if (ts.isArrayLiteralExpression(node)) {
+      const segments = node.elements.map((element) => (ts.isStringLiteralLike(element) || ts.isNumericLiteral(element) ? element.text : undefined));
+      return segments.every((segment): segment is string => segment !== undefined) ? segments : undefined;
+    }
+    return ts.isStringLiteralLike(node) ? node.text.split('.') : undefined;
   }
 
   /** A library's promise-returning method (not the project's, not the platform's). */
@@ -743,6 +777,11 @@ export class FlowAnalyzer {
    * (`{ displayName: 'To Respond' }`): a constant table the code was written with, not customer data.
    */
   private isReadOfConstantTable(node: ts.Node): boolean {
+    if (!ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) return false;
+    // `CHANNEL_IDENTIFIERS[ChannelType.Email]` of `const CHANNEL_IDENTIFIERS = { email: 'email', sms: 'phone' }`
+    const tableSymbol = this.facade.getSymbol(node.expression);
+    const table = tableSymbol?.valueDeclaration;
+    if (tableSymbol !== undefined && table !== undefined && isConstantObjectDeclaration(table) && this.getStores(table.getSourceFile(), tableSymbol).length === 0) return true;
     if (!ts.isPropertyAccessExpression(node)) return false;
     const property = this.facade.getSymbol(node.name);
     return property !== undefined && isConstantTableProperty(property);
@@ -909,10 +948,39 @@ function isStaffFlag(expression: ts.Expression, owner: string): boolean {
   return ts.isPropertyAccessExpression(expression) && STAFF_FLAG.test(expression.name.text) && expression.expression.getText() === owner;
 }
 
+/** `const LABELS = { email: 'email', sms: 'phone' }`: an object of literals the code was written with, never reassigned. */
+function isConstantObjectDeclaration(declaration: ts.Declaration): boolean {
+  if (!ts.isVariableDeclaration(declaration) || declaration.initializer === undefined) return false;
+  if ((ts.getCombinedNodeFlags(declaration) & NodeFlags.Const) === 0) return false;
+  const value = skipOuterExpressions(declaration.initializer);
+  if (!ts.isObjectLiteralExpression(value) || value.properties.length === 0) return false;
+  return value.properties.every((property) => {
+    if (!ts.isPropertyAssignment(property)) return false;
+    const initializer = skipOuterExpressions(property.initializer);
+    return ts.isStringLiteralLike(initializer) || ts.isNumericLiteral(initializer);
+  });
+}
+
 function mentionsName(expression: ts.Node, name: string): boolean {
   if (ts.isIdentifier(expression)) return expression.text === name;
   return ts.forEachChild(expression, (child) => (mentionsName(child, name) ? true : undefined)) === true;
 }
+
+interface PathAccess {
+  readonly object: ts.Expression;
+  readonly path: readonly string[];
+}
+
+/** Path readers of utility libraries: where the object and the path sit in their arguments. */
+const RAMDA = new Set(['ramda', 'rambda', 'types-ramda', '@types/ramda']);
+const LODASH = new Set(['lodash', 'lodash-es', 'lodash.get', '@types/lodash', '@types/lodash-es', '@types/lodash.get']);
+const PATH_ACCESSORS: ReadonlyMap<string, { readonly packages: ReadonlySet<string>; readonly pathIndex: number; readonly objectIndex: number }> = new Map([
+  ['path', { packages: RAMDA, pathIndex: 0, objectIndex: 1 }],
+  ['prop', { packages: RAMDA, pathIndex: 0, objectIndex: 1 }],
+  ['pathOr', { packages: RAMDA, pathIndex: 1, objectIndex: 2 }],
+  ['propOr', { packages: RAMDA, pathIndex: 1, objectIndex: 2 }],
+  ['get', { packages: LODASH, pathIndex: 1, objectIndex: 0 }],
+]);
 
 /** The methods a request builder sends itself with (Microsoft Graph's `.get()`, superagent's `.post()`). */
 const HTTP_VERB_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete']);

@@ -129,9 +129,37 @@ export function run(queryInput: { event: { name: string; displayName?: string } 
   logger.info({ queryInput }, 'chart query');
   logger.info({ signup }, 'signup');
 }
+export function fetchSeries(event: { id: string; displayName?: string }, folder: { id: string; displayName: string }): void {
+  const series = { ...event };
+  logger.info({ series }, 'series fetched');
+  logger.info({ ...folder }, 'folder children failed');
+}
 `,
     });
+    // a field of an inline type reached under no key (a spread, a copy) has no known owner: not a person's name
     expect(result.keys).toEqual(['app.ts:5 no-pii-logging']);
+  });
+
+  it('does not take a read of a constant table of literals for the data its keys name, and still follows what is stored in one', () => {
+    const result = analyzeSnippets({
+      'log.ts': PINO_LOGGER,
+      'channels.ts': `
+export enum ChannelType { Email = 'Email', Sms = 'Sms' }
+export const CHANNEL_IDENTIFIERS: Record<ChannelType, string> = { [ChannelType.Email]: 'email', [ChannelType.Sms]: 'phone' };
+`,
+      'app.ts': `
+import { logger } from './log.js';
+import { CHANNEL_IDENTIFIERS, ChannelType } from './channels.js';
+const lastContact = { Email: '' };
+export function send(user: { email: string }, identifierKey: string = CHANNEL_IDENTIFIERS[ChannelType.Email]): void {
+  logger.debug({ identifierKey, key: CHANNEL_IDENTIFIERS[ChannelType.Sms] }, 'building headers');
+  logger.debug({ table: CHANNEL_IDENTIFIERS }, 'identifiers');
+  lastContact.Email = user.email;
+  logger.debug({ lastContact }, 'last contact');
+}
+`,
+    });
+    expect(result.keys).toEqual(['app.ts:9 no-pii-logging']);
   });
 
   it('judges text put together from parts by its parts, not by the name of the variable holding it', () => {
@@ -269,6 +297,27 @@ export async function login(values: { email: string; password: string }): Promis
   });
 });
 
+describe('path readers of utility libraries', () => {
+  it("reads the path a ramda or lodash accessor names, not the whole object's fields", () => {
+    const result = analyzeSnippets({
+      'log.ts': PINO_LOGGER,
+      'node_modules/ramda/index.d.ts': 'export declare function path<T>(segments: readonly (string | number)[], object: unknown): T | undefined;\n',
+      'node_modules/@types/lodash/index.d.ts': 'export declare function get(object: unknown, path: string | readonly string[]): any;\n',
+      'hook.ts': `
+import { path } from 'ramda';
+import { get } from 'lodash';
+import { logger } from './log.js';
+export function done(request: { url: string; query: { input?: string }; user: { email: string; plan: string } }): void {
+  logger.info({ input: path<any>(['query', 'input'], request) }, 'request done');
+  logger.info({ plan: get(request, 'user.plan') }, 'plan');
+  logger.info({ contact: get(request, ['user', 'email']) }, 'contact');
+}
+`,
+    }, {}, { roots: ['log.ts', 'hook.ts'] });
+    expect(result.keys).toEqual(['hook.ts:8 no-pii-logging']);
+  });
+});
+
 describe('status fields of results', () => {
   it('does not take the code or status of a helper result built from the data for the data, and keeps its data fields', () => {
     const result = analyzeSnippets({
@@ -377,6 +426,31 @@ export async function store(expenses: Repository<Expense>, orders: Repository<Or
     );
     // the card's columns are reported where they are declared; of the saves, only the cascading one stores the card
     expect(result.keys).toEqual(['dal.ts:6 no-pan-storage', 'entities.ts:3 no-pan-storage', 'entities.ts:3 no-pan-storage']);
+  });
+
+  it('does not take a data source listing the entity classes for holding their columns', () => {
+    const result = analyzeSnippets(
+      {
+        'entities.ts': `
+import { Column, Entity } from 'typeorm';
+@Entity('cards') export class CardEntity { @Column() number_card!: string; @Column() cvv!: string }
+@Entity('tokens') export class TokenEntity { @Column() token!: string; @Column() used!: boolean }
+`,
+        'tokens.ts': `
+import { DataSource } from 'typeorm';
+import { CardEntity, TokenEntity } from './entities.js';
+const dataSource = new DataSource({ type: 'postgres', entities: [CardEntity, TokenEntity] });
+export async function markUsed(token: string): Promise<void> {
+  const found = await dataSource.getRepository(TokenEntity).findOneBy({ token });
+  const updated = dataSource.getRepository(TokenEntity).merge(found as TokenEntity, { used: true });
+  await dataSource.getRepository(TokenEntity).save(updated);
+}
+`,
+      },
+      {},
+      { roots: ['entities.ts', 'tokens.ts'] },
+    );
+    expect(result.keys).toEqual(['entities.ts:3 no-pan-storage', 'entities.ts:3 no-pan-storage']);
   });
 });
 

@@ -11,7 +11,7 @@ import { levelRank } from '../policy/types.js';
 import { isTypeReference, type CheckerFacade } from './checker.js';
 import { skipOuterExpressions } from './file-index.js';
 import type { ResolvedInference } from '../policy/config.js';
-import { inferFromName, inferRecipientField, isRecipientFieldName, normalizeName, type InferredName, type NameInferenceOptions } from './names.js';
+import { inferFromName, inferRecipientField, isConfigurationName, isRecipientFieldName, normalizeName, type InferredName, type NameInferenceOptions } from './names.js';
 import { TypeFlags, ObjectFlags, IndexKind, SignatureKind, SymbolFlags } from './typescript-api.js';
 
 export interface Brand {
@@ -201,7 +201,8 @@ export class TypeClassifier {
       // a mapped type's fields computed from an inferred object (TypeBox's `Static<typeof Schema>`) have no declaration
       if (declaration === undefined ? !derived : !(this.isOwnFile(declaration.getSourceFile()) || isPackageDataFile(declaration.getSourceFile()))) continue;
       const propertyType = this.facade.getTypeOfSymbol(property);
-      const parts = this.walk(propertyType, fieldDepth - 1, visiting, name);
+      // `template.definition.cc`: what a configuration holds is the product's setting, not a customer's
+      const parts = isConfigurationName(name) ? [] : this.walk(propertyType, fieldDepth - 1, visiting, name);
       if (parts.length > 0) {
         results.push(...prefix(name, parts));
         continue;

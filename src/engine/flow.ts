@@ -17,7 +17,7 @@ import type { Confidence } from './findings-types.js';
 import { findCardNumbers, isKnownTestCardNumber, maskCardDigits } from './card-numbers.js';
 import { getCalleeName, skipOuterExpressions, type FileIndex } from './file-index.js';
 import { NodeMap } from './node-map.js';
-import { isSanitizingName, isStatusFieldName, type InferredName } from './names.js';
+import { isConfigurationName, isSanitizingName, isStatusFieldName, type InferredName } from './names.js';
 import type { SinkResolver } from './sinks.js';
 import { getPackageName, getPropertyNameText } from './sinks.js';
 import {
@@ -701,6 +701,9 @@ export class FlowAnalyzer {
 
   /** Declared (brand) and field-name classifications read off the checker's type, if any. */
   private typeTaints(node: ts.Node, type = this.facade.getTypeOfNode(node)): Taint[] | undefined {
+    // `messageTemplateDefinition`, `smtpConfig`: a value the code names as configuration holds the product's settings
+    const name = ts.isIdentifier(node) ? node.text : ts.isPropertyAccessExpression(node) ? node.name.text : undefined;
+    if (name !== undefined && isConfigurationName(name) && (type.flags & TypeFlags.Object) !== 0) return undefined;
     const parts = this.classifyNarrowed(node, type);
     if (parts.length === 0) {
       return this.classifier.isDeclaredSafe(type) ? [] : undefined;
@@ -722,9 +725,22 @@ export class FlowAnalyzer {
     const describe = (member: ts.Type): string => this.classifier.classifyType(member).map((part) => part.path.join('.')).sort().join('|');
     const first = describe(members[0] as ts.Type);
     if (members.every((member) => describe(member) === first)) return parts;
-    if (!this.isInBranchTestingRoot(node)) return parts;
+    if (!this.isInBranchTestingRoot(node) && !this.isInitializedInBranchTestingRoot(node)) return parts;
     const narrowed = this.facade.getNarrowedTypeOfNode(node);
     return narrowed === type || (narrowed.flags & (TypeFlags.Any | TypeFlags.Unknown)) !== 0 ? parts : this.classifier.classifyType(narrowed);
+  }
+
+  /**
+   * `case 'customer.subscription.created': const subscription = event.data.object`: a constant
+   * initialized where a condition narrows its initializer has the narrowed type.
+   */
+  private isInitializedInBranchTestingRoot(node: ts.Expression): boolean {
+    if (!ts.isIdentifier(node)) return false;
+    const declaration = this.facade.getSymbol(node)?.valueDeclaration;
+    if (declaration === undefined || !ts.isVariableDeclaration(declaration) || declaration.initializer === undefined || declaration.type !== undefined) return false;
+    if ((ts.getCombinedNodeFlags(declaration) & NodeFlags.Const) === 0) return false;
+    const initializer = skipOuterExpressions(declaration.initializer);
+    return (ts.isPropertyAccessExpression(initializer) || ts.isElementAccessExpression(initializer)) && this.isInBranchTestingRoot(initializer);
   }
 
   /**

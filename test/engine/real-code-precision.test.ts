@@ -162,6 +162,22 @@ export function send(user: { email: string }, identifierKey: string = CHANNEL_ID
     expect(result.keys).toEqual(['app.ts:9 no-pii-logging']);
   });
 
+  it("does not take the addresses of a template or definition, the product's settings, for a customer's", () => {
+    const result = analyzeSnippets({
+      'log.ts': PINO_LOGGER,
+      'broadcast.ts': `
+import { logger } from './log.js';
+interface EmailTemplate { subject: string; body: string; cc?: string; bcc?: string; replyTo?: string }
+export function start(messageTemplateDefinition: EmailTemplate, journeyNode: { variant: { definition: EmailTemplate } }, sent: EmailTemplate): void {
+  logger.info({ messageTemplateDefinition }, 'broadcast definitions');
+  logger.info({ journeyNode }, 'journey node');
+  logger.info({ sent }, 'message sent');
+}
+`,
+    });
+    expect(result.keys).toEqual(['broadcast.ts:7 no-pii-logging']);
+  });
+
   it('judges text put together from parts by its parts, not by the name of the variable holding it', () => {
     const result = analyzeSnippets({
       'app.ts': `
@@ -394,6 +410,33 @@ export function handle(failure: Failure): void {
 `,
     });
     expect(result.keys).toEqual(['app.ts:12 no-pii-logging', 'app.ts:16 no-pii-logging']);
+  });
+
+  it("reads a constant taken from a narrowed union's member (a webhook event's object) as that member", () => {
+    const result = analyzeSnippets({
+      'log.ts': PINO_LOGGER,
+      'webhook.ts': `
+import { logger } from './log.js';
+type WebhookEvent =
+  | { type: 'customer.updated'; data: { object: { id: string; email: string; name: string } } }
+  | { type: 'subscription.created'; data: { object: { id: string; status: string; customer: string } } };
+export function handle(event: WebhookEvent): void {
+  switch (event.type) {
+    case 'subscription.created': {
+      const subscription = event.data.object;
+      logger.info({ payload: subscription }, 'subscription created');
+      break;
+    }
+    case 'customer.updated': {
+      const customer = event.data.object;
+      logger.info({ payload: customer }, 'customer updated');
+      break;
+    }
+  }
+}
+`,
+    });
+    expect(result.keys).toEqual(['webhook.ts:15 no-pii-logging']);
   });
 });
 

@@ -188,6 +188,8 @@ export class TypeClassifier {
     // a package's types nest far (an account inside a payment source inside a customer): three levels
     const fieldDepth = fromPackage ? Math.min(depth, MAX_PACKAGE_TYPE_DEPTH) : depth;
     if (this.facade.getSignatures(type, SignatureKind.Call).length > 0) return [];
+    // a validator (zod, valibot, arktype: Standard Schema's `~standard`, zod's `_zod`/`_def`) describes data, it holds none
+    if (isSchemaType(type, this.facade)) return [];
     // an anonymous type (an inline or zod-inferred object) is owned by the key it sits under
     const ownerName = symbolName !== undefined && !symbolName.startsWith('__') ? symbolName : key;
     const results: TypeClassification[] = [];
@@ -212,7 +214,7 @@ export class TypeClassifier {
       const inferred = this.inferName(name, [ownerName === '' ? UNKNOWN_OWNER : ownerName]) ?? this.inferRecipient(name, () => this.facade.getPropertiesOfType(type).map((sibling) => sibling.getName()));
       // no payment SDK returns a full card number or CVV, and one put in its parameters is the
       // caller's data, followed from where it came: an SDK's card fields say nothing by themselves
-      const sdkCardField = fromPackage && inferred !== undefined && (inferred.kind === 'PAN' || inferred.kind === 'CVV');
+      const sdkCardField = (fromPackage || (declaration !== undefined && isPackageDataFile(declaration.getSourceFile()))) && inferred !== undefined && (inferred.kind === 'PAN' || inferred.kind === 'CVV');
       if (inferred !== undefined && !sdkCardField && canCarryInferredValue(propertyType, inferred) && !isConstantTableProperty(property)) {
         results.push({
           path: [name],
@@ -281,6 +283,10 @@ export class TypeClassifier {
   private isOwnFile(file: ts.SourceFile): boolean {
     return this.isProjectFile(file) || (file.isDeclarationFile && !/[\\/]node_modules[\\/]/.test(file.fileName) && !/[\\/]lib\.[a-z0-9.]*\.d\.ts$/.test(file.fileName));
   }
+}
+
+function isSchemaType(type: ts.Type, facade: CheckerFacade): boolean {
+  return facade.getPropertyOfType(type, '~standard') !== undefined || facade.getPropertyOfType(type, '_zod') !== undefined || (facade.getPropertyOfType(type, '_def') !== undefined && facade.getPropertyOfType(type, 'safeParse') !== undefined);
 }
 
 /** `CLOUD_CRM_EMAIL`, `SUPPORT_EMAIL`: an environment variable's or constant's name. */

@@ -313,6 +313,26 @@ export async function login(values: { email: string; password: string }): Promis
   });
 });
 
+describe('validators and SDK card fields', () => {
+  it("does not take a validator's type parameters or a mapped copy of an SDK's card parameters for data", () => {
+    const result = analyzeSnippets({
+      'log.ts': PINO_LOGGER,
+      'app.ts': `
+import type Stripe from 'stripe';
+import { z } from 'zod';
+import { logger } from './log.js';
+const contactSchema = z.object({ to: z.string().email(), subject: z.string(), firstName: z.string() });
+export function check(previous: Partial<Stripe.TokenCreateParams.Card>, contact: z.infer<typeof contactSchema>): void {
+  logger.error({ schema: contactSchema }, 'invalid contact');
+  logger.info({ previous }, 'card parameters changed');
+  logger.info({ contact }, 'contact');
+}
+`,
+    });
+    expect(result.keys).toEqual(['app.ts:9 no-pii-logging']);
+  });
+});
+
 describe('path readers of utility libraries', () => {
   it("reads the path a ramda or lodash accessor names, not the whole object's fields", () => {
     const result = analyzeSnippets({

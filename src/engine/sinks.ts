@@ -617,13 +617,47 @@ export function getPropertyValue(object: ts.ObjectLiteralExpression, name: strin
 
 export function resolveConstInitializer(expression: ts.Expression, facade: CheckerFacade): ts.Expression {
   let current = expression;
-  for (let steps = 0; steps < 4 && ts.isIdentifier(current); steps++) {
+  for (let steps = 0; steps < 4; steps++) {
+    if (ts.isPropertyAccessExpression(current) && current.expression.kind === SyntaxKind.ThisKeyword) {
+      const field = facade.getSymbol(current.name)?.valueDeclaration;
+      const value = field !== undefined && ts.isPropertyDeclaration(field) ? getSingleFieldValue(field) : undefined;
+      if (value === undefined) break;
+      current = value;
+      continue;
+    }
+    if (!ts.isIdentifier(current)) break;
     const declaration = facade.getSymbol(current)?.valueDeclaration;
     if (declaration === undefined || !ts.isVariableDeclaration(declaration) || declaration.initializer === undefined) break;
     if ((ts.getCombinedNodeFlags(declaration) & NodeFlags.Const) === 0) break;
     current = skipOuterExpressions(declaration.initializer);
   }
   return current;
+}
+
+/**
+ * `private baseUrl = 'https://api.hubapi.com'`, or a field the constructor sets once: the value a
+ * class field always holds, when the class writes it in exactly one place.
+ */
+function getSingleFieldValue(field: ts.PropertyDeclaration): ts.Expression | undefined {
+  const name = getPropertyNameText(field.name);
+  const owner = field.parent;
+  if (name === undefined || !ts.isClassLike(owner)) return undefined;
+  const writes: ts.Expression[] = field.initializer === undefined ? [] : [field.initializer];
+  const visit = (node: ts.Node): void => {
+    if (
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind === SyntaxKind.EqualsToken &&
+      ts.isPropertyAccessExpression(node.left) &&
+      node.left.expression.kind === SyntaxKind.ThisKeyword &&
+      node.left.name.text === name
+    ) {
+      writes.push(node.right);
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (const member of owner.members) if (member !== field) visit(member);
+  const only = writes.length === 1 ? skipOuterExpressions(writes[0] as ts.Expression) : undefined;
+  return only !== undefined && (ts.isStringLiteralLike(only) || ts.isTemplateExpression(only) || ts.isIdentifier(only) || ts.isBinaryExpression(only)) ? only : undefined;
 }
 
 export function getPropertyNameText(name: ts.PropertyName): string | undefined {

@@ -183,3 +183,34 @@ const envSchema = z.object({ CLOUD_CRM_EMAIL: z.string(), REGION: z.string() });
     expect(result.byRule('no-pii-logging')[0]?.carried?.map((data) => data.source.label)).toContain('customer.email');
   });
 });
+
+describe('hosts held in class fields', () => {
+  it('takes the host of a field the class writes in one place, and not of a field it can change', () => {
+    const result = analyzeSnippets({
+      'crm.ts': `
+export class CrmClient {
+  private baseUrl: string;
+  constructor(private readonly token: string) {
+    this.baseUrl = 'https://api.crm-vendor.example';
+  }
+  private async post(path: string, body: unknown): Promise<Response> {
+    return fetch(\`\${this.baseUrl}\${path}\`, { method: 'POST', body: JSON.stringify(body) });
+  }
+  async upsertContact(email: string): Promise<Response> {
+    return this.post('/contacts', { properties: { email } });
+  }
+}
+export class ConfigurableClient {
+  private baseUrl = 'https://api.crm-vendor.example';
+  useBase(url: string): void {
+    this.baseUrl = url;
+  }
+  async send(email: string): Promise<Response> {
+    return fetch(\`\${this.baseUrl}/contacts\`, { method: 'POST', body: email });
+  }
+}
+`,
+    });
+    expect(result.keys).toEqual(['crm.ts:11 no-third-party-sharing']);
+  });
+});

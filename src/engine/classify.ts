@@ -11,7 +11,7 @@ import { levelRank } from '../policy/types.js';
 import { isTypeReference, type CheckerFacade } from './checker.js';
 import { skipOuterExpressions } from './file-index.js';
 import type { ResolvedInference } from '../policy/config.js';
-import { inferFromName, inferRecipientField, isConfigurationName, isRecipientFieldName, normalizeName, type InferredName, type NameInferenceOptions } from './names.js';
+import { inferFromName, inferRecipientField, isRecipientFieldName, isSettingsName, normalizeName, type InferredName, type NameInferenceOptions } from './names.js';
 import { TypeFlags, ObjectFlags, IndexKind, SignatureKind, SymbolFlags } from './typescript-api.js';
 
 export interface Brand {
@@ -204,7 +204,7 @@ export class TypeClassifier {
       if (declaration === undefined ? !derived : !(this.isOwnFile(declaration.getSourceFile()) || isPackageDataFile(declaration.getSourceFile()))) continue;
       const propertyType = this.facade.getTypeOfSymbol(property);
       // `template.definition.cc`: what a configuration holds is the product's setting, not a customer's
-      const parts = isConfigurationName(name) ? [] : this.walk(propertyType, fieldDepth - 1, visiting, name);
+      const parts = isSettingsName(name) ? [] : this.walk(propertyType, fieldDepth - 1, visiting, name);
       if (parts.length > 0) {
         results.push(...prefix(name, parts));
         continue;

@@ -17,7 +17,7 @@ import type { Confidence } from './findings-types.js';
 import { findCardNumbers, isKnownTestCardNumber, maskCardDigits } from './card-numbers.js';
 import { getCalleeName, skipOuterExpressions, type FileIndex } from './file-index.js';
 import { NodeMap } from './node-map.js';
-import { isConfigurationName, isSanitizingName, isStatusFieldName, type InferredName } from './names.js';
+import { isSanitizingName, isSettingsName, isStatusFieldName, type InferredName } from './names.js';
 import type { SinkResolver } from './sinks.js';
 import { getPackageName, getPropertyNameText } from './sinks.js';
 import {
@@ -703,7 +703,7 @@ export class FlowAnalyzer {
   private typeTaints(node: ts.Node, type = this.facade.getTypeOfNode(node)): Taint[] | undefined {
     // `messageTemplateDefinition`, `smtpConfig`: a value the code names as configuration holds the product's settings
     const name = ts.isIdentifier(node) ? node.text : ts.isPropertyAccessExpression(node) ? node.name.text : undefined;
-    if (name !== undefined && isConfigurationName(name) && (type.flags & TypeFlags.Object) !== 0) return undefined;
+    if (name !== undefined && isSettingsName(name) && (type.flags & TypeFlags.Object) !== 0) return undefined;
     const parts = this.classifyNarrowed(node, type);
     if (parts.length === 0) {
       return this.classifier.isDeclaredSafe(type) ? [] : undefined;

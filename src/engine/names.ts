@@ -167,6 +167,14 @@ export function isConfigurationName(name: string): boolean {
   return splitNameIntoWords(name).some((word) => CONFIGURATION_OWNERS.has(word));
 }
 
+/** `options` and `opts` also name a function's parameter bag, which carries whatever the caller passes */
+const PARAMETER_BAG_WORDS: ReadonlySet<string> = new Set(['options', 'opts']);
+
+/** Whether a value is named as the product's settings (`messageTemplateDefinition`, `smtpConfig`), whatever its fields are called. */
+export function isSettingsName(name: string): boolean {
+  return splitNameIntoWords(name).some((word) => CONFIGURATION_OWNERS.has(word) && !PARAMETER_BAG_WORDS.has(word));
+}
+
 /** Splits `customerEmailAddress`, `customer_email`, `x-customer-email` into lowercase words. */
 export function splitNameIntoWords(name: string): readonly string[] {
   let words = wordsByName.get(name);

@@ -173,9 +173,14 @@ export function start(messageTemplateDefinition: EmailTemplate, journeyNode: { v
   logger.info({ journeyNode }, 'journey node');
   logger.info({ sent }, 'message sent');
 }
+export function trashThread(options: { threadId: string; ownerEmail: string }): void {
+  const { ownerEmail, threadId } = options;
+  logger.warn({ email: ownerEmail, threadId }, 'failed to trash');
+}
 `,
     });
-    expect(result.keys).toEqual(['broadcast.ts:7 no-pii-logging']);
+    // a parameter bag named options is not configuration
+    expect(result.keys).toEqual(['broadcast.ts:7 no-pii-logging', 'broadcast.ts:11 no-pii-logging']);
   });
 
   it('judges text put together from parts by its parts, not by the name of the variable holding it', () => {

@@ -300,6 +300,14 @@ export class FlowAnalyzer {
   }
 
   private identifierTaints(identifier: ts.Identifier): Taint[] {
+    const taints = this.identifierTaintsOf(identifier);
+    // `const messageTemplateDefinition = await getTemplate(id)`: what the code names as the product's
+    // settings holds no customer data by its fields' names (declared brands still count)
+    if (taints.length === 0 || !isSettingsName(identifier.text) || (this.facade.getTypeOfNode(identifier).flags & TypeFlags.Object) === 0) return taints;
+    return taints.filter((taint) => taint.origin.type !== 'source' || taint.origin.source.confidence !== 'inferred');
+  }
+
+  private identifierTaintsOf(identifier: ts.Identifier): Taint[] {
     if (identifier.text === 'undefined') return [];
     // `const shown = declassify(member, 'reason')`: the field names of its type no longer count
     const initializer = getConstInitializer(this.facade.getSymbol(identifier)?.valueDeclaration);
@@ -463,6 +471,8 @@ export class FlowAnalyzer {
 
   private callTaints(call: ts.CallExpression): Taint[] {
     if (this.isSanitizingCall(call)) return [];
+    const clientAddress = this.getClientAddressSource(call);
+    if (clientAddress !== undefined) return [sourceTaint(clientAddress)];
     const declaration = this.facade.getCalledDeclaration(call);
     const followed = declaration !== undefined && this.hasAnalyzableBody(declaration) ? declaration : undefined;
     // a project function's result is followed through its body: its declared return type says what the body cannot (a brand)
@@ -648,6 +658,28 @@ export class FlowAnalyzer {
     return ts.isStringLiteralLike(node) ? node.text.split('.') : undefined;
   }
 
+  /**
+   * The client's IP address as request APIs hand it out: a proxy header read by name
+   * (`headers.get('x-forwarded-for')`, Hono's `c.req.header('x-real-ip')`) or a platform helper
+   * (`ipAddress(request)` of @vercel/functions, `getClientIp(req)` of request-ip).
+   */
+  private getClientAddressSource(call: ts.CallExpression): SourceFact | undefined {
+    const name = getCalleeName(call.expression);
+    if (name === undefined) return undefined;
+    let reason: string | undefined;
+    const [first] = call.arguments;
+    if (HEADER_READERS.has(name) && first !== undefined && ts.isStringLiteralLike(skipOuterExpressions(first))) {
+      const header = (skipOuterExpressions(first) as ts.StringLiteralLike).text.toLowerCase();
+      if (CLIENT_ADDRESS_HEADERS.has(header)) reason = `the ${header} header holds the client's IP address`;
+    } else if (CLIENT_ADDRESS_FUNCTIONS.has(name)) {
+      const declaration = this.facade.getCalledDeclaration(call);
+      const packageName = declaration === undefined ? undefined : getPackageName(declaration.getSourceFile().fileName);
+      if (packageName !== undefined && CLIENT_ADDRESS_FUNCTIONS.get(name) === packageName) reason = `${packageName} ${name}() returns the client's IP address`;
+    }
+    if (reason === undefined) return undefined;
+    return { label: describeExpression(call), level: 'confidential', kind: 'IPAddress', confidence: 'inferred', node: call, reason, numeric: false };
+  }
+
   /** A library's promise-returning method (not the project's, not the platform's). */
   private isLibraryRequest(call: ts.CallExpression, declaration: ts.SignatureDeclaration | undefined): boolean {
     if (declaration === undefined) return false;
@@ -705,6 +737,7 @@ export class FlowAnalyzer {
     const name = ts.isIdentifier(node) ? node.text : ts.isPropertyAccessExpression(node) ? node.name.text : undefined;
     if (name !== undefined && isSettingsName(name) && (type.flags & TypeFlags.Object) !== 0) return undefined;
     const parts = this.classifyNarrowed(node, type);
+    if (parts === NARROWED_TO_NOTHING) return [];
     if (parts.length === 0) {
       return this.classifier.isDeclaredSafe(type) ? [] : undefined;
     }
@@ -727,7 +760,10 @@ export class FlowAnalyzer {
     if (members.every((member) => describe(member) === first)) return parts;
     if (!this.isInBranchTestingRoot(node) && !this.isInitializedInBranchTestingRoot(node)) return parts;
     const narrowed = this.facade.getNarrowedTypeOfNode(node);
-    return narrowed === type || (narrowed.flags & (TypeFlags.Any | TypeFlags.Unknown)) !== 0 ? parts : this.classifier.classifyType(narrowed);
+    if (narrowed === type || (narrowed.flags & (TypeFlags.Any | TypeFlags.Unknown)) !== 0) return parts;
+    // the members that hold data are ruled out here: what the value was built from says no more than its type
+    const narrowedParts = this.classifier.classifyType(narrowed);
+    return narrowedParts.length === 0 ? NARROWED_TO_NOTHING : narrowedParts;
   }
 
   /**
@@ -981,6 +1017,21 @@ function mentionsName(expression: ts.Node, name: string): boolean {
   if (ts.isIdentifier(expression)) return expression.text === name;
   return ts.forEachChild(expression, (child) => (mentionsName(child, name) ? true : undefined)) === true;
 }
+
+/** A union narrowed, where it is read, to members without classified fields. */
+const NARROWED_TO_NOTHING: readonly TypeClassification[] = [];
+
+/** Headers proxies and CDNs put the client's address in. */
+const CLIENT_ADDRESS_HEADERS: ReadonlySet<string> = new Set([
+  'x-forwarded-for', 'x-real-ip', 'cf-connecting-ip', 'x-vercel-forwarded-for', 'true-client-ip', 'x-client-ip', 'fastly-client-ip', 'x-cluster-client-ip', 'x-original-forwarded-for',
+]);
+/** `headers.get(name)` (Fetch), `req.header(name)` (Hono, Express), `req.get(name)` (Express), `getHeader(event, name)` (h3) */
+const HEADER_READERS: ReadonlySet<string> = new Set(['get', 'header', 'getHeader']);
+/** Functions that return the client's address, by the package that declares them. */
+const CLIENT_ADDRESS_FUNCTIONS: ReadonlyMap<string, string> = new Map([
+  ['ipAddress', '@vercel/functions'],
+  ['getClientIp', 'request-ip'],
+]);
 
 interface PathAccess {
   readonly object: ts.Expression;

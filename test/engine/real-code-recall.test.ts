@@ -214,3 +214,25 @@ export class ConfigurableClient {
     expect(result.keys).toEqual(['crm.ts:11 no-third-party-sharing']);
   });
 });
+
+describe("the client's address", () => {
+  it('takes proxy headers read by name and platform helpers for the client IP address, and not other headers', () => {
+    const result = analyzeSnippets({
+      'log.ts': PINO_LOGGER,
+      'node_modules/@vercel/functions/index.d.ts': 'export declare function ipAddress(input: { headers: { get(name: string): string | null } }): string | undefined;\n',
+      'route.ts': `
+import { ipAddress } from '@vercel/functions';
+import { logger } from './log.js';
+export function handle(req: Request, c: { req: { header(name: string): string | undefined } }): void {
+  const ip = ipAddress(req) ?? '127.0.0.1';
+  const event = { path: new URL(req.url).pathname, ip };
+  logger.info(event, 'request');
+  logger.info({ forwarded: req.headers.get('x-forwarded-for') }, 'proxy');
+  logger.info({ address: c.req.header('X-Real-IP') }, 'hono');
+  logger.info({ agent: req.headers.get('user-agent'), id: c.req.header('x-request-id') }, 'other headers');
+}
+`,
+    }, {}, { roots: ['log.ts', 'route.ts'] });
+    expect(result.keys).toEqual(['route.ts:7 no-pii-logging', 'route.ts:8 no-pii-logging', 'route.ts:9 no-pii-logging']);
+  });
+});

@@ -491,6 +491,7 @@ export class FlowAnalyzer {
     const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
     const receiver = ts.isPropertyAccessExpression(callee) ? this.taintOf(callee.expression) : [];
     let taints: Taint[];
+    const pathAccess = this.getPathAccess(call, declaration);
     if (method === 'map' || method === 'flatMap') {
       const callback = call.arguments[0];
       const named = callback === undefined || isInlineFunction(callback) ? undefined : this.getProjectFunction(callback);
@@ -526,9 +527,8 @@ export class FlowAnalyzer {
     } else if (receiver.length === 0 && this.isRemoteCall(call, callee)) {
       // an API client's response (`await client.files.create(...)`, `await fetch(...)`) is not the request
       taints = [];
-    } else if (this.getPathAccess(call, declaration) !== undefined) {
-      const access = this.getPathAccess(call, declaration) as PathAccess;
-      taints = this.readFrom(this.taintOf(access.object), access.path);
+    } else if (pathAccess !== undefined) {
+      taints = this.readFrom(this.taintOf(pathAccess.object), pathAccess.path);
     } else {
       const carried = this.getLibraryResultCarry(call, declaration, method ?? getCalleeName(callee));
       const dataArguments = call.arguments.filter((argument) => !isInlineFunction(argument));

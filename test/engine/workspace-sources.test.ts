@@ -12,9 +12,24 @@ import { resolveConfig } from '../../src/policy/config.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-function writeWorkspace(): string {
-  const directory = path.join(ROOT, '.tmp', 'workspace-sources', String(process.pid));
+const WEB_TSCONFIG = JSON.stringify({ compilerOptions: { strict: true, module: 'esnext', moduleResolution: 'bundler', target: 'es2022', skipLibCheck: true, noEmit: true }, include: ['src'] });
+
+/** Writes a workspace under .tmp/<name> and links its packages as an install would: `links` maps a link path to its target. */
+function writeTree(name: string, files: Readonly<Record<string, string>>, links: Readonly<Record<string, string>>): string {
+  const directory = path.join(ROOT, '.tmp', name, String(process.pid));
   fs.rmSync(directory, { recursive: true, force: true });
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(directory, file)), { recursive: true });
+    fs.writeFileSync(path.join(directory, file), text);
+  }
+  for (const [link, target] of Object.entries(links)) {
+    fs.mkdirSync(path.dirname(path.join(directory, link)), { recursive: true });
+    fs.symlinkSync(target.startsWith('node_modules/') ? path.join(ROOT, target) : path.join(directory, target), path.join(directory, link), 'dir');
+  }
+  return directory;
+}
+
+function writeWorkspace(): string {
   const files: Record<string, string> = {
     'packages/shared/package.json': JSON.stringify({ name: '@acme/shared', exports: { './src/server': { types: './dist/src/server/index.d.ts', import: './dist/src/server/index.js' } } }),
     'packages/shared/tsconfig.json': '{ "compilerOptions": { "outDir": "dist", "rootDir": "." } } // built before type-checking',
@@ -23,16 +38,8 @@ function writeWorkspace(): string {
     'web/package.json': JSON.stringify({ name: 'web', type: 'module' }),
     'web/src/signup.ts': "import { logger } from '@acme/shared/src/server';\nexport function signup(email: string): void {\n  logger.warn({ email }, 'signup failed');\n}\n",
   };
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
-    fs.writeFileSync(path.join(directory, name), text);
-  }
-  fs.mkdirSync(path.join(directory, 'web/node_modules/@acme'), { recursive: true });
-  fs.symlinkSync(path.join(directory, 'packages/shared'), path.join(directory, 'web/node_modules/@acme/shared'), 'dir');
   // pino for the shared package, as its own install would provide it
-  fs.mkdirSync(path.join(directory, 'packages/shared/node_modules'), { recursive: true });
-  fs.symlinkSync(path.join(ROOT, 'node_modules/pino'), path.join(directory, 'packages/shared/node_modules/pino'), 'dir');
-  return directory;
+  return writeTree('workspace-sources', files, { 'web/node_modules/@acme/shared': 'packages/shared', 'packages/shared/node_modules/pino': 'node_modules/pino' });
 }
 
 describe('workspace packages read from source', () => {
@@ -56,25 +63,16 @@ describe('workspace packages read from source', () => {
   it("follows calls into a workspace package whose exports point at its TypeScript sources", () => {
     // TypeScript marks such files as an external library (reached through node_modules), yet
     // they are the repository's own code: the wrapper's body is where the data leaves
-    const directory = path.join(ROOT, '.tmp', 'workspace-ts-exports', String(process.pid));
-    fs.rmSync(directory, { recursive: true, force: true });
     const files: Record<string, string> = {
       'packages/analytics/package.json': JSON.stringify({ name: '@acme/analytics', exports: { './server': './src/server.ts' } }),
       'packages/analytics/src/server.ts':
         "import pino from 'pino';\nconst logger = pino();\nexport function track(event: { name: string; properties?: Record<string, unknown> }): void {\n  logger.info({ ...event.properties }, event.name);\n}\n",
-      'web/tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'esnext', moduleResolution: 'bundler', target: 'es2022', skipLibCheck: true, noEmit: true }, include: ['src'] }),
+      'web/tsconfig.json': WEB_TSCONFIG,
       'web/package.json': JSON.stringify({ name: 'web', type: 'module' }),
       'web/src/account.ts':
         "import { track } from '@acme/analytics/server';\nexport function changeEmail(user: { id: string; email: string }): void {\n  track({ name: 'email_changed', properties: { fromEmail: user.email } });\n  track({ name: 'email_change_seen', properties: { userId: user.id } });\n}\n",
     };
-    for (const [name, text] of Object.entries(files)) {
-      fs.mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
-      fs.writeFileSync(path.join(directory, name), text);
-    }
-    fs.mkdirSync(path.join(directory, 'web/node_modules/@acme'), { recursive: true });
-    fs.symlinkSync(path.join(directory, 'packages/analytics'), path.join(directory, 'web/node_modules/@acme/analytics'), 'dir');
-    fs.mkdirSync(path.join(directory, 'packages/analytics/node_modules'), { recursive: true });
-    fs.symlinkSync(path.join(ROOT, 'node_modules/pino'), path.join(directory, 'packages/analytics/node_modules/pino'), 'dir');
+    const directory = writeTree('workspace-ts-exports', files, { 'web/node_modules/@acme/analytics': 'packages/analytics', 'packages/analytics/node_modules/pino': 'node_modules/pino' });
 
     const program = createProgramFromTsconfig(path.join(directory, 'web/tsconfig.json'));
     const result = analyzeProgram(program, resolveConfig({}), rules);
@@ -82,23 +80,15 @@ describe('workspace packages read from source', () => {
   });
 
   it("classifies a built workspace package's declared types by their fields", () => {
-    const directory = path.join(ROOT, '.tmp', 'workspace-built-types', String(process.pid));
-    fs.rmSync(directory, { recursive: true, force: true });
     const files: Record<string, string> = {
       'packages/members/package.json': JSON.stringify({ name: '@acme/members', types: './dist/index.d.ts', main: './dist/index.js' }),
       'packages/members/dist/index.d.ts': 'export interface Member {\n  email: string;\n  role: string;\n}\nexport declare function findMember(id: string): Promise<Member>;\n',
-      'web/tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'esnext', moduleResolution: 'bundler', target: 'es2022', skipLibCheck: true, noEmit: true }, include: ['src'] }),
+      'web/tsconfig.json': WEB_TSCONFIG,
       'web/package.json': JSON.stringify({ name: 'web', type: 'module' }),
       'web/src/roles.ts':
         "import pino from 'pino';\nimport { findMember } from '@acme/members';\nconst logger = pino();\nexport async function assignRole(id: string): Promise<void> {\n  const member = await findMember(id);\n  logger.info({ member }, 'assigning role');\n  logger.info({ role: member.role }, 'role');\n}\n",
     };
-    for (const [name, text] of Object.entries(files)) {
-      fs.mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
-      fs.writeFileSync(path.join(directory, name), text);
-    }
-    fs.mkdirSync(path.join(directory, 'web/node_modules/@acme'), { recursive: true });
-    fs.symlinkSync(path.join(directory, 'packages/members'), path.join(directory, 'web/node_modules/@acme/members'), 'dir');
-    fs.symlinkSync(path.join(ROOT, 'node_modules/pino'), path.join(directory, 'web/node_modules/pino'), 'dir');
+    const directory = writeTree('workspace-built-types', files, { 'web/node_modules/@acme/members': 'packages/members', 'web/node_modules/pino': 'node_modules/pino' });
 
     const program = createProgramFromTsconfig(path.join(directory, 'web/tsconfig.json'));
     const result = analyzeProgram(program, resolveConfig({}), rules);

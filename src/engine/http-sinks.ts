@@ -42,7 +42,8 @@ export class HttpSinkResolver {
   private describe(call: ts.CallExpression, library: string, module: string, url: StaticUrl | undefined, data: readonly ts.Expression[]): SinkMatch | undefined {
     if (url === undefined || this.isFirstParty(url.host)) return undefined;
     const callee = skipOuterExpressions(call.expression).getText();
-    const processor = this.processorHosts.find((entry) => matchesHost(url.host, entry.host) && url.path.startsWith(entry.pathPrefix ?? ''));
+    // a path known only up to where the vendor's prefix would go on (`${base}${endpoint}`) is given the benefit of the doubt
+    const processor = this.processorHosts.find((entry) => matchesHost(url.host, entry.host) && (url.path.startsWith(entry.pathPrefix ?? '') || (!url.complete && (entry.pathPrefix ?? '').startsWith(url.path))));
     if (processor !== undefined) {
       return {
         kind: 'processor',
@@ -145,7 +146,7 @@ export class HttpSinkResolver {
     if (text === undefined) return undefined;
     const match = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:]+)(?::\d+)?([^?#]*)/i.exec(text);
     const host = match?.[1]?.toLowerCase();
-    return host === undefined ? undefined : { host, path: match?.[2] ?? '' };
+    return host === undefined ? undefined : { host, path: match?.[2] ?? '', complete: getStaticString(resolved, this.facade) !== undefined };
   }
 
   /** The leading text of a string expression known statically: a literal, a constant, a template's static head, a concatenation's left side. */
@@ -181,6 +182,8 @@ export class HttpSinkResolver {
 export interface StaticUrl {
   readonly host: string;
   readonly path: string;
+  /** false when the URL goes on past what is known (`${base}${endpoint}`) */
+  readonly complete?: boolean;
 }
 
 /** Whether a symbol is declared in an installed package's files (`node_modules/@nestjs/axios/...`). */

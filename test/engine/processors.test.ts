@@ -89,6 +89,30 @@ export async function verify(req: Req): Promise<boolean> {
     expect(collect?.messageId).toBe('sharedWithThirdParty');
   });
 
+  it("takes a vendor client whose base URL is the processor's API, with the rest of the path a parameter, for that processor", () => {
+    const result = analyzeSnippets({
+      'voice.ts': `
+import type { PAN, PhoneNumber } from 'classified';
+export class VoiceService {
+  private baseUrl: string;
+  constructor(private readonly accountSid: string) {
+    this.baseUrl = 'https://api.twilio.com/2010-04-01';
+  }
+  private async request(endpoint: string, body: Record<string, string>): Promise<Response> {
+    return fetch(\`\${this.baseUrl}\${endpoint}\`, { method: 'POST', body: new URLSearchParams(body) });
+  }
+  async call(to: PhoneNumber, card: PAN): Promise<void> {
+    await this.request(\`/Accounts/\${this.accountSid}/Calls.json\`, { To: to });
+    await fetch('https://api.twilio.com/internal/collect', { method: 'POST', body: to });
+    await this.request('/Accounts/x/Notes.json', { Card: card });
+  }
+}
+`,
+    });
+    // a complete path elsewhere on the host is not the processor's API; a card number never goes to a processor
+    expect(result.keys).toEqual(['voice.ts:13 no-third-party-sharing', 'voice.ts:14 no-third-party-sharing']);
+  });
+
   it('takes push notification services as processors of the recipient and the message, and nothing else', () => {
     const result = analyzeSnippets({
       'push.ts': `

@@ -10,6 +10,7 @@ import type { Level } from '../policy/types.js';
 import { levelRank } from '../policy/types.js';
 import { isTypeReference, type CheckerFacade } from './checker.js';
 import { skipOuterExpressions } from './file-index.js';
+import { getPackageName } from './sinks.js';
 import type { ResolvedInference } from '../policy/config.js';
 import { inferFromName, inferRecipientField, isRecipientFieldName, isSettingsName, normalizeName, type InferredName, type NameInferenceOptions } from './names.js';
 import { TypeFlags, ObjectFlags, IndexKind, SignatureKind, SymbolFlags } from './typescript-api.js';
@@ -281,7 +282,7 @@ export class TypeClassifier {
    * (`packages/backend-lib/dist/types.d.ts`), which TypeScript counts as an external library
    */
   private isOwnFile(file: ts.SourceFile): boolean {
-    return this.isProjectFile(file) || (file.isDeclarationFile && !/[\\/]node_modules[\\/]/.test(file.fileName) && !/[\\/]lib\.[a-z0-9.]*\.d\.ts$/.test(file.fileName));
+    return this.isProjectFile(file) || (file.isDeclarationFile && getPackageName(file.fileName) === undefined && !this.facade.program.isSourceFileDefaultLibrary(file));
   }
 }
 

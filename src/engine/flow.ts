@@ -313,9 +313,7 @@ export class FlowAnalyzer {
     const initializer = getConstInitializer(this.facade.getSymbol(identifier)?.valueDeclaration);
     if (initializer !== undefined && ts.isCallExpression(initializer) && this.isSanitizingCall(initializer)) return [];
     // `const CHANNEL_IDENTIFIERS: Record<ChannelType, string> = { Email: 'email' }`: literals, whatever its type's keys say
-    const tableSymbol = this.facade.getSymbol(identifier);
-    const valueDeclaration = tableSymbol?.valueDeclaration;
-    if (tableSymbol !== undefined && valueDeclaration !== undefined && isConstantObjectDeclaration(valueDeclaration) && this.getStores(valueDeclaration.getSourceFile(), tableSymbol).length === 0) return [];
+    if (this.isConstantTable(identifier)) return [];
     const declared = this.typeTaints(identifier);
     if (declared !== undefined && !(declared.length > 0 && declared.every(isInferredSource) && this.isContextBagParameter(identifier))) return declared;
     const symbol = ts.isShorthandPropertyAssignment(identifier.parent) && identifier.parent.name === identifier
@@ -471,9 +469,9 @@ export class FlowAnalyzer {
 
   private callTaints(call: ts.CallExpression): Taint[] {
     if (this.isSanitizingCall(call)) return [];
-    const clientAddress = this.getClientAddressSource(call);
-    if (clientAddress !== undefined) return [sourceTaint(clientAddress)];
     const declaration = this.facade.getCalledDeclaration(call);
+    const clientAddress = this.getClientAddressSource(call, declaration);
+    if (clientAddress !== undefined) return [sourceTaint(clientAddress)];
     const followed = declaration !== undefined && this.hasAnalyzableBody(declaration) ? declaration : undefined;
     // a project function's result is followed through its body: its declared return type says what the body cannot (a brand)
     const type = followed === undefined ? this.facade.getTypeOfNode(call) : this.facade.getDeclaredReturnType(call);
@@ -613,7 +611,6 @@ export class FlowAnalyzer {
     return this.getReturnSummary(callback).filter((taint) => taint.origin.type === 'source' || taint.origin.fn !== callback);
   }
 
-  /** A call to a client method or `fetch` that returns a promise: the result is a remote response. */
   /**
    * Whether `list.filter(...)`, `map.get(key)` is called on a collection (or on text, or on a value
    * of unknown type), and not on a library's builder that shares the name (`request.filter(query)`).
@@ -663,7 +660,7 @@ export class FlowAnalyzer {
    * (`headers.get('x-forwarded-for')`, Hono's `c.req.header('x-real-ip')`) or a platform helper
    * (`ipAddress(request)` of @vercel/functions, `getClientIp(req)` of request-ip).
    */
-  private getClientAddressSource(call: ts.CallExpression): SourceFact | undefined {
+  private getClientAddressSource(call: ts.CallExpression, declaration: ts.SignatureDeclaration | undefined): SourceFact | undefined {
     const name = getCalleeName(call.expression);
     if (name === undefined) return undefined;
     let reason: string | undefined;
@@ -672,7 +669,6 @@ export class FlowAnalyzer {
       const header = (skipOuterExpressions(first) as ts.StringLiteralLike).text.toLowerCase();
       if (CLIENT_ADDRESS_HEADERS.has(header)) reason = `the ${header} header holds the client's IP address`;
     } else if (CLIENT_ADDRESS_FUNCTIONS.has(name)) {
-      const declaration = this.facade.getCalledDeclaration(call);
       const packageName = declaration === undefined ? undefined : getPackageName(declaration.getSourceFile().fileName);
       if (packageName !== undefined && CLIENT_ADDRESS_FUNCTIONS.get(name) === packageName) reason = `${packageName} ${name}() returns the client's IP address`;
     }
@@ -685,16 +681,20 @@ export class FlowAnalyzer {
     if (declaration === undefined) return false;
     const file = declaration.getSourceFile();
     if (this.options.isProjectFile(file) || this.facade.program.isSourceFileDefaultLibrary(file)) return false;
+    return this.returnsThenable(call);
+  }
+
+  private returnsThenable(call: ts.CallExpression): boolean {
     return this.facade.getPropertyOfType(this.facade.getTypeOfNode(call), 'then') !== undefined;
   }
 
+  /** A call to a client method or `fetch` that returns a promise: the result is a remote response. */
   private isRemoteCall(call: ts.CallExpression, callee: ts.Expression): boolean {
     const isMethod = ts.isPropertyAccessExpression(callee);
     // `Promise.resolve(x)`, `Promise.all([...])` wrap their arguments, they do not fetch anything
     if (isMethod && ts.isIdentifier(callee.expression) && callee.expression.text === 'Promise') return false;
     if (!isMethod && !(ts.isIdentifier(callee) && callee.text === 'fetch')) return false;
-    const type = this.facade.getTypeOfNode(call);
-    return this.facade.getPropertyOfType(type, 'then') !== undefined;
+    return this.returnsThenable(call);
   }
 
   private newTaints(node: ts.NewExpression): Taint[] {
@@ -831,12 +831,17 @@ export class FlowAnalyzer {
   private isReadOfConstantTable(node: ts.Node): boolean {
     if (!ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) return false;
     // `CHANNEL_IDENTIFIERS[ChannelType.Email]` of `const CHANNEL_IDENTIFIERS = { email: 'email', sms: 'phone' }`
-    const tableSymbol = this.facade.getSymbol(node.expression);
-    const table = tableSymbol?.valueDeclaration;
-    if (tableSymbol !== undefined && table !== undefined && isConstantObjectDeclaration(table) && this.getStores(table.getSourceFile(), tableSymbol).length === 0) return true;
+    if (this.isConstantTable(node.expression)) return true;
     if (!ts.isPropertyAccessExpression(node)) return false;
     const property = this.facade.getSymbol(node.name);
     return property !== undefined && isConstantTableProperty(property);
+  }
+
+  /** A name of an object of literals written in the code and never added to (`const LABELS = { email: 'email' }`). */
+  private isConstantTable(expression: ts.Expression): boolean {
+    const symbol = this.facade.getSymbol(expression);
+    const declaration = symbol?.valueDeclaration;
+    return symbol !== undefined && declaration !== undefined && isConstantObjectDeclaration(declaration) && this.getStores(declaration.getSourceFile(), symbol).length === 0;
   }
 
   /** A boolean never carries the data; a number only when the data is numeric (not an email's length). */
@@ -962,7 +967,6 @@ function isBodyReader(declaration: ts.SignatureDeclaration | undefined): boolean
   return owner !== undefined && (ts.isInterfaceDeclaration(owner) || ts.isClassDeclaration(owner)) && owner.name !== undefined && /^Body(?:Mixin)?$/.test(owner.name.text);
 }
 
-/** Whether an expression reads the identifier `name`. */
 /**
  * `if (ctx.session.user.admin === true) audit({ email: ctx.session.user.email })`: a field of the
  * person a condition around it tests to be staff (an admin) is that staff member's own, which an
@@ -1013,6 +1017,7 @@ function isConstantObjectDeclaration(declaration: ts.Declaration): boolean {
   });
 }
 
+/** Whether an expression reads the identifier `name`. */
 function mentionsName(expression: ts.Node, name: string): boolean {
   if (ts.isIdentifier(expression)) return expression.text === name;
   return ts.forEachChild(expression, (child) => (mentionsName(child, name) ? true : undefined)) === true;
@@ -1055,7 +1060,6 @@ const HTTP_VERB_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'p
 /** The field a result reports its failure in (`{ data, error }` of Supabase, Resend and most SDKs). */
 const ERROR_FIELDS: ReadonlySet<string> = new Set(['error', 'errors', 'err']);
 
-/** A template with substitutions or a concatenation with a string literal: text built from parts. */
 /** `processed[key] = ...`: an assignment to a key computed at run time. */
 function writesComputedKey(body: ts.Node): boolean {
   let found = false;
@@ -1078,6 +1082,7 @@ function isLiteralList(expression: ts.Expression): boolean {
   return ts.isArrayLiteralExpression(inner) && inner.elements.every((element) => ts.isStringLiteralLike(element) || ts.isNumericLiteral(element));
 }
 
+/** A template with substitutions or a concatenation with a string literal: text built from parts. */
 function isComposedText(expression: ts.Expression): boolean {
   const inner = skipOuterExpressions(expression);
   if (ts.isTemplateExpression(inner)) return true;

@@ -814,6 +814,24 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'third-party', library: 'crisp-api', module: 'crisp-api', path: 'Crisp.website.updatePeopleData', args: [2] },
   { kind: 'third-party', library: 'crisp-api', module: 'crisp-api', path: 'Crisp.website.sendMessageInConversation', args: [2] },
   { kind: 'third-party', library: 'crisp-api', module: 'crisp-api', path: 'Crisp.website.updateConversationMetas', args: [2] },
+  // crisp-sdk-web (1.2.1: the chatbox in the browser; `Crisp` is an instance of class Crisp whose
+  // `user`, `session` and `message` are instances of CrispUser, CrispSession, CrispMessage).
+  { kind: 'third-party', library: 'crisp-sdk-web', module: 'crisp-sdk-web', path: 'Crisp.user.setEmail', args: [0] },
+  { kind: 'third-party', library: 'crisp-sdk-web', module: 'crisp-sdk-web', path: 'Crisp.user.setNickname' },
+  { kind: 'third-party', library: 'crisp-sdk-web', module: 'crisp-sdk-web', path: 'Crisp.user.setPhone' },
+  { kind: 'third-party', library: 'crisp-sdk-web', module: 'crisp-sdk-web', path: 'Crisp.user.setAvatar' },
+  { kind: 'third-party', library: 'crisp-sdk-web', module: 'crisp-sdk-web', path: 'Crisp.user.setCompany' },
+  { kind: 'third-party', library: 'crisp-sdk-web', module: 'crisp-sdk-web', path: 'Crisp.session.setData' },
+  { kind: 'third-party', library: 'crisp-sdk-web', module: 'crisp-sdk-web', path: 'Crisp.session.pushEvent' },
+  { kind: 'third-party', library: 'crisp-sdk-web', module: 'crisp-sdk-web', path: 'Crisp.message.send', args: [1] },
+  // @intercom/messenger-js-sdk (0.0.20: module functions; the default export `Intercom` boots the
+  // messenger with the user's settings).
+  { kind: 'third-party', library: '@intercom/messenger-js-sdk', module: '@intercom/messenger-js-sdk', path: 'Intercom' },
+  { kind: 'third-party', library: '@intercom/messenger-js-sdk', module: '@intercom/messenger-js-sdk', path: 'boot' },
+  { kind: 'third-party', library: '@intercom/messenger-js-sdk', module: '@intercom/messenger-js-sdk', path: 'update' },
+  { kind: 'third-party', library: '@intercom/messenger-js-sdk', module: '@intercom/messenger-js-sdk', path: 'trackEvent' },
+  { kind: 'third-party', library: '@intercom/messenger-js-sdk', module: '@intercom/messenger-js-sdk', path: 'showNewMessage' },
+  { kind: 'third-party', library: '@intercom/messenger-js-sdk', module: '@intercom/messenger-js-sdk', path: 'startConversation' },
 
   // Marketing and CRM. @hubspot/api-client (13.4.0; 14.x needs Node 22: class Client; `crm` is a getter;
   // `basicApi`/`batchApi` are the generated Promise APIs; `update(id, input)` takes the data second).

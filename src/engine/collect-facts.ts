@@ -450,19 +450,14 @@ class FactCollector {
         if (combined.origin.type === 'parameter') {
           const outer: ParameterSinkFlow = { fn: combined.origin.fn, taint: combined, sink: flow.sink, sinkNode: flow.sinkNode, carrier: reportedAt, redaction: flow.redaction };
           this.recordParameterFlow(anchored || this.namesParameterPart(outer) !== undefined ? { ...outer, anchored: true } : outer);
-          // `createContact(email)` with `email` the caller's own parameter: the call that hands the
-          // named data to a helper that leaks it is a finding of its own, beside the helper's statement
-          if (anchored) this.inferFromParameterName({ ...outer, carrier }, 'passed on to a helper that leaks it');
         } else if (!isRedactedBy(flow.redaction, combined) && levelRank(combined.origin.source.level) >= levelRank('confidential')) {
           this.addFlow(flow.sink, flow.sinkNode, reportedAt, combined);
-          // the helper's statement names the data for every caller; the call that passes it is where this data leaves
-          if (anchored) this.addFlow(flow.sink, flow.sinkNode, carrier, combined);
         }
       }
     }
   }
 
-  private inferFromParameterName(flow: ParameterSinkFlow, why = 'no caller in the project'): void {
+  private inferFromParameterName(flow: ParameterSinkFlow): void {
     const named = this.namesParameterPart(flow);
     if (named === undefined || flow.taint.origin.type !== 'parameter' || isRedactedBy(flow.redaction, flow.taint)) return;
     const { parameter, label, name, inferred } = named;
@@ -472,7 +467,7 @@ class FactCollector {
       kind: inferred.kind,
       confidence: 'inferred',
       node: parameter,
-      reason: `parameter name "${name}" matches "${inferred.pattern}" (${why})`,
+      reason: `parameter name "${name}" matches "${inferred.pattern}" (no caller in the project)`,
       numeric: inferred.numeric,
     });
     this.addFlow(flow.sink, flow.sinkNode, flow.carrier, source, [...getSteps(source.steps), ...getSteps(flow.taint.steps).slice(1)]);

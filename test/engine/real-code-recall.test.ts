@@ -79,7 +79,7 @@ export function other(payload: { to: string }): void {
 });
 
 describe('statements that name the data', () => {
-  it('reports a helper statement that logs its PII-named parameter, and each call that passes it customer data', () => {
+  it('reports a helper statement that logs its PII-named parameter when a caller passes customer data, once', () => {
     const result = analyzeSnippets({
       'log.ts': PINO_LOGGER,
       'helpers.ts': `
@@ -101,35 +101,9 @@ export function signup(user: { email: string }, admin: { email: string }): void 
 }
 `,
     });
-    // where the e-mail is logged, listing the callers' data, and at each call that passes one; the
-    // helper only ever given configuration is not reported
-    expect(result.keys).toEqual(['app.ts:5 no-pii-logging', 'app.ts:6 no-pii-logging', 'helpers.ts:4 no-pii-logging']);
-    expect(result.byRule('no-pii-logging').find((finding) => finding.file.endsWith('helpers.ts'))?.message).toContain('and 1 more');
-  });
-
-  it('reports a call that hands its own PII-named parameter to such a helper, and not one that hands an id', () => {
-    const result = analyzeSnippets({
-      'log.ts': PINO_LOGGER,
-      'contacts.ts': `
-import { logger } from './log.js';
-export function createContact(email: string, userId: string): void {
-  logger.info({ email, userId }, 'contact created');
-}
-`,
-      'signup.ts': `
-import { createContact } from './contacts.js';
-export async function onSignup({ email, id }: { email: string; id: string }): Promise<void> {
-  createContact(email, id);
-}
-export async function onImport(userId: string): Promise<void> {
-  createContact('import@example.com', userId);
-}
-`,
-    });
-    expect(result.keys).toEqual(['contacts.ts:4 no-pii-logging', 'signup.ts:4 no-pii-logging']);
-    const atCall = result.findings.find((finding) => finding.file.endsWith('signup.ts'));
-    expect(atCall?.source?.reason).toMatch(/parameter name "email".*passed on to a helper that leaks it/);
-    expect(atCall?.trace.map((step) => step.file.endsWith('contacts.ts'))).toContain(true);
+    // one finding where the e-mail is logged, listing the callers' data; the helper only ever given configuration is not reported
+    expect(result.keys).toEqual(['helpers.ts:4 no-pii-logging']);
+    expect(result.byRule('no-pii-logging')[0]?.message).toContain('and 1 more');
   });
 
   it("reports at the call when the helper's file is another package's, read only for summaries", () => {
@@ -149,7 +123,7 @@ export function signup(user: { email: string }): void {
 `,
     };
     expect(analyzeSnippets(files, {}, { roots: ['app.ts'] }).keys).toEqual(['app.ts:4 no-pii-logging']);
-    expect(analyzeSnippets(files).keys).toEqual(['app.ts:4 no-pii-logging', 'packages/contacts/index.ts:4 no-pii-logging']);
+    expect(analyzeSnippets(files).keys).toEqual(['packages/contacts/index.ts:4 no-pii-logging']);
   });
 });
 

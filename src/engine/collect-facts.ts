@@ -447,17 +447,23 @@ class FactCollector {
         // file is read only for summaries); otherwise this call is where the data leaves
         const anchored = flow.anchored === true && this.context.isReportedFile(flow.carrier.node.getSourceFile());
         const reportedAt = anchored ? flow.carrier : carrier;
+        // a vendor helper (`identify(email)`, `createContact(email)`) sends what each call hands it:
+        // the call decides what the vendor gets, so it is a finding beside the helper's statement; a
+        // log helper's line is where its data is logged, once for all its callers
+        const alsoAtCall = anchored && flow.sink.kind === 'third-party';
         if (combined.origin.type === 'parameter') {
           const outer: ParameterSinkFlow = { fn: combined.origin.fn, taint: combined, sink: flow.sink, sinkNode: flow.sinkNode, carrier: reportedAt, redaction: flow.redaction };
           this.recordParameterFlow(anchored || this.namesParameterPart(outer) !== undefined ? { ...outer, anchored: true } : outer);
+          if (alsoAtCall) this.inferFromParameterName({ ...outer, carrier }, 'passed on to a helper that shares it');
         } else if (!isRedactedBy(flow.redaction, combined) && levelRank(combined.origin.source.level) >= levelRank('confidential')) {
           this.addFlow(flow.sink, flow.sinkNode, reportedAt, combined);
+          if (alsoAtCall) this.addFlow(flow.sink, flow.sinkNode, carrier, combined);
         }
       }
     }
   }
 
-  private inferFromParameterName(flow: ParameterSinkFlow): void {
+  private inferFromParameterName(flow: ParameterSinkFlow, why = 'no caller in the project'): void {
     const named = this.namesParameterPart(flow);
     if (named === undefined || flow.taint.origin.type !== 'parameter' || isRedactedBy(flow.redaction, flow.taint)) return;
     const { parameter, label, name, inferred } = named;
@@ -467,7 +473,7 @@ class FactCollector {
       kind: inferred.kind,
       confidence: 'inferred',
       node: parameter,
-      reason: `parameter name "${name}" matches "${inferred.pattern}" (no caller in the project)`,
+      reason: `parameter name "${name}" matches "${inferred.pattern}" (${why})`,
       numeric: inferred.numeric,
     });
     this.addFlow(flow.sink, flow.sinkNode, flow.carrier, source, [...getSteps(source.steps), ...getSteps(flow.taint.steps).slice(1)]);

@@ -17,7 +17,7 @@ import type { Confidence } from './findings-types.js';
 import { findCardNumbers, isKnownTestCardNumber, maskCardDigits } from './card-numbers.js';
 import { getCalleeName, skipOuterExpressions, type FileIndex } from './file-index.js';
 import { NodeMap } from './node-map.js';
-import { isSanitizingName, isSettingsName, isStatusFieldName, type InferredName } from './names.js';
+import { CHAT_MESSAGE_KIND, isChatRole, isSanitizingName, isSettingsName, isStatusFieldName, type InferredName } from './names.js';
 import type { SinkResolver } from './sinks.js';
 import { getPackageName, getPropertyNameText } from './sinks.js';
 import {
@@ -295,6 +295,19 @@ export class FlowAnalyzer {
       if (!ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property)) continue;
       const name = getPropertyNameText(property.name) ?? ANY_FIELD;
       for (const taint of this.taintOf(property)) taints.push(embedField(taint, name));
+    }
+    // content that carries classified data already is reported as that data
+    const message = getChatMessageContent(node, this.facade);
+    if (message !== undefined && !this.taintOf(message).some(isConcrete)) {
+      taints.push(embedField(sourceTaint({
+        label: describeExpression(message),
+        level: 'confidential',
+        kind: CHAT_MESSAGE_KIND,
+        confidence: 'inferred',
+        node: message,
+        reason: 'the content of a chat message (a "role" beside it): what a person wrote',
+        numeric: false,
+      }), 'content'));
     }
     return taints;
   }
@@ -1114,6 +1127,34 @@ function getConstInitializer(declaration: ts.Declaration | undefined): ts.Expres
 
 function isConcrete(taint: Taint): boolean {
   return taint.origin.type === 'source';
+}
+
+/**
+ * `{ role: 'user', content: row.prompt }`: the content of a chat-completion message, unless the
+ * code wrote it (a literal, or a constant initialised with one: a system prompt).
+ */
+function getChatMessageContent(node: ts.ObjectLiteralExpression, checker: CheckerFacade): ts.Expression | undefined {
+  let role: ts.Expression | undefined;
+  let content: ts.Expression | undefined;
+  for (const property of node.properties) {
+    if (!ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property)) continue;
+    const name = getPropertyNameText(property.name);
+    const value = ts.isPropertyAssignment(property) ? property.initializer : property.name;
+    if (name === 'role') role = skipOuterExpressions(value);
+    else if (name === 'content') content = value;
+  }
+  if (role === undefined || content === undefined) return undefined;
+  if (ts.isStringLiteralLike(role) && !isChatRole(role.text)) return undefined;
+  return isWrittenText(skipOuterExpressions(content), checker) ? undefined : content;
+}
+
+function isWrittenText(expression: ts.Expression, checker: CheckerFacade, depth = 0): boolean {
+  if (ts.isStringLiteralLike(expression) || expression.kind === SyntaxKind.NullKeyword || (ts.isIdentifier(expression) && expression.text === 'undefined')) return true;
+  if (depth > 4) return false;
+  if (ts.isTemplateExpression(expression)) return expression.templateSpans.every((span) => isWrittenText(skipOuterExpressions(span.expression), checker, depth + 1));
+  if (!ts.isIdentifier(expression)) return false;
+  const initializer = getConstInitializer(checker.getSymbol(expression)?.valueDeclaration);
+  return initializer !== undefined && isWrittenText(initializer, checker, depth + 1);
 }
 
 function isInlineFunction(node: ts.Node): node is ts.ArrowFunction | ts.FunctionExpression {

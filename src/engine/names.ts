@@ -274,6 +274,20 @@ export function inferRecipientField(name: string, siblingNames: readonly string[
   return { level: CONFIDENTIAL, kind: mail ? 'Email' : 'PhoneNumber', pattern: `the recipient of a message with ${siblings[0] as string}`, numeric: !mail };
 }
 
+/**
+ * The kind of what a person wrote in a conversation (`{ role: 'user', content }`): identifiable in
+ * training data, where the issue is what a model learns; elsewhere it is the product's own work
+ * (the prompt sent to its model provider, a chat shown back), so only the training rule reports it.
+ */
+export const CHAT_MESSAGE_KIND = 'ChatMessage';
+
+/** Roles of a chat-completion message (OpenAI, Anthropic, Gemini, LangChain). */
+const CHAT_ROLES: ReadonlySet<string> = new Set(['user', 'assistant', 'system', 'developer', 'tool', 'function', 'human', 'ai', 'model']);
+
+export function isChatRole(text: string): boolean {
+  return CHAT_ROLES.has(text);
+}
+
 /** Words that end the name of a code, status or category: what an error or a result says about itself. */
 const STATUS_HEADS: ReadonlySet<string> = new Set([
   'id', 'ids', 'uuid', 'code', 'status', 'state', 'type', 'kind', 'mode', 'count', 'total', 'index', 'version', 'level',

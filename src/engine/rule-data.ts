@@ -6,6 +6,7 @@
 import type { Level, SinkKind } from '../policy/types.js';
 import { levelRank } from '../policy/types.js';
 import type { DimensionFact, EngineFact, FlowFact } from './facts.js';
+import { CHAT_MESSAGE_KIND } from './names.js';
 
 const CARD_KINDS: ReadonlySet<string> = new Set(['PAN', 'CVV']);
 
@@ -39,6 +40,8 @@ export function describeMoreData(otherLabels: readonly string[]): string {
 /** The fact as a flow of at least `minimum` class into one of `kinds`, or undefined. */
 export function getFlowInto(fact: EngineFact, kinds: readonly SinkKind[], minimum: Level): FlowFact | undefined {
   if (fact.type !== 'flow' || !kinds.includes(fact.sink.kind)) return undefined;
+  // an inferred chat message is data to the training rule alone (see CHAT_MESSAGE_KIND)
+  if (fact.source.kind === CHAT_MESSAGE_KIND && fact.source.confidence === 'inferred' && fact.sink.kind !== 'ml-training') return undefined;
   return levelRank(fact.source.level) >= levelRank(minimum) ? fact : undefined;
 }
 

@@ -853,3 +853,26 @@ export function openProject(user: SessionUser, projectId: string, isAdmin: boole
     expect(result.keys).toEqual(['access.ts:10 no-pii-logging', 'access.ts:12 no-pii-logging']);
   });
 });
+
+describe('chat messages', () => {
+  it('are data to the training rule alone: a prompt logged or sent to analytics is not reported for its content', () => {
+    const result = analyzeSnippets({
+      'log.ts': PINO_LOGGER,
+      'chat.ts': `
+import OpenAI from 'openai';
+import { PostHog } from 'posthog-node';
+import { logger } from './log.js';
+const openai = new OpenAI();
+const posthog = new PostHog('phc_key');
+export async function answer(input: any): Promise<void> {
+  const messages = [{ role: 'user', content: input.text }];
+  logger.info({ messages }, 'prompt');
+  posthog.capture({ distinctId: 'server', event: 'prompt', properties: { messages } });
+  await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: String(input.text) }] });
+  await openai.files.create({ file: new File([JSON.stringify({ messages })], 'train.jsonl'), purpose: 'fine-tune' });
+}
+`,
+    });
+    expect(result.keys).toEqual(['chat.ts:12 no-identifiable-training-data']);
+  });
+});

@@ -106,6 +106,34 @@ export function signup(user: { email: string }, admin: { email: string }): void 
     expect(result.byRule('no-pii-logging')[0]?.message).toContain('and 1 more');
   });
 
+  it('reports each call that hands customer data to a vendor helper naming it, beside the helper, and not a call that hands an id', () => {
+    const result = analyzeSnippets({
+      'analytics.ts': `
+import { PostHog } from 'posthog-node';
+const client = new PostHog('phc_key');
+export function trackEvent(email: string, event: string): void {
+  client.capture({ distinctId: email, event });
+}
+`,
+      'signup.ts': `
+import { trackEvent } from './analytics.js';
+export function onSignup(user: { email: string; id: string }): void {
+  trackEvent(user.email, 'signed up');
+}
+export function onInvite({ email }: { email: string }): void {
+  trackEvent(email, 'invited');
+}
+export function onImport(batchId: string): void {
+  trackEvent(batchId, 'imported');
+}
+`,
+    });
+    expect(result.keys).toEqual(['analytics.ts:5 no-third-party-sharing', 'signup.ts:4 no-third-party-sharing', 'signup.ts:7 no-third-party-sharing']);
+    const invited = result.findings.find((finding) => finding.file.endsWith('signup.ts') && finding.line === 7);
+    expect(invited?.source?.reason).toMatch(/parameter name "email".*passed on to a helper that shares it/);
+    expect(invited?.trace.map((step) => step.file.endsWith('analytics.ts'))).toContain(true);
+  });
+
   it("reports at the call when the helper's file is another package's, read only for summaries", () => {
     const files = {
       'log.ts': PINO_LOGGER,

@@ -22,8 +22,39 @@ export async function upload(tickets: { email: Email; body: string }[]): Promise
   await openai.files.create({ file: new File([JSON.stringify(tickets)], 'search.jsonl'), purpose: 'assistants' });
 }
 `,
+    // chat messages the code wrote itself (a system prompt constant, literal examples) are not what a person wrote
+    `
+import OpenAI from 'openai';
+const openai = new OpenAI();
+const SYSTEM_PROMPT = 'You answer in the style of the product.';
+const GREETING = \`Hello from \${'Acme'}\`;
+export async function train(): Promise<void> {
+  const example = { messages: [{ role: 'system', content: SYSTEM_PROMPT }, { role: 'user', content: 'Hi' }, { role: 'assistant', content: GREETING }] };
+  await openai.files.create({ file: new File([JSON.stringify(example)], 'train.jsonl'), purpose: 'fine-tune' });
+}
+`,
   ],
   invalid: [
+    // rows read without types, turned into chat messages and uploaded for fine-tuning: what people wrote
+    {
+      code: `
+import OpenAI from 'openai';
+const openai = new OpenAI();
+declare const db: { select(table: string): Promise<any[]> };
+export async function train(): Promise<void> {
+  const rows = await db.select('replies');
+  const lines = rows.map((row) => JSON.stringify({ messages: [{ role: 'user', content: row.prompt }, { role: 'assistant', content: row.reply_body }] }));
+  await openai.files.create({ file: new File([lines.join('\\n')], 'train.jsonl'), purpose: 'fine-tune' });
+}
+`,
+      errors: [
+        {
+          messageId: 'identifiableTrainingData',
+          data: { class: 'Confidential', data: 'row.prompt', kind: 'ChatMessage', more: ' and 1 more (row.reply_body)', sink: 'openai.files.create', module: 'openai' },
+          line: 8,
+        },
+      ],
+    },
     // declared emails mapped into JSONL lines, uploaded for fine-tuning
     {
       code: `

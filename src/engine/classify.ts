@@ -192,7 +192,8 @@ export class TypeClassifier {
     // a validator (zod, valibot, arktype: Standard Schema's `~standard`, zod's `_zod`/`_def`) describes data, it holds none
     if (isSchemaType(type, this.facade)) return [];
     // an anonymous type (an inline or zod-inferred object) is owned by the key it sits under
-    const ownerName = symbolName !== undefined && !symbolName.startsWith('__') ? symbolName : key;
+    // googleapis names its data types `Schema$Userinfo`: the part after `$` is the type's name
+    const ownerName = symbolName !== undefined && !symbolName.startsWith('__') ? symbolName.slice(symbolName.lastIndexOf('$') + 1) : key;
     const results: TypeClassification[] = [];
     for (const property of this.facade.getPropertiesOfType(type).slice(0, MAX_PROPERTIES_PER_TYPE)) {
       const name = property.getName();

@@ -210,6 +210,27 @@ const envSchema = z.object({ CLOUD_CRM_EMAIL: z.string(), REGION: z.string() });
     expect(result.keys).toEqual(['billing.ts:7 no-pii-logging', 'billing.ts:19 no-pii-logging']);
     expect(result.byRule('no-pii-logging')[0]?.carried?.map((data) => data.source.label)).toContain('customer.email');
   });
+
+  it('names a generated type by what follows its namespace prefix (googleapis `Schema$Userinfo`), not as a validation schema', () => {
+    const result = analyzeSnippets({
+      'log.ts': PINO_LOGGER,
+      'node_modules/@googleapis/oauth2/index.d.ts': `
+export declare namespace oauth2_v2 {
+  interface Schema$Userinfo { email?: string | null; family_name?: string | null; verified_email?: boolean | null; }
+  interface Schema$Tokeninfo { audience?: string | null; expires_in?: number | null; }
+}
+`,
+      'connect.ts': `
+import type { oauth2_v2 } from '@googleapis/oauth2';
+import { logger } from './log.js';
+export function onConnected(userInfo: oauth2_v2.Schema$Userinfo, token: oauth2_v2.Schema$Tokeninfo): void {
+  logger.error({ userInfo }, 'email not verified');
+  logger.info({ token }, 'token checked');
+}
+`,
+    });
+    expect(result.keys).toEqual(['connect.ts:5 no-pii-logging']);
+  });
 });
 
 describe('hosts held in class fields', () => {

@@ -78,6 +78,7 @@ export class SinkResolver {
   /** a package can resolve to several module symbols (CommonJS and ESM declarations) */
   private readonly moduleSymbols = new Map<string, Set<ts.Symbol>>();
   private importSpecifiers: Map<string, ts.StringLiteral[]> | undefined;
+  private packageImportSpecifiers: Map<string, ts.StringLiteral[]> | undefined;
   /** local names of renamed imports of sink members (`import { setUser as sentrySetUser }`) */
   private renamedSinkImports: Set<string> | undefined;
   private globalSymbols: Map<string, ts.Symbol> | undefined;
@@ -388,13 +389,35 @@ export class SinkResolver {
     let symbols = this.moduleSymbols.get(name);
     if (symbols === undefined) {
       symbols = new Set();
-      for (const specifier of this.getImportSpecifiers().get(name) ?? []) {
+      // a types package the project never imports is still what its SDK hands out (`@posthog/types`'
+      // `PostHog` in posthog-js's `loaded` callback): reached through the packages' own imports
+      const specifiers = this.getImportSpecifiers().get(name) ?? this.getPackageImportSpecifiers().get(name) ?? [];
+      for (const specifier of specifiers) {
         const moduleSymbol = this.facade.getModuleSymbol(specifier);
         if (moduleSymbol !== undefined) symbols.add(moduleSymbol);
       }
       this.moduleSymbols.set(name, symbols);
     }
     return symbols;
+  }
+
+  /** The module specifiers of the installed packages' declaration files, by module name. */
+  private getPackageImportSpecifiers(): ReadonlyMap<string, readonly ts.StringLiteral[]> {
+    if (this.packageImportSpecifiers === undefined) {
+      const byName = new Map<string, ts.StringLiteral[]>();
+      for (const file of this.facade.program.getSourceFiles()) {
+        if (!file.isDeclarationFile || this.isProjectFile(file) || this.facade.program.isSourceFileDefaultLibrary(file)) continue;
+        for (const specifier of getModuleSpecifiers(file)) {
+          const name = normalizeModuleName(specifier.text);
+          if (name.startsWith('.')) continue;
+          const list = byName.get(name);
+          if (list === undefined) byName.set(name, [specifier]);
+          else list.push(specifier);
+        }
+      }
+      this.packageImportSpecifiers = byName;
+    }
+    return this.packageImportSpecifiers;
   }
 
   /** `sentrySetUser(...)` after `import { setUser as sentrySetUser }`: the entries named by the imported name. */

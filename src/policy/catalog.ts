@@ -700,6 +700,17 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'third-party', library: 'posthog-js', module: 'posthog-js', path: 'PostHog.captureLog' },
   { kind: 'third-party', library: 'posthog-js', module: 'posthog-js', path: 'PostHog.people.set' },
   { kind: 'third-party', library: 'posthog-js', module: 'posthog-js', path: 'PostHog.people.set_once' },
+  // @posthog/types (1.427.2, a dependency of posthog-js: interface PostHog, the type of the instance
+  // posthog-js hands to its `loaded` callback).
+  { kind: 'third-party', library: 'posthog-js', module: '@posthog/types', path: 'PostHog.capture' },
+  { kind: 'third-party', library: 'posthog-js', module: '@posthog/types', path: 'PostHog.identify' },
+  { kind: 'third-party', library: 'posthog-js', module: '@posthog/types', path: 'PostHog.alias' },
+  { kind: 'third-party', library: 'posthog-js', module: '@posthog/types', path: 'PostHog.group' },
+  { kind: 'third-party', library: 'posthog-js', module: '@posthog/types', path: 'PostHog.register' },
+  { kind: 'third-party', library: 'posthog-js', module: '@posthog/types', path: 'PostHog.register_once' },
+  { kind: 'third-party', library: 'posthog-js', module: '@posthog/types', path: 'PostHog.register_for_session' },
+  { kind: 'third-party', library: 'posthog-js', module: '@posthog/types', path: 'PostHog.setPersonProperties' },
+  { kind: 'third-party', library: 'posthog-js', module: '@posthog/types', path: 'PostHog.captureException' },
 
   // Amplitude (@amplitude/analytics-node 1.5.73, -browser 2.48.1: top-level functions bound to the
   // default instance; Identify is @amplitude/analytics-core's builder class, whose setters carry user

@@ -19,6 +19,7 @@ import { findAccessEntryPoints } from './access-entry-points.js';
 import { isKnownEmptyAt } from './empty-guards.js';
 import { AccessPathAnalyzer, getAccessGrantBits } from './access-paths.js';
 import { CallSiteIndex, getFunctionName } from './call-sites.js';
+import { isDevelopmentOnly } from './development-branches.js';
 import { describeExpression, isStaffOwnField, sourceTaint, type FlowAnalyzer } from './flow.js';
 import { ReachableFunctions } from './reachable-functions.js';
 import { HTTP_CALLEE_NAMES, type HttpSinkResolver } from './http-sinks.js';
@@ -119,7 +120,6 @@ class FactCollector {
   /** made for the first file with support access code: most projects have none */
   private accessPaths: AccessPathAnalyzer | undefined;
   /** per function: what its object literals put under keys naming customer data (`{ email: payload.to }`) */
-  private readonly namedUses = new Map<ts.SignatureDeclaration, ReadonlyMap<string, NamedUse>>();
   /** made for the first reported file: most files declare no schema */
   private schemaColumns: SchemaColumns | undefined;
   /** whether the project configures winston's `format.splat()` anywhere */
@@ -202,13 +202,14 @@ class FactCollector {
       const name = getCalleeName(call.expression);
       if (name === undefined) continue;
       const sink = this.getSink(call, name, index);
-      if (sink !== undefined) this.checkSink(sink, call);
+      // a log line that stands in for a vendor left unconfigured is a development fallback too
+      if (sink !== undefined && !isDevelopmentOnly(call, sink.kind === 'log')) this.checkSink(sink, call);
     }
     for (const assignment of index.assignments) {
       if (assignment.operatorToken.kind !== SyntaxKind.EqualsToken && assignment.operatorToken.kind !== SyntaxKind.PlusEqualsToken) continue;
       if (!focused && !this.isInScope(assignment)) continue;
       const sink = this.context.sinks.getSinkForAssignment(assignment);
-      if (sink !== undefined) this.checkSink(sink, assignment);
+      if (sink !== undefined && !isDevelopmentOnly(assignment, false)) this.checkSink(sink, assignment);
     }
   }
 
@@ -321,7 +322,7 @@ class FactCollector {
     if (chain !== undefined && chain.slice(0, -1).some(isConfigurationName)) return;
     const named = this.context.classifier.inferName(key, []);
     const byKey = named !== undefined && levelRank(named.level) >= levelRank('confidential');
-    const inferred = byKey ? { name: named, reason: `key "${key}" matches "${named.pattern}"` } : this.inferFromUse(value);
+    const inferred = byKey ? { name: named, reason: `key "${key}" matches "${named.pattern}"` } : this.context.flow.getNamedUse(value);
     if (inferred === undefined || !canCarryInferredValue(this.context.facade.getTypeOfNode(value), inferred.name)) return;
     const taint = sourceTaint({
       label: byKey ? key : describeExpression(value),
@@ -333,23 +334,6 @@ class FactCollector {
       numeric: inferred.name.numeric,
     });
     this.addFlow(sink, sinkNode, carrier, taint);
-  }
-
-  /**
-   * `logger.info('sent', { to: payload.to })` in a function that also builds `{ email: payload.to }`:
-   * the code itself says what the value is.
-   */
-  private inferFromUse(value: ts.Expression): { name: InferredName; reason: string } | undefined {
-    if (!ts.isPropertyAccessExpression(value)) return undefined;
-    const fn = getEnclosingFunction(value);
-    if (fn === undefined) return undefined;
-    let uses = this.namedUses.get(fn);
-    if (uses === undefined) {
-      uses = collectNamedUses(fn, this.context.classifier);
-      this.namedUses.set(fn, uses);
-    }
-    const use = uses.get(value.getText());
-    return use === undefined ? undefined : { name: use.name, reason: `passed as "${use.key}" (line ${use.line})` };
   }
 
   /** `leadingSteps`: the trace up to the sink, when it is not the taint's own */
@@ -819,40 +803,6 @@ function getFlowKey(flow: ParameterSinkFlow): string {
   // an anchored flow is reported at its own statement: each statement is a finding of its own
   const anchor = flow.anchored === true ? `|@${flow.carrier.node.getSourceFile().fileName}:${flow.carrier.node.pos}` : '';
   return `${index}|${flow.taint.read.join('.')}|${flow.sink.kind}|${flow.sink.module}|${redaction}${anchor}`;
-}
-
-interface NamedUse {
-  readonly key: string;
-  readonly name: InferredName;
-  readonly line: number;
-}
-
-/** The innermost function around a node. */
-function getEnclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
-  for (let current = node.parent; current !== undefined && !ts.isSourceFile(current); current = current.parent) {
-    if (ts.isFunctionLike(current)) return current;
-  }
-  return undefined;
-}
-
-/** A function's property reads put under a key naming customer data, by their text: `payload.to` → `email`. */
-function collectNamedUses(fn: ts.SignatureDeclaration, classifier: TypeClassifier): ReadonlyMap<string, NamedUse> {
-  const uses = new Map<string, NamedUse>();
-  const visit = (node: ts.Node): void => {
-    if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name)) {
-      const initializer = skipOuterExpressions(node.initializer);
-      if (ts.isPropertyAccessExpression(initializer)) {
-        const name = classifier.inferName(node.name.text, []);
-        const text = initializer.getText();
-        if (name !== undefined && levelRank(name.level) >= levelRank('confidential') && !uses.has(text)) {
-          uses.set(text, { key: node.name.text, name, line: node.getSourceFile().getLineAndCharacterOfPosition(node.getStart()).line + 1 });
-        }
-      }
-    }
-    ts.forEachChild(node, visit);
-  };
-  if ('body' in fn && fn.body !== undefined) visit(fn.body);
-  return uses;
 }
 
 /** TypeORM's relation decorators: the property holds another entity, stored in its own table. */

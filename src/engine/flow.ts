@@ -78,6 +78,7 @@ export interface FlowOptions {
 export class FlowAnalyzer {
   private readonly memo: NodeMap<readonly Taint[]>;
   private readonly returnSummaries = new Map<ts.Node, readonly Taint[]>();
+  private readonly namedUses = new Map<ts.SignatureDeclaration, ReadonlyMap<ts.Symbol | string, NamedUse>>();
   /** per helper: the keys it masks (null: not a masking helper) */
   private readonly maskedKeys = new Map<ts.SignatureDeclaration, ReadonlySet<string> | null>();
   private readonly storesByFile = new Map<ts.SourceFile, Map<ts.Symbol, { path: readonly string[]; value: ts.Expression }[]>>();
@@ -313,7 +314,9 @@ export class FlowAnalyzer {
   }
 
   private identifierTaints(identifier: ts.Identifier): Taint[] {
-    const taints = this.identifierTaintsOf(identifier);
+    const own = this.identifierTaintsOf(identifier);
+    const named = own.some(isConcrete) ? undefined : this.inferFromNamedUse(identifier);
+    const taints = named === undefined ? own : [...own, named];
     // `const messageTemplateDefinition = await getTemplate(id)`: what the code names as the product's
     // settings holds no customer data by its fields' names (declared brands still count)
     if (taints.length === 0 || !isSettingsName(identifier.text) || (this.facade.getTypeOfNode(identifier).flags & TypeFlags.Object) === 0) return taints;
@@ -829,6 +832,70 @@ export class FlowAnalyzer {
   }
 
   /** `mailData.to` where `mailData` also has a `subject` (an SDK's send parameters): the recipient. */
+  /**
+   * What the code itself calls a value where its own name says nothing: `recipient` passed as
+   * `sendMail({ to: recipient, subject })`, `payload.to` passed as `{ email: payload.to }`, in the
+   * same function. A variable is looked up in the function that declares it, a property read in
+   * the function around it.
+   */
+  getNamedUse(value: ts.Expression): { name: InferredName; reason: string } | undefined {
+    let scope: ts.SignatureDeclaration | undefined;
+    let use: NamedUse | undefined;
+    if (ts.isIdentifier(value)) {
+      const symbol = this.facade.getSymbol(value);
+      const declaration = symbol?.valueDeclaration;
+      if (symbol === undefined || declaration === undefined || !(ts.isVariableDeclaration(declaration) || ts.isBindingElement(declaration) || ts.isParameter(declaration))) return undefined;
+      scope = getEnclosingFunction(declaration);
+      use = scope === undefined ? undefined : this.getNamedUses(scope).get(symbol);
+    } else if (ts.isPropertyAccessExpression(value)) {
+      scope = getEnclosingFunction(value);
+      use = scope === undefined ? undefined : this.getNamedUses(scope).get(value.getText());
+    }
+    if (use === undefined || use.node === value) return undefined;
+    const file = use.node.getSourceFile();
+    return { name: use.name, reason: `passed as "${use.key}" (line ${file.getLineAndCharacterOfPosition(use.node.getStart(file)).line + 1})` };
+  }
+
+  private inferFromNamedUse(identifier: ts.Identifier): Taint | undefined {
+    const use = this.getNamedUse(identifier);
+    if (use === undefined || !canCarryInferredValue(this.facade.getTypeOfNode(identifier), use.name)) return undefined;
+    return sourceTaint({
+      label: identifier.text,
+      level: use.name.level,
+      kind: use.name.kind,
+      confidence: 'inferred',
+      node: identifier,
+      reason: use.reason,
+      numeric: use.name.numeric,
+    });
+  }
+
+  /** The values a function passes under a key that names customer data (`email: value`, `to: value` beside a subject): variables by symbol, property reads by their text. */
+  private getNamedUses(fn: ts.SignatureDeclaration): ReadonlyMap<ts.Symbol | string, NamedUse> {
+    const cached = this.namedUses.get(fn);
+    if (cached !== undefined) return cached;
+    const uses = new Map<ts.Symbol | string, NamedUse>();
+    const visit = (node: ts.Node): void => {
+      if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && ts.isObjectLiteralExpression(node.parent)) {
+        const value = skipOuterExpressions(node.initializer);
+        const key = node.name.text;
+        const useKey = ts.isPropertyAccessExpression(value) ? value.getText() : ts.isIdentifier(value) && value.text !== key ? this.facade.getSymbol(value) : undefined;
+        if (useKey !== undefined && !uses.has(useKey)) {
+          const object = node.parent;
+          const name = this.classifier.inferName(key, []) ?? this.classifier.inferRecipient(key, () => object.properties.flatMap((property) => {
+            const sibling = property.name === undefined ? undefined : getPropertyNameText(property.name);
+            return sibling === undefined ? [] : [sibling];
+          }));
+          if (name !== undefined && levelRank(name.level) >= levelRank('confidential')) uses.set(useKey, { key, name, node: value });
+        }
+      }
+      forEachChild(node, visit);
+    };
+    if ('body' in fn && fn.body !== undefined) visit(fn.body);
+    this.namedUses.set(fn, uses);
+    return uses;
+  }
+
   private inferRecipient(node: ts.Node, name: string): InferredName | undefined {
     if (!ts.isPropertyAccessExpression(node)) return undefined;
     return this.classifier.inferRecipient(name, () => {
@@ -1155,6 +1222,20 @@ function isWrittenText(expression: ts.Expression, checker: CheckerFacade, depth 
   if (!ts.isIdentifier(expression)) return false;
   const initializer = getConstInitializer(checker.getSymbol(expression)?.valueDeclaration);
   return initializer !== undefined && isWrittenText(initializer, checker, depth + 1);
+}
+
+interface NamedUse {
+  readonly key: string;
+  readonly name: InferredName;
+  readonly node: ts.Node;
+}
+
+/** The innermost function around a node. */
+export function getEnclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
+  for (let current = node.parent; current !== undefined && !ts.isSourceFile(current); current = current.parent) {
+    if (ts.isFunctionLike(current)) return current;
+  }
+  return undefined;
 }
 
 function isInlineFunction(node: ts.Node): node is ts.ArrowFunction | ts.FunctionExpression {

@@ -876,3 +876,30 @@ export async function answer(input: any): Promise<void> {
     expect(result.keys).toEqual(['chat.ts:12 no-identifiable-training-data']);
   });
 });
+
+describe('development-only code', () => {
+  it('does not report sinks in a branch only development takes, nor the print-out that stands in for an unconfigured mail vendor', () => {
+    const result = analyzeSnippets({
+      'log.ts': PINO_LOGGER,
+      'mail.ts': `
+import { logger } from './log.js';
+declare const resend: { emails: { send(message: { to: string; subject: string }): Promise<void> } };
+const isDev = process.env.NODE_ENV !== 'production';
+export async function sendEmail(email: string, subject: string): Promise<void> {
+  if (!process.env.RESEND_API_KEY) {
+    console.log('No RESEND_API_KEY, here is the mail to', email);
+    return;
+  }
+  if (process.env.NODE_ENV === 'development') logger.info({ email }, 'sending');
+  if (isDev) console.log('to', email);
+  process.env.NODE_ENV === 'production' ? undefined : console.log(email);
+  await resend.emails.send({ to: email, subject });
+  if (process.env.NODE_ENV === 'production') logger.info({ email }, 'sent');
+  if (!process.env.FEATURE_ENABLED) logger.info({ email }, 'feature off');
+}
+`,
+    });
+    // production's log after sending, and a switch that is not a vendor's setting, are reported
+    expect(result.keys).toEqual(['mail.ts:14 no-pii-logging', 'mail.ts:15 no-pii-logging']);
+  });
+});

@@ -76,6 +76,32 @@ export function other(payload: { to: string }): void {
     expect(result.keys).toEqual(['task.ts:6 no-pii-logging']);
     expect(result.byRule('no-pii-logging')[0]?.source?.reason).toBe('passed as "email" (line 5)');
   });
+
+  it('takes a variable the function sends a message to for the recipient, in a log line of text', () => {
+    const result = analyzeSnippets({
+      'log.ts': PINO_LOGGER,
+      'alerts.ts': `
+import { logger } from './log.js';
+declare const mailer: { sendMail(message: { to: string; subject: string; html: string }): Promise<void> };
+declare const queue: { push(job: { to: string; status: string }): void };
+export async function sendAlerts({ recipients, orgId }: { recipients: string[]; orgId: string }): Promise<void> {
+  for (const recipient of recipients) {
+    await mailer.sendMail({ to: recipient, subject: 'Spend alert', html: '<p>Limit reached</p>' });
+    logger.info(\`Sent spend alert to \${recipient} for org \${orgId}\`);
+  }
+}
+export function forward(targets: string[]): void {
+  for (const target of targets) {
+    queue.push({ to: target, status: 'queued' });
+    logger.info(\`Forwarded to \${target}\`);
+  }
+}
+`,
+    });
+    // a \`to\` beside a subject and a body is the address a message goes to; beside a status it says nothing
+    expect(result.keys).toEqual(['alerts.ts:8 no-pii-logging']);
+    expect(result.byRule('no-pii-logging')[0]?.source?.reason).toBe('passed as "to" (line 7)');
+  });
 });
 
 describe('statements that name the data', () => {

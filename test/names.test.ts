@@ -61,6 +61,13 @@ describe('name inference', () => {
     expect(kindOf('displayName')).toBe('PersonName');
   });
 
+  it('does not take a field of settings for customer data (an operator-set sending number, an override)', () => {
+    expect(kindOf('phone', ['senderOverride'])).toBeUndefined();
+    expect(kindOf('email', ['overrides'])).toBeUndefined();
+    expect(kindOf('email', ['smtpConfig'])).toBeUndefined();
+    expect(kindOf('phone', ['sender'])).toBe('PhoneNumber');
+  });
+
   it('takes the word a name is about, not any word that mentions a person', () => {
     expect(kindOf('userEventsTopicName')).toBeUndefined();
     expect(kindOf('name', ['userProperty'])).toBeUndefined();

@@ -157,7 +157,7 @@ const VETO_WORDS: ReadonlySet<string> = new Set([
 const CONFIGURATION_OWNERS: ReadonlySet<string> = new Set([
   'config', 'configuration', 'settings', 'env', 'environment', 'options', 'opts', 'constants', 'defaults',
   'template', 'templates', 'schema', 'i18n', 'translations', 'placeholder', 'placeholders', 'labels', 'columns',
-  'definition', 'definitions',
+  'definition', 'definitions', 'override', 'overrides',
 ]);
 /** First words that make a name a predicate (`isEmail`, `hasPhone`). */
 const PREDICATE_PREFIXES: ReadonlySet<string> = new Set(['is', 'has', 'should', 'can', 'did', 'was', 'allow', 'use', 'send', 'show', 'require', 'needs', 'with']);

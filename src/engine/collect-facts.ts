@@ -403,7 +403,8 @@ class FactCollector {
             if (inScope || (flow.anchored === true && this.context.focus?.has(flow.carrier.node.getSourceFile()) === true)) this.checkCallSite(site, flow);
           }
         }
-        if (sites.length === 0) entryPoints.add(fn);
+        // a module's private function nothing calls or passes on is dead code, not an entry point
+        if (sites.length === 0 && !isUnusedPrivateFunction(fn)) entryPoints.add(fn);
       });
     }
     // an entry point (exported API, framework callback, or code only tests call): its parameters'
@@ -803,6 +804,29 @@ function getFlowKey(flow: ParameterSinkFlow): string {
   // an anchored flow is reported at its own statement: each statement is a finding of its own
   const anchor = flow.anchored === true ? `|@${flow.carrier.node.getSourceFile().fileName}:${flow.carrier.node.pos}` : '';
   return `${index}|${flow.taint.read.join('.')}|${flow.sink.kind}|${flow.sink.module}|${redaction}${anchor}`;
+}
+
+/**
+ * A function only its own module could use (a declaration without `export`, a `private` method
+ * without decorators) whose name the module never mentions again: `sendPlanReadyEmail` left behind
+ * after a refactor is dead code, not an entry point.
+ */
+function isUnusedPrivateFunction(fn: ts.SignatureDeclaration): boolean {
+  let name: ts.Node | undefined;
+  if (ts.isMethodDeclaration(fn)) {
+    const isPrivate = ts.isPrivateIdentifier(fn.name) || (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Private) !== 0;
+    if (!isPrivate || (ts.getDecorators(fn) ?? []).length > 0) return false;
+    name = fn.name;
+  } else {
+    const holder = ts.isFunctionDeclaration(fn) ? fn : (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) ? fn.parent : undefined;
+    const statement = holder === undefined ? undefined : ts.isVariableDeclaration(holder) ? holder.parent.parent : holder;
+    if (holder === undefined || statement === undefined || !ts.isSourceFile(statement.parent) || (ts.getCombinedModifierFlags(holder) & ts.ModifierFlags.Export) !== 0) return false;
+    name = holder.name;
+  }
+  if (name === undefined || !(ts.isIdentifier(name) || ts.isPrivateIdentifier(name))) return false;
+  // any other mention (JSX, an object literal, `export { name }`) may be a use
+  const text = name.text.replace(/[$#]/g, '\\$&');
+  return (fn.getSourceFile().text.match(new RegExp(`(?<![\\w$])${text}(?![\\w$])`, 'g')) ?? []).length <= 1;
 }
 
 /** TypeORM's relation decorators: the property holds another entity, stored in its own table. */

@@ -81,6 +81,34 @@ audit('someone@example.com' as Email);
   });
 });
 
+describe('functions nothing calls', () => {
+  it("reports an exported helper by its parameter's name, and not a module's private helper its module never mentions again", () => {
+    const result = analyzeSnippets({
+      'log.ts': PINO_LOGGER,
+      'mail.ts': `
+import { logger } from './log.js';
+async function sendPlanReadyEmail(email: string): Promise<void> {
+  logger.info({ email }, 'plan ready');
+}
+function notifyOwner(email: string): void {
+  logger.info({ email }, 'owner notified');
+}
+export const handlers = { notifyOwner };
+export function sendWelcome(email: string): void {
+  logger.info({ email }, 'welcome');
+}
+class Mailer {
+  private retry(email: string): void {
+    logger.info({ email }, 'sending again');
+  }
+}
+export const mailer = new Mailer();
+`,
+    });
+    expect(result.keys).toEqual(['mail.ts:7 no-pii-logging', 'mail.ts:11 no-pii-logging']);
+  });
+});
+
 describe('reported files', () => {
   it('reads files outside the root files for summaries and reports only the root files', () => {
     const result = analyzeSnippets(

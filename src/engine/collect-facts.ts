@@ -202,14 +202,13 @@ class FactCollector {
       const name = getCalleeName(call.expression);
       if (name === undefined) continue;
       const sink = this.getSink(call, name, index);
-      // a log line that stands in for a vendor left unconfigured is a development fallback too
-      if (sink !== undefined && !isDevelopmentOnly(call, sink.kind === 'log')) this.checkSink(sink, call);
+      if (sink !== undefined && !isDevelopmentOnly(call)) this.checkSink(sink, call);
     }
     for (const assignment of index.assignments) {
       if (assignment.operatorToken.kind !== SyntaxKind.EqualsToken && assignment.operatorToken.kind !== SyntaxKind.PlusEqualsToken) continue;
       if (!focused && !this.isInScope(assignment)) continue;
       const sink = this.context.sinks.getSinkForAssignment(assignment);
-      if (sink !== undefined && !isDevelopmentOnly(assignment, false)) this.checkSink(sink, assignment);
+      if (sink !== undefined && !isDevelopmentOnly(assignment)) this.checkSink(sink, assignment);
     }
   }
 

@@ -878,7 +878,7 @@ export async function answer(input: any): Promise<void> {
 });
 
 describe('development-only code', () => {
-  it('does not report sinks in a branch only development takes, nor the print-out that stands in for an unconfigured mail vendor', () => {
+  it('does not report sinks in a branch only development takes; a fallback for a vendor left unconfigured runs in production', () => {
     const result = analyzeSnippets({
       'log.ts': PINO_LOGGER,
       'mail.ts': `
@@ -886,8 +886,8 @@ import { logger } from './log.js';
 declare const resend: { emails: { send(message: { to: string; subject: string }): Promise<void> } };
 const isDev = process.env.NODE_ENV !== 'production';
 export async function sendEmail(email: string, subject: string): Promise<void> {
-  if (!process.env.RESEND_API_KEY) {
-    console.log('No RESEND_API_KEY, here is the mail to', email);
+  if (process.env.NODE_ENV === 'development' || !process.env.RESEND_API_KEY) {
+    console.log('here is the mail to', email);
     return;
   }
   if (process.env.NODE_ENV === 'development') logger.info({ email }, 'sending');
@@ -895,11 +895,10 @@ export async function sendEmail(email: string, subject: string): Promise<void> {
   process.env.NODE_ENV === 'production' ? undefined : console.log(email);
   await resend.emails.send({ to: email, subject });
   if (process.env.NODE_ENV === 'production') logger.info({ email }, 'sent');
-  if (!process.env.FEATURE_ENABLED) logger.info({ email }, 'feature off');
 }
 `,
     });
-    // production's log after sending, and a switch that is not a vendor's setting, are reported
-    expect(result.keys).toEqual(['mail.ts:14 no-pii-logging', 'mail.ts:15 no-pii-logging']);
+    // the print-out when no mail vendor is set up, and production's log after sending
+    expect(result.keys).toEqual(['mail.ts:7 no-pii-logging', 'mail.ts:14 no-pii-logging']);
   });
 });

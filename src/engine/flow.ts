@@ -328,9 +328,15 @@ export class FlowAnalyzer {
     // `const shown = declassify(member, 'reason')`: the field names of its type no longer count
     const initializer = getConstInitializer(this.facade.getSymbol(identifier)?.valueDeclaration);
     if (initializer !== undefined && ts.isCallExpression(initializer) && this.isSanitizingCall(initializer)) return [];
+    // `const shown = { ...declassify(member, 'reason'), at: 1 }`: the copy's type still names the
+    // fields' brands, so what it holds is read from the literal, part by part
+    const copiesDeclassified = initializer !== undefined && ts.isObjectLiteralExpression(initializer) && initializer.properties.some((property) => {
+      const spread = ts.isSpreadAssignment(property) ? skipOuterExpressions(property.expression) : undefined;
+      return spread !== undefined && ts.isCallExpression(spread) && this.isSanitizingCall(spread);
+    });
     // `const CHANNEL_IDENTIFIERS: Record<ChannelType, string> = { Email: 'email' }`: literals, whatever its type's keys say
     if (this.isConstantTable(identifier)) return [];
-    const declared = this.typeTaints(identifier);
+    const declared = copiesDeclassified ? undefined : this.typeTaints(identifier);
     if (declared !== undefined && !(declared.length > 0 && declared.every(isInferredSource) && this.isContextBagParameter(identifier))) return declared;
     const symbol = ts.isShorthandPropertyAssignment(identifier.parent) && identifier.parent.name === identifier
       ? this.facade.getShorthandValueSymbol(identifier.parent)

@@ -33,4 +33,19 @@ export async function run(member: { id: string; email: Email }, email: Email): P
     });
     expect(result.keys).toEqual(['app.ts:5 no-pii-logging', 'app.ts:6 no-unsafe-declassification']);
   });
+
+  it('does not take a copy spread from a declassified object for its type, whose fields still carry brands', () => {
+    const result = analyzeSnippets({
+      'app.ts': `import { declassify, type CVV, type Email } from 'classified';
+declare function apply<T>(value: T, fn: (item: T) => string): string;
+export function run(member: { email: Email; cvv: CVV }): void {
+  const shown = { ...declassify(member, 'the member views their own profile'), at: 1 };
+  console.log(apply(shown, (item) => JSON.stringify(item)));
+  const leaked = { ...member, at: 1 };
+  console.log(apply(leaked, (item) => JSON.stringify(item)));
+}
+`,
+    });
+    expect(result.keys).toEqual(['app.ts:7 no-pii-logging', 'app.ts:7 no-restricted-logging']);
+  });
 });

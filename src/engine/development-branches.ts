@@ -1,8 +1,9 @@
 /**
- * Code that runs only in development: a branch a `NODE_ENV` test (or an `isDev` flag) selects.
- * Production takes the other branch. A branch taken when a vendor's setting is missing
- * (`if (!process.env.SLACK_WEBHOOK_URL) console.log(message)`) is not one of them: a deployment
- * without that vendor runs it in production.
+ * Code that runs only in development: a branch a `NODE_ENV` test (or an `isDev` flag) selects, and
+ * the print-out that stands in for message delivery when no mail or SMS provider is configured
+ * (`if (!process.env.RESEND_API_KEY) { console.log('To:', to); return; }`): production delivers.
+ * Other missing settings are not development: `if (!process.env.SLACK_WEBHOOK_URL)
+ * console.log(message)` logs the message a deployment without Slack would have posted.
  */
 import ts from 'typescript';
 import { skipOuterExpressions } from './file-index.js';
@@ -15,6 +16,8 @@ const DEVELOPMENT_FLAG = /^_*(?:is_?)?dev(?:elopment)?(?:_?(?:mode|env|environme
 const PRODUCTION_FLAG = /^_*(?:is_?)?prod(?:uction)?(?:_?(?:mode|env|environment))?_*$/i;
 const ENVIRONMENT_VARIABLES: ReadonlySet<string> = new Set(['NODE_ENV', 'APP_ENV', 'VERCEL_ENV', 'ENVIRONMENT', 'MODE']);
 const DEVELOPMENT_VALUES: ReadonlySet<string> = new Set(['development', 'dev', 'local']);
+/** The setting a mail or SMS provider needs (`RESEND_API_KEY`, `SMTP_HOST`, `TWILIO_AUTH_TOKEN`). */
+const DELIVERY_PROVIDER_SETTING = /^(?:[A-Z0-9]+_)*(?:RESEND|SENDGRID|POSTMARK|MAILGUN|MAILERSEND|MAILJET|SMTP|SES|BREVO|SENDINBLUE|PLUNK|TWILIO|VONAGE|MESSAGEBIRD)_(?:[A-Z0-9]+_)*(?:API_?KEY|KEY|TOKEN|AUTH_TOKEN|SECRET|HOST|SERVER|URL|PASSWORD|PASS|USER)$/;
 
 /** Whether `node` runs only in development. */
 export function isDevelopmentOnly(node: ts.Node): boolean {
@@ -41,7 +44,10 @@ function selectsDevelopment(condition: ts.Expression, taken: boolean): boolean {
 /** The environment a condition being true says the code runs in, if it says one. */
 function getMode(condition: ts.Expression): Mode | undefined {
   const expression = skipOuterExpressions(condition);
-  if (ts.isPrefixUnaryExpression(expression) && expression.operator === SyntaxKind.ExclamationToken) return invert(getMode(expression.operand));
+  if (ts.isPrefixUnaryExpression(expression) && expression.operator === SyntaxKind.ExclamationToken) {
+    const operand = skipOuterExpressions(expression.operand);
+    return isDeliveryProviderSetting(operand) ? 'development' : invert(getMode(operand));
+  }
   if (ts.isBinaryExpression(expression)) {
     const operator = expression.operatorToken.kind;
     if (operator === SyntaxKind.AmpersandAmpersandToken || operator === SyntaxKind.BarBarToken) {
@@ -82,6 +88,13 @@ function getFlagName(expression: ts.Expression): string | undefined {
   if (ts.isPropertyAccessExpression(expression)) return expression.name.text;
   if (ts.isCallExpression(expression) && expression.arguments.length === 0) return getFlagName(skipOuterExpressions(expression.expression));
   return undefined;
+}
+
+/** `process.env.RESEND_API_KEY`, `env.SMTP_HOST`: a mail or SMS provider's setting read from the environment. */
+function isDeliveryProviderSetting(expression: ts.Expression): boolean {
+  const chain = getPropertyChain(expression);
+  const last = chain?.[chain.length - 1];
+  return chain !== undefined && last !== undefined && chain.slice(0, -1).some((segment) => segment === 'env') && DELIVERY_PROVIDER_SETTING.test(last);
 }
 
 function invert(mode: Mode | undefined): Mode | undefined {

@@ -878,7 +878,7 @@ export async function answer(input: any): Promise<void> {
 });
 
 describe('development-only code', () => {
-  it('does not report sinks in a branch only development takes; a fallback for a vendor left unconfigured runs in production', () => {
+  it('does not report sinks only development runs: a NODE_ENV branch, and the print-out standing in for an unconfigured mail provider', () => {
     const result = analyzeSnippets({
       'log.ts': PINO_LOGGER,
       'mail.ts': `
@@ -886,8 +886,8 @@ import { logger } from './log.js';
 declare const resend: { emails: { send(message: { to: string; subject: string }): Promise<void> } };
 const isDev = process.env.NODE_ENV !== 'production';
 export async function sendEmail(email: string, subject: string): Promise<void> {
-  if (process.env.NODE_ENV === 'development' || !process.env.RESEND_API_KEY) {
-    console.log('here is the mail to', email);
+  if (!process.env.RESEND_API_KEY) {
+    console.log('No mail provider, here is the mail to', email);
     return;
   }
   if (process.env.NODE_ENV === 'development') logger.info({ email }, 'sending');
@@ -896,9 +896,15 @@ export async function sendEmail(email: string, subject: string): Promise<void> {
   await resend.emails.send({ to: email, subject });
   if (process.env.NODE_ENV === 'production') logger.info({ email }, 'sent');
 }
+export async function alert(email: string): Promise<void> {
+  if (process.env.NODE_ENV === 'development' || !process.env.SLACK_WEBHOOK_URL) {
+    console.log('signup', email);
+    return;
+  }
+}
 `,
     });
-    // the print-out when no mail vendor is set up, and production's log after sending
-    expect(result.keys).toEqual(['mail.ts:7 no-pii-logging', 'mail.ts:14 no-pii-logging']);
+    // production's log after sending, and the print-out of a message a deployment without Slack would have posted
+    expect(result.keys).toEqual(['mail.ts:14 no-pii-logging', 'mail.ts:18 no-pii-logging']);
   });
 });

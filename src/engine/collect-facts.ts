@@ -119,7 +119,6 @@ class FactCollector {
   private readonly jsDocSinkNames: ReadonlySet<string>;
   /** made for the first file with support access code: most projects have none */
   private accessPaths: AccessPathAnalyzer | undefined;
-  /** per function: what its object literals put under keys naming customer data (`{ email: payload.to }`) */
   /** made for the first reported file: most files declare no schema */
   private schemaColumns: SchemaColumns | undefined;
   /** whether the project configures winston's `format.splat()` anywhere */

@@ -837,7 +837,6 @@ export class FlowAnalyzer {
     });
   }
 
-  /** `mailData.to` where `mailData` also has a `subject` (an SDK's send parameters): the recipient. */
   /**
    * What the code itself calls a value where its own name says nothing: `recipient` passed as
    * `sendMail({ to: recipient, subject })`, `payload.to` passed as `{ email: payload.to }`, in the
@@ -902,6 +901,7 @@ export class FlowAnalyzer {
     return uses;
   }
 
+  /** `mailData.to` where `mailData` also has a `subject` (an SDK's send parameters): the recipient. */
   private inferRecipient(node: ts.Node, name: string): InferredName | undefined {
     if (!ts.isPropertyAccessExpression(node)) return undefined;
     return this.classifier.inferRecipient(name, () => {
@@ -1206,7 +1206,7 @@ function isConcrete(taint: Taint): boolean {
  * `{ role: 'user', content: row.prompt }`: the content of a chat-completion message, unless the
  * code wrote it (a literal, or a constant initialised with one: a system prompt).
  */
-function getChatMessageContent(node: ts.ObjectLiteralExpression, checker: CheckerFacade): ts.Expression | undefined {
+function getChatMessageContent(node: ts.ObjectLiteralExpression, facade: CheckerFacade): ts.Expression | undefined {
   let role: ts.Expression | undefined;
   let content: ts.Expression | undefined;
   for (const property of node.properties) {
@@ -1218,16 +1218,17 @@ function getChatMessageContent(node: ts.ObjectLiteralExpression, checker: Checke
   }
   if (role === undefined || content === undefined) return undefined;
   if (ts.isStringLiteralLike(role) && !isChatRole(role.text)) return undefined;
-  return isWrittenText(skipOuterExpressions(content), checker) ? undefined : content;
+  return isWrittenText(skipOuterExpressions(content), facade) ? undefined : content;
 }
 
-function isWrittenText(expression: ts.Expression, checker: CheckerFacade, depth = 0): boolean {
+/** Text the code wrote: a literal, a template of such parts, a constant initialised with one. */
+function isWrittenText(expression: ts.Expression, facade: CheckerFacade, depth = 0): boolean {
   if (ts.isStringLiteralLike(expression) || expression.kind === SyntaxKind.NullKeyword || (ts.isIdentifier(expression) && expression.text === 'undefined')) return true;
   if (depth > 4) return false;
-  if (ts.isTemplateExpression(expression)) return expression.templateSpans.every((span) => isWrittenText(skipOuterExpressions(span.expression), checker, depth + 1));
+  if (ts.isTemplateExpression(expression)) return expression.templateSpans.every((span) => isWrittenText(skipOuterExpressions(span.expression), facade, depth + 1));
   if (!ts.isIdentifier(expression)) return false;
-  const initializer = getConstInitializer(checker.getSymbol(expression)?.valueDeclaration);
-  return initializer !== undefined && isWrittenText(initializer, checker, depth + 1);
+  const initializer = getConstInitializer(facade.getSymbol(expression)?.valueDeclaration);
+  return initializer !== undefined && isWrittenText(initializer, facade, depth + 1);
 }
 
 interface NamedUse {
@@ -1237,7 +1238,7 @@ interface NamedUse {
 }
 
 /** The innermost function around a node. */
-export function getEnclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
+function getEnclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
   for (let current = node.parent; current !== undefined && !ts.isSourceFile(current); current = current.parent) {
     if (ts.isFunctionLike(current)) return current;
   }

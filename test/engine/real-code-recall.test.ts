@@ -160,6 +160,38 @@ export function onImport(batchId: string): void {
     expect(invited?.trace.map((step) => step.file.endsWith('analytics.ts'))).toContain(true);
   });
 
+  it("reports each call that hands customer data to a vendor helper whose parameter's type names it", () => {
+    const result = analyzeSnippets({
+      'analytics.ts': `
+import { PostHog } from 'posthog-node';
+const client = new PostHog('phc_key');
+export type AnalyticsEvent = { event: 'Signed Up'; email: string; userId: string } | { event: 'Viewed'; linkId: string };
+export function trackAnalytics(args: AnalyticsEvent): void {
+  client.capture({ distinctId: 'server', event: args.event, properties: args });
+}
+export function captureError(error: unknown, context: { userEmail?: string; extra?: string } = {}): void {
+  const { userEmail } = context;
+  if (userEmail) client.identify({ distinctId: userEmail });
+}
+`,
+      'signup.ts': `
+import { captureError, trackAnalytics } from './analytics.js';
+export function onSignup(user: { email: string; id: string }, linkId: string): void {
+  trackAnalytics({ event: 'Signed Up', email: user.email, userId: user.id });
+  trackAnalytics({ event: 'Viewed', linkId });
+  captureError(new Error('failed'), { userEmail: user.email });
+  captureError(new Error('failed'), { extra: linkId });
+}
+`,
+    });
+    expect(result.keys).toEqual([
+      'analytics.ts:6 no-third-party-sharing',
+      'analytics.ts:10 no-third-party-sharing',
+      'signup.ts:4 no-third-party-sharing',
+      'signup.ts:6 no-third-party-sharing',
+    ]);
+  });
+
   it("reports at the call when the helper's file is another package's, read only for summaries", () => {
     const files = {
       'log.ts': PINO_LOGGER,

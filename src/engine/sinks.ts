@@ -109,7 +109,7 @@ export class SinkResolver {
     if (memberName === undefined) return undefined;
     const candidates = this.sinksByMember.get(memberName) ?? this.getCandidatesOfRenamedImport(call.expression);
     if (candidates !== undefined) {
-      const entries = preferProcessors(this.findMatchingEntries(call.expression, candidates).filter((candidate) => conditionHolds(candidate.when, call, this.facade)));
+      const entries = preferImportedModule(preferProcessors(this.findMatchingEntries(call.expression, candidates).filter((candidate) => conditionHolds(candidate.when, call, this.facade))), call.expression, this.facade);
       const entry = entries[0];
       if (entry !== undefined) {
         const dimensions = entries.flatMap((candidate) => (candidate.kind === entry.kind && candidate.dimensions !== undefined ? [candidate.dimensions] : []));
@@ -723,6 +723,19 @@ function preferWrittenGlobal<E extends AddressedEntry>(entries: readonly E[], is
  */
 function preferProcessors(entries: readonly SinkEntry[]): SinkEntry[] {
   return [...entries.filter((entry) => entry.kind === 'processor'), ...entries.filter((entry) => entry.kind !== 'processor')];
+}
+
+/**
+ * `setUser` imported from `@sentry/nextjs` is `@sentry/node`'s declaration re-exported, so both
+ * entries match: the one of the module the code imports names the sink (`entries` stay in order
+ * otherwise, processors first).
+ */
+function preferImportedModule(entries: SinkEntry[], callee: ts.Expression, facade: CheckerFacade): SinkEntry[] {
+  if (entries.length < 2) return entries;
+  const imported = getImportChain(callee, facade, 0)?.module;
+  const first = entries[0];
+  const match = imported === undefined || first === undefined ? undefined : entries.find((entry) => 'module' in entry && entry.module === imported && entry.kind === first.kind);
+  return match === undefined ? entries : [match, ...entries.filter((entry) => entry !== match)];
 }
 
 function sharesDeclaration(declarations: readonly ts.Node[], targets: ReadonlySet<ts.Node>): boolean {

@@ -307,3 +307,24 @@ export class SignupService {
     expect(result.keys).toEqual(['service.ts:7 no-pii-logging']);
   });
 });
+
+describe('the module a sink is named by', () => {
+  it('names the SDK flavour the code imports when it re-exports another flavour’s declaration', () => {
+    const result = analyzeSnippets({
+      // the shape of an install where @sentry/nextjs re-exports @sentry/node's declaration
+      'node_modules/@sentry/node/package.json': '{ "name": "@sentry/node", "version": "1.0.0", "types": "index.d.ts" }',
+      'node_modules/@sentry/node/index.d.ts': 'export declare function setUser(user: { email?: string } | null): void;\n',
+      'node_modules/@sentry/nextjs/package.json': '{ "name": "@sentry/nextjs", "version": "1.0.0", "types": "index.d.ts" }',
+      'node_modules/@sentry/nextjs/index.d.ts': "export { setUser } from '@sentry/node';\n",
+      'monitoring.ts': `
+import { setUser } from '@sentry/nextjs';
+import { setUser as setNodeUser } from '@sentry/node';
+export function identify(user: { email: string }): void {
+  setUser({ email: user.email });
+  setNodeUser({ email: user.email });
+}
+`,
+    });
+    expect(result.findings.map((finding) => `${finding.line} ${finding.sink?.module}`)).toEqual(['5 @sentry/nextjs', '6 @sentry/node']);
+  });
+});

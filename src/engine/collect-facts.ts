@@ -28,7 +28,7 @@ import { getPackageName, getPropertyChain, getPropertyNameText, getPropertyValue
 import { isRedacted, LoggerRedaction, type RedactPath } from './logger-redaction.js';
 import { NodeMap } from './node-map.js';
 import { SchemaColumns } from './schema-columns.js';
-import { ANY_FIELD, addStep, embedField, getSteps, instantiate, startTrail, withPath, type SourceFact, type Step, type Taint } from './taint.js';
+import { ANY_FIELD, addStep, embedField, getSteps, instantiate, withPath, type SourceFact, type Step, type Taint } from './taint.js';
 import { SyntaxKind, TypeFlags } from './typescript-api.js';
 
 /** Data reaching a sink through a parameter of `fn`: recorded, then checked at `fn`'s callers. */
@@ -276,8 +276,8 @@ class FactCollector {
     // `trackAnalytics(args: AnalyticsEvents)` sending `args` to a vendor: its parameter's type names
     // the data, so the helper is reported; each call that hands it customer data is too
     if (concrete && sink.kind === 'third-party') {
-      const part = getParameterPart(carrier.value, this.context.facade);
-      if (part !== undefined) this.recordParameterFlow({ fn: part.fn, taint: part.taint, sink, sinkNode, carrier, redaction, anchored: true });
+      const part = this.context.flow.getParameterPart(carrier.value);
+      if (part !== undefined && part.origin.type === 'parameter') this.recordParameterFlow({ fn: part.origin.fn, taint: part, sink, sinkNode, carrier, redaction, anchored: true });
     }
     // a key names the data only when nothing else does: a whole parameter (`{ email }` in a wrapper)
     // is decided at the call sites
@@ -808,38 +808,6 @@ function getFlowKey(flow: ParameterSinkFlow): string {
   // an anchored flow is reported at its own statement: each statement is a finding of its own
   const anchor = flow.anchored === true ? `|@${flow.carrier.node.getSourceFile().fileName}:${flow.carrier.node.pos}` : '';
   return `${index}|${flow.taint.read.join('.')}|${flow.sink.kind}|${flow.sink.module}|${redaction}${anchor}`;
-}
-
-/**
- * The parameter part a value is read from, written out (`args`, `args.user.email`, a field
- * destructured from a parameter): where a typed helper's callers hand in what it sends.
- */
-function getParameterPart(value: ts.Expression, facade: CheckerFacade): { fn: ts.SignatureDeclaration; taint: Taint } | undefined {
-  const path: string[] = [];
-  let current = skipOuterExpressions(value);
-  while (ts.isPropertyAccessExpression(current)) {
-    path.unshift(current.name.text);
-    current = skipOuterExpressions(current.expression);
-  }
-  if (!ts.isIdentifier(current)) return undefined;
-  let declaration: ts.Node | undefined = facade.getSymbol(current)?.valueDeclaration;
-  // `const { userEmail } = context` and `({ userEmail }: Context) => ...`: the field destructured
-  if (declaration !== undefined && ts.isBindingElement(declaration) && ts.isObjectBindingPattern(declaration.parent)) {
-    const element: ts.BindingElement = declaration;
-    const field = element.propertyName === undefined ? (ts.isIdentifier(element.name) ? element.name.text : undefined) : getPropertyNameText(element.propertyName);
-    const holder = element.parent.parent;
-    if (field === undefined) return undefined;
-    path.unshift(field);
-    if (ts.isParameter(holder)) declaration = holder;
-    else if (ts.isVariableDeclaration(holder) && holder.initializer !== undefined && ts.isIdentifier(skipOuterExpressions(holder.initializer))) declaration = facade.getSymbol(skipOuterExpressions(holder.initializer))?.valueDeclaration;
-    else return undefined;
-  }
-  if (declaration === undefined || !ts.isParameter(declaration)) return undefined;
-  const fn = declaration.parent;
-  const index = fn.parameters.indexOf(declaration);
-  if (index < 0 || declaration.dotDotDotToken !== undefined) return undefined;
-  const taint: Taint = { origin: { type: 'parameter', fn, index }, read: path, path: [], steps: startTrail({ node: declaration, note: `parameter ${declaration.name.getText()}` }), masked: undefined };
-  return { fn, taint };
 }
 
 /**

@@ -19,7 +19,7 @@ import { getCalleeName, skipOuterExpressions, type FileIndex } from './file-inde
 import { NodeMap } from './node-map.js';
 import { CHAT_MESSAGE_KIND, isChatRole, isSanitizingName, isSettingsName, isStatusFieldName, type InferredName } from './names.js';
 import type { SinkResolver } from './sinks.js';
-import { getPackageName, getPropertyNameText } from './sinks.js';
+import { getPackageName, getPropertyNameText, getStaticString } from './sinks.js';
 import {
   ANY_FIELD,
   addStep,
@@ -434,6 +434,35 @@ export class FlowAnalyzer {
     const bound = this.boundCallbackTaints(fn, index);
     if (bound !== undefined) return bound;
     return [{ origin: { type: 'parameter', fn, index }, read: [], path: [], steps: startTrail({ node: parameter, note: `parameter ${parameter.name.getText()}` }), masked: undefined }];
+  }
+
+  /**
+   * The parameter part a value is read from as written (`args`, `args.user.email`, a field
+   * destructured from a parameter, directly or from a local copy of it), whatever its type says:
+   * where a typed helper's callers hand in what it sends. Undefined for a callback's parameter,
+   * which its call binds.
+   */
+  getParameterPart(value: ts.Expression): Taint | undefined {
+    const path: string[] = [];
+    let current = skipOuterExpressions(value);
+    while (ts.isPropertyAccessExpression(current)) {
+      path.unshift(current.name.text);
+      current = skipOuterExpressions(current.expression);
+    }
+    if (!ts.isIdentifier(current)) return undefined;
+    let declaration: ts.Node | undefined = this.facade.getSymbol(current)?.valueDeclaration;
+    // `const { userEmail } = context` and `({ userEmail }: Context) => ...`
+    if (declaration !== undefined && ts.isBindingElement(declaration) && ts.isObjectBindingPattern(declaration.parent)) {
+      const field = declaration.propertyName === undefined ? (ts.isIdentifier(declaration.name) ? declaration.name.text : undefined) : getPropertyNameText(declaration.propertyName);
+      const holder = declaration.parent.parent;
+      const copied = ts.isVariableDeclaration(holder) && holder.initializer !== undefined ? skipOuterExpressions(holder.initializer) : undefined;
+      if (field === undefined) return undefined;
+      path.unshift(field);
+      declaration = ts.isParameter(holder) ? holder : copied !== undefined && ts.isIdentifier(copied) ? this.facade.getSymbol(copied)?.valueDeclaration : undefined;
+    }
+    if (declaration === undefined || !ts.isParameter(declaration) || declaration.dotDotDotToken !== undefined) return undefined;
+    const [part] = this.readFrom(this.parameterTaints(declaration), path);
+    return part?.origin.type === 'parameter' && part.origin.fn === declaration.parent ? part : undefined;
   }
 
   /** A callback's parameter bound by the call it is passed to: `list.map((item) => ...)`. */
@@ -1221,14 +1250,11 @@ function getChatMessageContent(node: ts.ObjectLiteralExpression, facade: Checker
   return isWrittenText(skipOuterExpressions(content), facade) ? undefined : content;
 }
 
-/** Text the code wrote: a literal, a template of such parts, a constant initialised with one. */
-function isWrittenText(expression: ts.Expression, facade: CheckerFacade, depth = 0): boolean {
-  if (ts.isStringLiteralLike(expression) || expression.kind === SyntaxKind.NullKeyword || (ts.isIdentifier(expression) && expression.text === 'undefined')) return true;
-  if (depth > 4) return false;
-  if (ts.isTemplateExpression(expression)) return expression.templateSpans.every((span) => isWrittenText(skipOuterExpressions(span.expression), facade, depth + 1));
-  if (!ts.isIdentifier(expression)) return false;
-  const initializer = getConstInitializer(facade.getSymbol(expression)?.valueDeclaration);
-  return initializer !== undefined && isWrittenText(initializer, facade, depth + 1);
+/** Text the code wrote: a string known statically (a literal, a constant), or a template of such parts. */
+function isWrittenText(expression: ts.Expression, facade: CheckerFacade): boolean {
+  if (expression.kind === SyntaxKind.NullKeyword || (ts.isIdentifier(expression) && expression.text === 'undefined')) return true;
+  if (ts.isTemplateExpression(expression)) return expression.templateSpans.every((span) => isWrittenText(skipOuterExpressions(span.expression), facade));
+  return getStaticString(expression, facade) !== undefined;
 }
 
 interface NamedUse {

@@ -403,20 +403,8 @@ export class SinkResolver {
 
   /** The module specifiers of the installed packages' declaration files, by module name. */
   private getPackageImportSpecifiers(): ReadonlyMap<string, readonly ts.StringLiteral[]> {
-    if (this.packageImportSpecifiers === undefined) {
-      const byName = new Map<string, ts.StringLiteral[]>();
-      for (const file of this.facade.program.getSourceFiles()) {
-        if (!file.isDeclarationFile || this.isProjectFile(file) || this.facade.program.isSourceFileDefaultLibrary(file)) continue;
-        for (const specifier of getModuleSpecifiers(file)) {
-          const name = normalizeModuleName(specifier.text);
-          if (name.startsWith('.')) continue;
-          const list = byName.get(name);
-          if (list === undefined) byName.set(name, [specifier]);
-          else list.push(specifier);
-        }
-      }
-      this.packageImportSpecifiers = byName;
-    }
+    const { program } = this.facade;
+    this.packageImportSpecifiers ??= groupModuleSpecifiers(program.getSourceFiles().filter((file) => file.isDeclarationFile && !this.isProjectFile(file) && !program.isSourceFileDefaultLibrary(file)));
     return this.packageImportSpecifiers;
   }
 
@@ -450,19 +438,7 @@ export class SinkResolver {
 
   /** The module specifiers of the project's imports, by module name. */
   private getImportSpecifiers(): ReadonlyMap<string, readonly ts.StringLiteral[]> {
-    if (this.importSpecifiers === undefined) {
-      const byName = new Map<string, ts.StringLiteral[]>();
-      for (const file of this.facade.program.getSourceFiles()) {
-        if (!this.isProjectFile(file)) continue;
-        for (const specifier of getModuleSpecifiers(file)) {
-          const name = normalizeModuleName(specifier.text);
-          const list = byName.get(name);
-          if (list === undefined) byName.set(name, [specifier]);
-          else list.push(specifier);
-        }
-      }
-      this.importSpecifiers = byName;
-    }
+    this.importSpecifiers ??= groupModuleSpecifiers(this.facade.program.getSourceFiles().filter((file) => this.isProjectFile(file)));
     return this.importSpecifiers;
   }
 
@@ -583,6 +559,20 @@ function getImportedName(declaration: ts.Declaration): { module: string; name: s
   return undefined;
 }
 
+/** The module specifiers of `files`, by module name (`node:fs` is `fs`). */
+function groupModuleSpecifiers(files: readonly ts.SourceFile[]): Map<string, ts.StringLiteral[]> {
+  const byName = new Map<string, ts.StringLiteral[]>();
+  for (const file of files) {
+    for (const specifier of getModuleSpecifiers(file)) {
+      const name = normalizeModuleName(specifier.text);
+      const list = byName.get(name);
+      if (list === undefined) byName.set(name, [specifier]);
+      else list.push(specifier);
+    }
+  }
+  return byName;
+}
+
 function getModuleSpecifiers(file: ts.SourceFile): ts.StringLiteral[] {
   const specifiers: ts.StringLiteral[] = [];
   for (const statement of file.statements) {
@@ -629,7 +619,6 @@ export function getStaticString(expression: ts.Expression, facade: CheckerFacade
   return type.isStringLiteral() ? type.value : undefined;
 }
 
-/** Follows an identifier to its `const` initializer, a few steps at most. */
 /** The initializer of an object literal's property `name` (`{ cascade: true }` → `true`). */
 export function getPropertyValue(object: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
   for (const property of object.properties) {
@@ -638,6 +627,7 @@ export function getPropertyValue(object: ts.ObjectLiteralExpression, name: strin
   return undefined;
 }
 
+/** Follows an identifier to its `const` initializer (and `this.field` to the one value its class writes), a few steps at most. */
 export function resolveConstInitializer(expression: ts.Expression, facade: CheckerFacade): ts.Expression {
   let current = expression;
   for (let steps = 0; steps < 4; steps++) {

@@ -251,10 +251,12 @@ describe('formatJson', () => {
       filesAnalyzed: 17,
       filesReadNotReported: 3,
       byRule: { 'no-pan-literal': 1, 'no-pii-logging': 1, 'no-restricted-logging': 1 },
+      unresolvedImports: 0,
+      unresolvedModules: [],
       durationMs: 1235,
     });
     expect(Object.keys(report['summary'] as object)).toEqual([
-      'errors', 'warnings', 'suppressed', 'files', 'filesAnalyzed', 'filesReadNotReported', 'byRule', 'durationMs',
+      'errors', 'warnings', 'suppressed', 'files', 'filesAnalyzed', 'filesReadNotReported', 'byRule', 'unresolvedImports', 'unresolvedModules', 'durationMs',
     ]);
   });
 
@@ -264,7 +266,7 @@ describe('formatJson', () => {
       version: 1,
       findings: [],
       suppressed: [],
-      summary: { errors: 0, warnings: 0, suppressed: 0, files: 0, filesAnalyzed: 4, filesReadNotReported: 0, byRule: {} },
+      summary: { errors: 0, warnings: 0, suppressed: 0, files: 0, filesAnalyzed: 4, filesReadNotReported: 0, byRule: {}, unresolvedImports: 0, unresolvedModules: [] },
     });
   });
 });
@@ -404,6 +406,24 @@ describe('formatText', () => {
     expect(formatText([], { ...options, filesReadNotReported: 1 })).toBe(
       "17 files analyzed; 1 other file read but not reported (outside the tsconfig's files/include)\n0 errors, 0 warnings in 0 files\n",
     );
+  });
+
+  it('counts the imports that did not resolve by module, and lists them with --explain-unresolved', () => {
+    const unseen = {
+      imports: [
+        { file: at('src/a.ts'), line: 2, module: '@acme/logger' },
+        { file: at('src/b.ts'), line: 3, module: '@acme/logger' },
+        { file: at('src/b.ts'), line: 4, module: 'segment-missing' },
+      ],
+      calls: [{ file: at('src/c.ts'), line: 9, column: 5, callee: 'fetch', kind: 'http' as const, reason: 'host not known statically: endpoint' }],
+    };
+    expect(formatText([], { ...options, unseen })).toBe(
+      '3 imports did not resolve, so sinks behind them cannot be recognised: @acme/logger (2), segment-missing (1); --explain-unresolved lists them\n17 files analyzed\n0 errors, 0 warnings in 0 files\n',
+    );
+    const listed = formatText([], { ...options, unseen, explainUnresolved: true });
+    expect(listed).toContain('1 call that looks like logging or an HTTP request resolved to no sink:\n  src/c.ts:9:5  fetch  host not known statically: endpoint\n');
+    expect(listed).toContain('3 imports did not resolve:\n  src/a.ts:2  @acme/logger\n');
+    expect(formatText([], { ...options, explainUnresolved: true })).toMatch(/^Nothing unresolved: /);
   });
 
   it('explains why the source is classified and why the callee is a sink', () => {

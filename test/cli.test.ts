@@ -59,6 +59,25 @@ describe('classified check', () => {
     expect((flow?.trace as unknown[]).length).toBeGreaterThan(0);
   });
 
+  it('lists with --explain-unresolved the requests whose host it cannot judge, in text and JSON', async () => {
+    const text = spawnBin('check', '--project', EXAMPLE, '--explain-unresolved', '--no-color');
+    expect(text.status).toBe(1);
+    expect(text.stdout).toContain('3 calls that look like logging or an HTTP request resolved to no sink:');
+    expect(text.stdout).toMatch(/^ {2}fixtures\/example-shop\/src\/integrations\/outbound\.ts:32:13 {2}axios\.post {2}host not known statically: endpoint\.url$/m);
+    const json = await run('check', '--project', EXAMPLE, '--format', 'json', '--explain-unresolved');
+    const report = JSON.parse(json.stdout) as { unresolved: { imports: unknown[]; calls: { file: string; line: number; kind: string }[] }; summary: { unresolvedImports: number } };
+    expect(report.summary.unresolvedImports).toBe(0);
+    expect(report.unresolved.calls.map((call) => `${call.file}:${call.line} ${call.kind}`)).toEqual([
+      'fixtures/example-shop/src/integrations/outbound.ts:32 http',
+      'fixtures/example-shop/src/integrations/outbound.ts:74 http',
+      'fixtures/example-shop/src/storage/clients.ts:34 http',
+    ]);
+    // without the flag the lists are left out; the count of unresolved imports is always there
+    const plain = JSON.parse((await runExampleJson()).stdout) as Record<string, unknown>;
+    expect(plain).not.toHaveProperty('unresolved');
+    expect(plain.summary).toMatchObject({ unresolvedImports: 0, unresolvedModules: [] });
+  });
+
   it('writes SARIF 2.1.0 with one result per finding, suppressed ones marked', async () => {
     const json = JSON.parse((await runExampleJson()).stdout) as { findings: unknown[] };
     const sarif = JSON.parse((await run('check', '--project', EXAMPLE, '--format', 'sarif')).stdout) as {

@@ -11,7 +11,7 @@
  * reach into them. Function summaries themselves are per Program (they hang on its type checker).
  */
 import path from 'node:path';
-import { createSourceFileCache, type Finding, type RuleDefinition, type SourceFileCache } from '../engine/index.js';
+import { createSourceFileCache, mergeUnseen, type Finding, type RuleDefinition, type SourceFileCache, type Unseen } from '../engine/index.js';
 import { analyzeProjects } from './load-projects.js';
 import { getOwningPackage, type Workspace, type WorkspacePackage } from './workspace.js';
 
@@ -27,6 +27,8 @@ export interface AnalyzeWorkspaceOptions {
   readonly isSelected?: (workspacePackage: WorkspacePackage) => boolean;
   /** declaration files parsed by earlier runs in this process, reused (the tests run many commands in one) */
   readonly sourceFiles?: SourceFileCache;
+  /** `--explain-unresolved` (see `AnalyzeProjectsOptions.explainUnresolved`) */
+  readonly explainUnresolved?: boolean;
 }
 
 export interface PackageAnalysis {
@@ -49,6 +51,8 @@ export interface WorkspaceAnalysis {
   /** files some package read for summaries that no package reports (outside every package tsconfig's `files`/`include`) */
   readonly filesReadNotReported: readonly string[];
   readonly diagnostics: readonly { readonly file: string; readonly message: string }[];
+  /** what the packages could not see in their own files (see `ProjectsAnalysis.unseen`) */
+  readonly unseen: Unseen;
 }
 
 /** Analyses every selected package of `workspace` and assigns each finding to the package owning its file. */
@@ -62,6 +66,7 @@ export function analyzeWorkspace(workspace: Workspace, options: AnalyzeWorkspace
   const notSelected: WorkspacePackage[] = [];
   const diagnostics: { file: string; message: string }[] = [];
   const seenDiagnostics = new Set<string>();
+  const unseen: Unseen[] = [];
   // a file outside every package (a root script some package includes) goes to the first package that analyses it
   const isOwnedBy = (file: string, workspacePackage: WorkspacePackage): boolean => {
     const owner = getOwningPackage(workspace.packages, path.resolve(file));
@@ -83,6 +88,7 @@ export function analyzeWorkspace(workspace: Workspace, options: AnalyzeWorkspace
       sourceFiles,
       linkedPackagesAsSources: true,
       ...(options.fingerprints === undefined ? {} : { fingerprints: options.fingerprints }),
+      ...(options.explainUnresolved === true ? { explainUnresolved: true } : {}),
       focus: focus === undefined ? isOwnFile : (file) => isOwnFile(file) && focus(file),
     });
     const findings: Finding[] = [];
@@ -93,6 +99,7 @@ export function analyzeWorkspace(workspace: Workspace, options: AnalyzeWorkspace
       findings.push(finding);
     }
     const ownFiles = result.files.filter((file) => isOwnedBy(file, workspacePackage));
+    unseen.push(result.unseen);
     for (const file of ownFiles) analysedFiles.add(path.resolve(file));
     for (const file of [...result.files, ...result.filesReadNotReported]) readFiles.add(path.resolve(file));
     for (const diagnostic of result.diagnostics) {
@@ -105,5 +112,5 @@ export function analyzeWorkspace(workspace: Workspace, options: AnalyzeWorkspace
   }
   const withoutTsconfig = workspace.packages.filter((workspacePackage) => workspacePackage.tsconfig === undefined);
   const filesReadNotReported = [...readFiles].filter((file) => !analysedFiles.has(file));
-  return { packages, withoutTsconfig, notSelected, filesReadNotReported, diagnostics };
+  return { packages, withoutTsconfig, notSelected, filesReadNotReported, diagnostics, unseen: mergeUnseen(unseen) };
 }

@@ -9,7 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Finding, RuleDefinition, SourceFileCache } from '../engine/index.js';
+import type { Finding, RuleDefinition, SourceFileCache, Unseen } from '../engine/index.js';
 import { analyzeWorkspace } from './analyze-workspace.js';
 import { checkPathsInsideProject, combineFocus, filterByPaths, isUnderPaths } from './path-filters.js';
 import { prepareSelection, type SelectOptions } from './select-findings.js';
@@ -22,6 +22,7 @@ export interface WorkspaceCheckOptions extends SelectOptions {
   readonly rules: readonly RuleDefinition[];
   /** declaration files parsed by earlier runs in this process (see `AnalyzeWorkspaceOptions.sourceFiles`) */
   readonly sourceFiles?: SourceFileCache;
+  readonly explainUnresolved?: boolean;
 }
 
 export interface WorkspaceCheck {
@@ -35,6 +36,7 @@ export interface WorkspaceCheck {
   /** what the filters left out and why, one line each */
   readonly notes: readonly string[];
   readonly diagnostics: readonly { readonly file: string; readonly message: string }[];
+  readonly unseen: Unseen;
 }
 
 /** Checks the packages of `workspace` that `paths` and `--changed` select. */
@@ -57,6 +59,7 @@ export function checkWorkspace(workspace: Workspace, paths: readonly string[], o
     fingerprints: options.baseline !== undefined,
     isSelected,
     sourceFiles: options.sourceFiles,
+    explainUnresolved: options.explainUnresolved,
     // a package's baseline tells which baselined findings are fixed, so that package needs all its findings
     getFocus: (workspacePackage) => (getBaselineFile(workspacePackage) === undefined ? focus : undefined),
   });
@@ -94,6 +97,7 @@ export function checkWorkspace(workspace: Workspace, paths: readonly string[], o
     filesReadNotReported: analysis.filesReadNotReported.length,
     notes,
     diagnostics: analysis.diagnostics,
+    unseen: analysis.unseen,
   };
 }
 

@@ -8,6 +8,7 @@
  */
 import { maskCardNumbersInText } from '../engine/card-numbers.js';
 import { getDistinctData, type Finding } from '../engine/findings-types.js';
+import { countByModule, type UnresolvedCall, type UnresolvedImport, type Unseen } from '../engine/unseen.js';
 import { summarizeFindings, type PackageReport } from './summarize-findings.js';
 import { toRelativePath } from './to-relative-path.js';
 
@@ -22,6 +23,10 @@ export interface FormatJsonOptions {
   readonly durationMs?: number;
   /** `check --workspace`: printed as `summary.packages` */
   readonly packages?: readonly PackageReport[];
+  /** counted in `summary.unresolvedImports`; listed in `unresolved` with `explainUnresolved` */
+  readonly unseen?: Unseen;
+  /** `--explain-unresolved`: add the `unresolved` lists */
+  readonly explainUnresolved?: boolean;
 }
 
 /** A workspace package in `summary.packages`. */
@@ -68,8 +73,17 @@ export interface JsonReport {
     readonly filesAnalyzed: number;
     readonly filesReadNotReported: number;
     readonly byRule: Readonly<Record<string, number>>;
+    /** imports in the reported files that did not resolve: sinks behind them cannot be recognised */
+    readonly unresolvedImports: number;
+    /** the same, per module (package name, or a relative specifier as written), most first */
+    readonly unresolvedModules: readonly { readonly module: string; readonly count: number }[];
     readonly durationMs?: number;
     readonly packages?: readonly JsonPackageSummary[];
+  };
+  /** with `--explain-unresolved`: each unresolved import, and each log-like or HTTP call that resolved to no sink */
+  readonly unresolved?: {
+    readonly imports: readonly UnresolvedImport[];
+    readonly calls: readonly UnresolvedCall[];
   };
 }
 
@@ -93,11 +107,21 @@ export function formatJson(findings: readonly Finding[], options: FormatJsonOpti
       filesAnalyzed: options.filesAnalyzed,
       filesReadNotReported: options.filesReadNotReported,
       byRule: summary.byRule,
+      unresolvedImports: options.unseen?.imports.length ?? 0,
+      unresolvedModules: countByModule(options.unseen?.imports ?? []),
       ...(options.durationMs === undefined ? {} : { durationMs: Math.round(options.durationMs) }),
       ...(options.packages === undefined ? {} : { packages: options.packages.map(toJsonPackageSummary) }),
     },
+    ...(options.explainUnresolved === true ? { unresolved: toJsonUnresolved(options.unseen, options.cwd) } : {}),
   };
   return maskCardNumbersInText(`${JSON.stringify(document, null, 2)}\n`);
+}
+
+function toJsonUnresolved(unseen: Unseen | undefined, cwd: string): NonNullable<JsonReport['unresolved']> {
+  return {
+    imports: (unseen?.imports ?? []).map((entry) => ({ file: toRelativePath(entry.file, cwd), line: entry.line, module: entry.module })),
+    calls: (unseen?.calls ?? []).map((call) => ({ file: toRelativePath(call.file, cwd), line: call.line, column: call.column, callee: call.callee, kind: call.kind, reason: call.reason })),
+  };
 }
 
 function toJsonPackageSummary(report: PackageReport): JsonPackageSummary {

@@ -8,6 +8,7 @@
  */
 import { maskCardNumbersInText } from '../engine/card-numbers.js';
 import type { Finding } from '../engine/findings-types.js';
+import { countByModule, type Unseen } from '../engine/unseen.js';
 import { describePackage, summarizeFindings, type PackageReport } from './summarize-findings.js';
 import { toRelativePath } from './to-relative-path.js';
 
@@ -24,6 +25,10 @@ export interface FormatTextOptions {
   readonly filesReadNotReported: number;
   /** `check --workspace`: one summary line per package before the totals */
   readonly packages?: readonly PackageReport[];
+  /** imports that did not resolve (counted in a line before the summary) and calls no sink matched */
+  readonly unseen?: Unseen;
+  /** `--explain-unresolved`: list each unresolved import and call before the summary */
+  readonly explainUnresolved?: boolean;
 }
 
 /**
@@ -47,8 +52,31 @@ export function formatText(findings: readonly Finding[], options: FormatTextOpti
   const analyzedLine = style(`${count(options.filesAnalyzed, 'file')} analyzed${notReported}`, 'dim');
   const packageLines = (options.packages ?? []).map((report) => style(`  ${describePackage(report)}`, report.status === 'checked' ? 'bold' : 'dim'));
   const packagesHeader = packageLines.length === 0 ? [] : [`${count(packageLines.length, 'workspace package')}:`];
-  const text = [...blocks.map((block) => `${block}\n`), ...packagesHeader, ...packageLines, analyzedLine, summaryLine].join('\n');
+  const unseenLines = formatUnseen(options, style);
+  const text = [...blocks.map((block) => `${block}\n`), ...packagesHeader, ...packageLines, ...unseenLines, analyzedLine, summaryLine].join('\n');
   return maskCardNumbersInText(`${text}\n`);
+}
+
+/** The count of unresolved imports by module; with `--explain-unresolved`, every import and call too. */
+function formatUnseen(options: FormatTextOptions, style: Style): string[] {
+  const imports = options.unseen?.imports ?? [];
+  const calls = options.unseen?.calls ?? [];
+  const lines: string[] = [];
+  if (options.explainUnresolved === true) {
+    if (imports.length === 0 && calls.length === 0) return [style('Nothing unresolved: every import resolved, and every call that looks like logging or an HTTP request matched a sink or a first-party host.', 'dim'), ''];
+    if (calls.length > 0) lines.push(`${count(calls.length, 'call')} that ${calls.length === 1 ? 'looks' : 'look'} like logging or an HTTP request resolved to no sink:`);
+    for (const call of calls) lines.push(`  ${style(`${toRelativePath(call.file, options.cwd)}:${call.line}:${call.column}`, 'underline')}  ${call.callee}  ${style(call.reason, 'dim')}`);
+    if (imports.length > 0) lines.push(`${count(imports.length, 'import')} did not resolve:`);
+    for (const entry of imports) lines.push(`  ${style(`${toRelativePath(entry.file, options.cwd)}:${entry.line}`, 'underline')}  ${entry.module}`);
+    lines.push('');
+  }
+  if (imports.length > 0) {
+    const modules = countByModule(imports);
+    const listed = modules.slice(0, 5).map((entry) => `${entry.module} (${entry.count})`).join(', ') + (modules.length > 5 ? `, and ${modules.length - 5} more` : '');
+    const hint = options.explainUnresolved === true ? '' : '; --explain-unresolved lists them';
+    lines.push(style(`${count(imports.length, 'import')} did not resolve, so sinks behind them cannot be recognised: ${listed}${hint}`, 'yellow'));
+  }
+  return lines;
 }
 
 function formatBlock(finding: Finding, options: FormatTextOptions, style: Style): string {

@@ -14,7 +14,7 @@
  */
 import path from 'node:path';
 import ts from 'typescript';
-import { analyzeProgram, createAnalysisCompilerHost, createProgramFromTsconfig, createSourceFileCache, ProjectError, type Finding, type RuleDefinition, type SourceFileCache } from '../engine/index.js';
+import { analyzeProgram, createAnalysisCompilerHost, createProgramFromTsconfig, createSourceFileCache, mergeUnseen, ProjectError, type Finding, type RuleDefinition, type SourceFileCache, type Unseen } from '../engine/index.js';
 import { findConfigFile, loadConfigFile, resolveConfig, type ResolvedConfig } from '../policy/config.js';
 import { computeFingerprints } from './fingerprint.js';
 
@@ -33,6 +33,8 @@ export interface AnalyzeProjectsOptions {
   readonly sourceFiles?: SourceFileCache;
   /** see `ReferenceSourcesOptions.linkedPackagesAsSources` */
   readonly linkedPackagesAsSources?: boolean;
+  /** `--explain-unresolved`: list the log-like and HTTP calls no sink matched */
+  readonly explainUnresolved?: boolean;
 }
 
 export interface ProjectsAnalysis {
@@ -43,6 +45,8 @@ export interface ProjectsAnalysis {
   /** files analysed for summaries that no project of the run reports (outside every tsconfig's `files`/`include`) */
   readonly filesReadNotReported: readonly string[];
   readonly diagnostics: readonly { readonly file: string; readonly message: string }[];
+  /** imports that did not resolve and (when asked) calls no sink matched, in the projects' own files */
+  readonly unseen: Unseen;
   /** the tsconfig files analysed, dependencies first */
   readonly projects: readonly string[];
   /** folder of the `--project` tsconfig: what fingerprints' file paths are relative to */
@@ -100,11 +104,13 @@ export function analyzeProjects(tsconfigPath: string, options: AnalyzeProjectsOp
   const diagnostics: { file: string; message: string }[] = [];
   const seenDiagnostics = new Set<string>();
   const fingerprints = new Map<Finding, string>();
+  const unseen: Unseen[] = [];
   for (const project of projects) {
     const config = getConfig(project);
     const referenceOptions = { sourceFiles, ...(options.linkedPackagesAsSources === true ? { linkedPackagesAsSources: true } : {}) };
     const program = createProgramWithReferenceSources(createProgramFromTsconfig(project, sourceFiles), referenceOptions);
-    const result = analyzeProgram(program, config, options.rules, options.focus === undefined ? {} : { focus: options.focus });
+    const result = analyzeProgram(program, config, options.rules, { ...(options.focus === undefined ? {} : { focus: options.focus }), ...(options.explainUnresolved === true ? { explainUnresolved: true } : {}) });
+    unseen.push(result.unseen);
     // the engine reports the project's own files only; the others' problems are their projects' to report
     const notOwn = new Set(result.filesReadNotReported);
     const projectFingerprints = options.fingerprints === true
@@ -128,7 +134,7 @@ export function analyzeProjects(tsconfigPath: string, options: AnalyzeProjectsOp
     }
   }
   const filesReadNotReported = [...filesRead].filter((file) => !files.has(file));
-  return { findings, files: [...files], filesReadNotReported, diagnostics, projects, projectRoot, fingerprints };
+  return { findings, files: [...files], filesReadNotReported, diagnostics, unseen: mergeUnseen(unseen), projects, projectRoot, fingerprints };
 }
 
 /** Parses a tsconfig only to read its files and references; problems are left to `createProgramFromTsconfig`. */

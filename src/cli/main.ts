@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { rules } from '../../rules/index.js';
-import { getRuleDocsUrl, type Finding, type SourceFileCache } from '../engine/index.js';
+import { getRuleDocsUrl, type Finding, type SourceFileCache, type Unseen } from '../engine/index.js';
 import { resolveCheckTarget } from './check-target.js';
 import { checkWorkspace } from './check-workspace.js';
 import { formatJson } from './format-json.js';
@@ -42,6 +42,8 @@ interface CheckOptions {
   readonly base?: string;
   /** check each workspace package (see check-workspace.ts) */
   readonly workspace?: boolean;
+  /** list the imports that did not resolve and the log-like or HTTP calls no sink matched */
+  readonly explainUnresolved: boolean;
 }
 
 export interface MainEnvironment {
@@ -70,6 +72,7 @@ export async function main(argv: readonly string[], environment: MainEnvironment
     .option('-c, --config <file>', 'classified.config.json to use (default: found next to the tsconfig or above it)')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
     .option('--explain', 'say why each source is classified and why each callee is a sink', false)
+    .option('--explain-unresolved', 'list the imports that did not resolve and the calls that look like logging or an HTTP request but match no sink', false)
     .option('--no-color', 'never colour text output')
     .option('--baseline <file>', 'report only findings not recorded in this baseline (see `classified baseline`)')
     .option('--changed', 'report only findings in files changed since --base (default HEAD: staged, unstaged and untracked files)')
@@ -99,7 +102,7 @@ function runCheck(paths: readonly string[], options: CheckOptions, environment: 
     for (const note of target.notes) process.stderr.write(`classified: ${note}\n`);
     const started = Date.now();
     const run = target.kind === 'workspace'
-      ? checkWorkspace(target.workspace, paths, { ...options, rules, sourceFiles: environment.sourceFiles }, cwd)
+      ? checkWorkspace(target.workspace, paths, { ...options, rules, sourceFiles: environment.sourceFiles, explainUnresolved: options.explainUnresolved }, cwd)
       : checkProject(target.tsconfigPath, paths, options, cwd, environment);
     for (const note of run.notes) process.stderr.write(`classified: ${note}\n`);
     for (const diagnostic of run.diagnostics) {
@@ -121,7 +124,7 @@ function checkProject(tsconfigPath: string, paths: readonly string[], options: C
   checkPathsInsideProject(paths, path.dirname(tsconfigPath), cwd);
   const { select, focus: changedFocus } = prepareSelection(options, path.dirname(tsconfigPath)); // --changed, --baseline
   const focus = combineFocus(changedFocus, paths.length === 0 || options.baseline !== undefined ? undefined : (file) => isUnderPaths(file, paths, cwd));
-  const result = analyzeProjects(tsconfigPath, { config: options.config, rules, fingerprints: options.baseline !== undefined, ...(focus === undefined ? {} : { focus }), sourceFiles: environment.sourceFiles });
+  const result = analyzeProjects(tsconfigPath, { config: options.config, rules, fingerprints: options.baseline !== undefined, ...(focus === undefined ? {} : { focus }), sourceFiles: environment.sourceFiles, explainUnresolved: options.explainUnresolved });
   const selection = select(filterByPaths(result.findings, paths, cwd), result.fingerprints);
   return {
     findings: selection.findings,
@@ -129,6 +132,7 @@ function checkProject(tsconfigPath: string, paths: readonly string[], options: C
     diagnostics: result.diagnostics,
     filesAnalyzed: result.files.length,
     filesReadNotReported: result.filesReadNotReported.length,
+    unseen: result.unseen,
   };
 }
 
@@ -140,19 +144,21 @@ interface CheckRun {
   readonly filesAnalyzed: number;
   readonly filesReadNotReported: number;
   readonly packages?: readonly PackageReport[];
+  readonly unseen: Unseen;
 }
 
 function render(run: CheckRun, options: CheckOptions, environment: MainEnvironment, cwd: string, durationMs: number): string {
-  const { findings, filesAnalyzed, filesReadNotReported } = run;
+  const { findings, filesAnalyzed, filesReadNotReported, unseen } = run;
+  const { explainUnresolved } = options;
   const packages = run.packages === undefined ? {} : { packages: run.packages };
   switch (options.format) {
     case 'json':
-      return formatJson(findings, { cwd, filesAnalyzed, filesReadNotReported, durationMs, ...packages });
+      return formatJson(findings, { cwd, filesAnalyzed, filesReadNotReported, durationMs, unseen, explainUnresolved, ...packages });
     case 'sarif':
       return formatSarif(findings, { cwd, rules: getRuleDescriptors(), toolVersion: getPackageVersion(), ...packages });
     default: {
       const color = options.color !== false && options.output === undefined && environment.stdoutIsTTY;
-      return formatText(findings, { cwd, color, explain: options.explain, filesAnalyzed, filesReadNotReported, ...packages });
+      return formatText(findings, { cwd, color, explain: options.explain, filesAnalyzed, filesReadNotReported, unseen, explainUnresolved, ...packages });
     }
   }
 }

@@ -21,8 +21,9 @@ import type { Finding, Severity } from './findings-types.js';
 import { indexFile, memoizePerFile, type FileIndex } from './file-index.js';
 import { FlowAnalyzer } from './flow.js';
 import { HttpSinkResolver } from './http-sinks.js';
-import { SinkResolver } from './sinks.js';
+import { describeCallee, SinkResolver } from './sinks.js';
 import { getSuppressions } from './suppressions.js';
+import { findUnresolvedImports, mergeUnseen, type UnresolvedCall, type Unseen } from './unseen.js';
 
 export interface AnalysisResult {
   readonly findings: readonly Finding[];
@@ -36,6 +37,8 @@ export interface AnalysisResult {
   readonly filesReadNotReported: readonly string[];
   /** problems that did not stop the run: syntax errors, analysis cut short */
   readonly diagnostics: readonly { readonly file: string; readonly message: string }[];
+  /** imports in reported files that did not resolve; with `explainUnresolved`, also the log-like and HTTP calls no sink matched */
+  readonly unseen: Unseen;
 }
 
 const resultsByProgram = new WeakMap<ts.Program, WeakMap<ResolvedConfig, WeakMap<readonly RuleDefinition[], AnalysisResult>>>();
@@ -48,11 +51,13 @@ export interface AnalyzeOptions {
    * files are exactly those of a whole analysis, and other files' findings may be missing.
    */
   readonly focus?: (fileName: string) => boolean;
+  /** list the calls that look like logging or HTTP requests but resolved to no sink (`--explain-unresolved`; not memoized) */
+  readonly explainUnresolved?: boolean;
 }
 
 /** Analyses a Program with the given config and rules; repeated calls with the same arguments are free (focused ones are not kept). */
 export function analyzeProgram(program: ts.Program, config: ResolvedConfig, rules: readonly RuleDefinition[], options: AnalyzeOptions = {}): AnalysisResult {
-  if (options.focus !== undefined) return runAnalysis(program, config, rules, options.focus);
+  if (options.focus !== undefined || options.explainUnresolved === true) return runAnalysis(program, config, rules, options);
   let byConfig = resultsByProgram.get(program);
   if (byConfig === undefined) {
     byConfig = new WeakMap();
@@ -80,7 +85,8 @@ export function getFileIndex(file: ts.SourceFile): FileIndex {
   return index;
 }
 
-function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonly RuleDefinition[], isFocused?: (fileName: string) => boolean): AnalysisResult {
+function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonly RuleDefinition[], options: AnalyzeOptions = {}): AnalysisResult {
+  const isFocused = options.focus;
   const facade = new CheckerFacade(program, program.getTypeChecker());
   const rootDir = getProjectRoot(program);
   // asked for every declaration the flow reaches: answered once per file
@@ -116,7 +122,15 @@ function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonl
     }
   }
   const focus = isFocused === undefined ? undefined : new Set(files.filter((file) => isFocused(file.fileName)));
-  const facts = collectFacts({ facade, config, classifier, flow, sinks, http, files, getFileIndex, isTestFile, isOperatorScript, isReportedFile, isProjectFile, isAccessEntryFile, ...(focus === undefined ? {} : { focus }), onFileError: (file, error) => {
+  const unresolvedCalls: UnresolvedCall[] = [];
+  const onUnresolvedCall = options.explainUnresolved !== true ? undefined : (call: ts.Node, kind: UnresolvedCall['kind'], reason: string): void => {
+    const file = call.getSourceFile();
+    if (isTestFile(file) || (focus !== undefined && !focus.has(file))) return;
+    const start = file.getLineAndCharacterOfPosition(call.getStart(file));
+    unresolvedCalls.push({ file: file.fileName, line: start.line + 1, column: start.character + 1, callee: describeCallee((call as ts.CallExpression).expression), kind, reason });
+  };
+  const unresolvedImports = reportedFiles.filter((file) => !isTestFile(file) && (focus === undefined || focus.has(file))).flatMap((file) => findUnresolvedImports(file, getFileIndex(file), facade));
+  const facts = collectFacts({ ...(onUnresolvedCall === undefined ? {} : { onUnresolvedCall }), facade, config, classifier, flow, sinks, http, files, getFileIndex, isTestFile, isOperatorScript, isReportedFile, isProjectFile, isAccessEntryFile, ...(focus === undefined ? {} : { focus }), onFileError: (file, error) => {
     diagnostics.push({ file: file.fileName, message: `analysis failed: ${error instanceof Error ? error.message : String(error)}; the file was skipped` });
   }, onFileBudgetExceeded: (file, message) => {
     diagnostics.push({ file: file.fileName, message });
@@ -145,6 +159,7 @@ function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonl
     files: reportedFiles.map((file) => file.fileName),
     filesReadNotReported: files.filter((file) => !isReportedFile(file)).map((file) => file.fileName),
     diagnostics,
+    unseen: mergeUnseen([{ imports: unresolvedImports, calls: unresolvedCalls }]),
   };
 }
 

@@ -90,6 +90,8 @@ export interface CollectContext {
   readonly onFileBudgetExceeded: (file: ts.SourceFile, message: string) => void;
   /** only findings in these files are wanted (`check --changed`): other files are analysed as far as these reach into them */
   readonly focus?: ReadonlySet<ts.SourceFile>;
+  /** asked for (`--explain-unresolved`): each call in a reported file that looks like logging or a request but is no sink */
+  readonly onUnresolvedCall?: (call: ts.CallExpression | ts.NewExpression, kind: 'log' | 'http', reason: string) => void;
 }
 
 const MAX_PROPAGATION_ROUNDS = 1_000_000;
@@ -189,6 +191,7 @@ class FactCollector {
     const focused = this.context.focus === undefined || this.context.focus.has(file);
     if (!focused && this.reachable?.touches(file) !== true) return;
     const index = this.context.getFileIndex(file);
+    const explainUnresolved = this.context.onUnresolvedCall !== undefined && this.context.isReportedFile(file);
     const started = Date.now();
     for (let position = 0; position < index.calls.length; position++) {
       const call = index.calls[position];
@@ -199,9 +202,12 @@ class FactCollector {
       }
       if (!focused && !this.isInScope(call)) continue;
       const name = getCalleeName(call.expression);
-      if (name === undefined) continue;
-      const sink = this.getSink(call, name, index);
-      if (sink !== undefined && !isDevelopmentOnly(call)) this.checkSink(sink, call);
+      const sink = name === undefined ? this.context.sinks.getSinkForComputedConsoleCall(call) : this.getSink(call, name, index);
+      if (sink === undefined) {
+        if (name !== undefined && explainUnresolved) this.explainUnresolved(call, name);
+      } else if (!isDevelopmentOnly(call)) {
+        this.checkSink(sink, call);
+      }
     }
     for (const assignment of index.assignments) {
       if (assignment.operatorToken.kind !== SyntaxKind.EqualsToken && assignment.operatorToken.kind !== SyntaxKind.PlusEqualsToken) continue;
@@ -209,6 +215,14 @@ class FactCollector {
       const sink = this.context.sinks.getSinkForAssignment(assignment);
       if (sink !== undefined && !isDevelopmentOnly(assignment)) this.checkSink(sink, assignment);
     }
+  }
+
+  /** A call that looks like logging or a request and that no sink matched: said why, for `--explain-unresolved`. */
+  private explainUnresolved(call: ts.CallExpression | ts.NewExpression, name: string): void {
+    const { sinks, http, files, getFileIndex } = this.context;
+    const request = HTTP_CALLEE_NAMES.has(name) ? http.explainUnknownHost(call) : undefined;
+    const reason = request ?? sinks.explainUnresolvedLogCall(call, (member) => files.flatMap((file) => getFileIndex(file).classMembersByName.get(member) ?? []));
+    if (reason !== undefined) this.context.onUnresolvedCall?.(call, request === undefined ? 'log' : 'http', reason);
   }
 
   private getSink(call: ts.CallExpression | ts.NewExpression, name: string, index: FileIndex): SinkMatch | undefined {

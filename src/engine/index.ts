@@ -9,3 +9,4 @@ export type { Confidence, Finding, Severity, SinkInfo, SourceInfo, TraceStep } f
 export { createAnalysisCompilerHost, createProgramFromTsconfig, ProjectError, resolveTsconfigPath } from './project.js';
 export { createSourceFileCache, type SourceFileCache, type SourceFileCacheOptions } from './source-file-cache.js';
 export { maskCardNumbersInText } from './card-numbers.js';
+export { countByModule, mergeUnseen, NOTHING_UNSEEN, type UnresolvedCall, type UnresolvedImport, type Unseen } from './unseen.js';

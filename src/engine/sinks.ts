@@ -13,7 +13,8 @@ import type { ApiAddress, DimensionSpec, LiteralCondition, SanitizerEntry, SinkE
 import { SINK_KINDS } from '../policy/types.js';
 import type { CheckerFacade } from './checker.js';
 import { getCalleeName, memoizePerFile, skipOuterExpressions } from './file-index.js';
-import { SyntaxKind, SymbolFlags, NodeFlags, SignatureKind } from './typescript-api.js';
+import { getTargets, isAbstractMember } from './call-sites.js';
+import { SyntaxKind, SymbolFlags, NodeFlags, SignatureKind, TypeFlags } from './typescript-api.js';
 
 export interface SinkMatch {
   readonly kind: SinkKind;
@@ -170,6 +171,56 @@ export class SinkResolver {
     if (candidates !== undefined && this.findMatchingEntries(call.expression, candidates).length > 0) return true;
     const declaration = this.getCalleeDeclaration(call.expression);
     return declaration !== undefined && this.mentionsDeclassify(declaration.getSourceFile()) && ts.getJSDocTags(declaration).some((tag) => tag.tagName.text === 'declassify');
+  }
+
+  /**
+   * `console[level](body)`: whichever method a computed member names, the console writes it out
+   * (the catalog lists `console.*` by name, which a computed member has none of).
+   */
+  getSinkForComputedConsoleCall(call: ts.CallExpression | ts.NewExpression): SinkMatch | undefined {
+    if (!ts.isCallExpression(call)) return undefined;
+    const callee = skipOuterExpressions(call.expression);
+    if (!ts.isElementAccessExpression(callee) || ts.isStringLiteralLike(callee.argumentExpression)) return undefined;
+    const receiver = skipOuterExpressions(callee.expression);
+    if (!ts.isIdentifier(receiver) || receiver.text !== 'console' || !this.isLibraryGlobal(receiver)) return undefined;
+    return {
+      kind: 'log',
+      callee: `console[${callee.argumentExpression.getText()}]`,
+      module: 'console',
+      reason: 'catalog: global console.* (a computed member: every console method writes its arguments out)',
+      dataArguments: [...call.arguments],
+    };
+  }
+
+  /** A name the project does not declare itself: a global of the platform's or a library's typings. */
+  private isLibraryGlobal(name: ts.Identifier): boolean {
+    const declarations = this.facade.getSymbol(name)?.declarations ?? [];
+    return declarations.length === 0 || declarations.every((declaration) => declaration.getSourceFile().isDeclarationFile);
+  }
+
+  /**
+   * Why a call that no sink matched still looks like logging, for `--explain-unresolved`: a
+   * logger's method declared by an interface no class of the program implements, or a log-named
+   * method on a value whose type did not resolve (`any` from an import that did not resolve).
+   * Undefined for anything else, and for a project function the analysis follows into.
+   */
+  explainUnresolvedLogCall(call: ts.CallExpression | ts.NewExpression, getClassMembers: (name: string) => readonly ts.ClassElement[]): string | undefined {
+    if (!ts.isCallExpression(call)) return undefined;
+    const callee = skipOuterExpressions(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !LOG_METHOD_NAMES.has(callee.name.text)) return undefined;
+    const receiverType = this.facade.getTypeOfNode(callee.expression);
+    if ((receiverType.flags & TypeFlags.Any) !== 0) return `${describeCallee(callee.expression)} has type any (an import that did not resolve, or an untyped value): its ${callee.name.text} cannot be told from a logger's`;
+    const receiver = getReceiverName(callee.expression);
+    const typeName = receiverType.getSymbol()?.getName();
+    if (!(receiver !== undefined && LOGGER_NAME.test(receiver)) && !(typeName !== undefined && LOGGER_TYPE_NAME.test(typeName))) return undefined;
+    const declaration = this.getCalleeDeclaration(callee);
+    if (declaration === undefined || declaration.getSourceFile().isDeclarationFile || !this.isProjectFile(declaration.getSourceFile())) return undefined;
+    if (!isAbstractMember(declaration)) return undefined;
+    const implemented = getClassMembers(callee.name.text).some((member) => ts.isFunctionLike(member) && getTargets(member, this.facade).includes(declaration));
+    if (implemented) return undefined;
+    const file = declaration.getSourceFile();
+    const line = file.getLineAndCharacterOfPosition(declaration.getStart(file)).line + 1;
+    return `${callee.name.text} is declared by an interface (${toProjectPath(this.projectRoot, file.fileName)}:${line}) that no class in the program implements; an object literal implementing it is followed only where it is typed by that interface`;
   }
 
   /**

@@ -1280,6 +1280,49 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
 ];
 
 /**
+ * Environment settings that name a vendor: a request to a URL read from one
+ * (`fetch(`${process.env.TINYBIRD_API_URL}/v0/events`)`) goes to that vendor, whose host the code
+ * never spells out. Matched against the words of the setting's name (`NEXT_PUBLIC_POSTHOG_HOST`:
+ * NEXT, PUBLIC, POSTHOG, HOST). Third parties only: delivery providers (mail, SMS) are processors
+ * whose endpoints a setting does not tell apart, and chat tools (Slack, Discord) carry the team's
+ * own alerts; both stay unjudged.
+ */
+export const VENDOR_SETTING_WORDS: readonly { readonly word: string; readonly vendor: string; readonly host: string }[] = [
+  // product analytics and event pipelines
+  { word: 'SEGMENT', vendor: 'Segment', host: 'api.segment.io' },
+  { word: 'RUDDERSTACK', vendor: 'RudderStack', host: 'hosted.rudderlabs.com' },
+  { word: 'POSTHOG', vendor: 'PostHog', host: 'us.i.posthog.com' },
+  { word: 'MIXPANEL', vendor: 'Mixpanel', host: 'api.mixpanel.com' },
+  { word: 'AMPLITUDE', vendor: 'Amplitude', host: 'api2.amplitude.com' },
+  { word: 'HEAP', vendor: 'Heap', host: 'heapanalytics.com' },
+  { word: 'JITSU', vendor: 'Jitsu', host: 'in.jitsu.com' },
+  { word: 'TINYBIRD', vendor: 'Tinybird', host: 'api.tinybird.co' },
+  // CRM, marketing and support
+  { word: 'HUBSPOT', vendor: 'HubSpot', host: 'api.hubapi.com' },
+  { word: 'SALESFORCE', vendor: 'Salesforce', host: 'login.salesforce.com' },
+  { word: 'SFDC', vendor: 'Salesforce', host: 'login.salesforce.com' },
+  { word: 'PIPEDRIVE', vendor: 'Pipedrive', host: 'api.pipedrive.com' },
+  { word: 'ATTIO', vendor: 'Attio', host: 'api.attio.com' },
+  { word: 'MAILCHIMP', vendor: 'Mailchimp', host: 'api.mailchimp.com' },
+  { word: 'KLAVIYO', vendor: 'Klaviyo', host: 'a.klaviyo.com' },
+  { word: 'BREVO', vendor: 'Brevo', host: 'api.brevo.com' },
+  { word: 'SENDINBLUE', vendor: 'Brevo', host: 'api.brevo.com' },
+  { word: 'CUSTOMERIO', vendor: 'Customer.io', host: 'track.customer.io' },
+  { word: 'LOOPS', vendor: 'Loops', host: 'app.loops.so' },
+  { word: 'INTERCOM', vendor: 'Intercom', host: 'api.intercom.io' },
+  { word: 'ZENDESK', vendor: 'Zendesk', host: 'zendesk.com' },
+  { word: 'FRESHDESK', vendor: 'Freshdesk', host: 'freshdesk.com' },
+  { word: 'PYLON', vendor: 'Pylon', host: 'api.usepylon.com' },
+  { word: 'CRISP', vendor: 'Crisp', host: 'api.crisp.chat' },
+  // automation and spreadsheets
+  { word: 'ZAPIER', vendor: 'Zapier', host: 'hooks.zapier.com' },
+  { word: 'AIRTABLE', vendor: 'Airtable', host: 'api.airtable.com' },
+];
+
+/** Words of a setting that names the company's central telemetry endpoint (`METRICS_TELEMETRY_URL`, OpenTelemetry's `OTEL_EXPORTER_OTLP_ENDPOINT`). */
+export const TELEMETRY_SETTING_WORDS: ReadonlySet<string> = new Set(['TELEMETRY', 'OTLP']);
+
+/**
  * Processors reached over plain HTTP: a `fetch` or axios call to one of these hosts (or a
  * subdomain) whose statically known URL path starts with `pathPrefix` is a `processor` sink rather
  * than a third party.

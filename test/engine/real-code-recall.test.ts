@@ -343,3 +343,28 @@ export function handle(req: Request, c: { req: { header(name: string): string | 
     expect(result.keys).toEqual(['route.ts:7 no-pii-logging', 'route.ts:8 no-pii-logging', 'route.ts:9 no-pii-logging']);
   });
 });
+
+describe('hosts named by environment settings', () => {
+  const client = `
+const TINYBIRD_BASE_URL = process.env.TINYBIRD_BASE_URL;
+declare const env: { HUBSPOT_API_URL: string; PARTNER_API_URL: string };
+export async function recordVisit(visitor: { email: string; ipAddress: string; id: string }): Promise<void> {
+  await fetch(\`\${TINYBIRD_BASE_URL}/v0/events?name=visits\`, { method: 'POST', body: JSON.stringify({ ip: visitor.ipAddress }) });
+  await fetch(env.HUBSPOT_API_URL + '/crm/v3/objects/contacts', { method: 'POST', body: JSON.stringify({ email: visitor.email }) });
+  await fetch(\`\${process.env.OTEL_EXPORTER_OTLP_ENDPOINT}/v1/logs\`, { method: 'POST', body: JSON.stringify({ user: visitor.email }) });
+  await fetch(\`\${env.PARTNER_API_URL}/visits\`, { method: 'POST', body: JSON.stringify({ email: visitor.email }) });
+  await fetch(\`\${TINYBIRD_BASE_URL}/v0/events?name=visits\`, { method: 'POST', body: JSON.stringify({ visitor: visitor.id }) });
+}
+`;
+
+  it('sends to the vendor or the central telemetry endpoint a setting names, and leaves an unnamed host unjudged', () => {
+    const result = analyzeSnippets({ 'client.ts': client });
+    expect(result.keys).toEqual(['client.ts:5 no-third-party-sharing', 'client.ts:6 no-third-party-sharing', 'client.ts:7 telemetry-deidentified']);
+    expect(result.byRule('no-third-party-sharing')[1]?.sink?.reason).toBe('fetch to the URL in setting HUBSPOT_API_URL, which names HubSpot (api.hubapi.com)');
+  });
+
+  it('takes a setting listed in firstPartyHosts as the product’s own service', () => {
+    const result = analyzeSnippets({ 'client.ts': client }, { firstPartyHosts: ['$TINYBIRD_BASE_URL', 'api.hubapi.com'] });
+    expect(result.keys).toEqual(['client.ts:7 telemetry-deidentified']);
+  });
+});

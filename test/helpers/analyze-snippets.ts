@@ -30,6 +30,8 @@ export interface SnippetResult extends AnalysisResult {
 export interface SnippetOptions {
   /** the files the project lists, as a tsconfig's `files`/`include` would (default: every file); the others are only imported */
   readonly roots?: readonly string[];
+  /** also list the log-like and HTTP calls no sink matched (`--explain-unresolved`) */
+  readonly explainUnresolved?: boolean;
 }
 
 export function analyzeSnippets(files: Readonly<Record<string, string>>, config: ClassifiedConfig = {}, options: SnippetOptions = {}): SnippetResult {
@@ -48,7 +50,7 @@ export function analyzeSnippets(files: Readonly<Record<string, string>>, config:
   const rootNames = (options.roots ?? Object.keys(files)).map((name) => path.join(directory, name));
   // the host the CLI uses, so snippets are parsed as projects are (JSDoc only where the engine's tags are)
   const program = ts.createProgram({ rootNames, options: compilerOptions, host: createAnalysisCompilerHost(compilerOptions, sourceFiles) });
-  const result = analyzeProgram(program, resolveConfig(config), rules);
+  const result = analyzeProgram(program, resolveConfig(config), rules, options.explainUnresolved === true ? { explainUnresolved: true } : {});
   const active = result.findings.filter((finding) => finding.suppression === undefined);
   return {
     ...result,

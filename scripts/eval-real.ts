@@ -24,7 +24,9 @@
  *   --check-timeout MIN      stop a `classified check` that runs longer (default 15 minutes)
  *   --sample N [--seed S]    print N random findings with ±5 lines of context for judging, and
  *                            write them to .tmp/eval-real/sample.json (judge, then add to judged.json);
- *                            drawn from the repositories in turn, so each weighs the same
+ *                            drawn from the repositories in turn, so each weighs the same; `possible`
+ *                            findings (untyped payloads, warnings) are left out of it and counted apart
+ *   --sample-possible N      the same for N `possible` findings (.tmp/eval-real/sample-possible.json)
  *   --verbose                list every miss and every negative hit
  */
 import { createHash } from 'node:crypto';
@@ -179,6 +181,11 @@ export function scoreCases(repo: string, cases: readonly LabelledCase[], finding
 
 export function judgedKey(finding: Pick<RealFinding, 'repo' | 'ruleId' | 'file' | 'line' | 'message'>): string {
   return `${finding.repo}|${finding.file}:${finding.line}|${finding.ruleId}|${finding.message}`;
+}
+
+/** A `possible` finding: an untyped payload, reported as a warning and judged apart. */
+function isPossible(finding: Pick<RealFinding, 'confidence'>): boolean {
+  return finding.confidence === 'possible';
 }
 
 /** One finding per (rule, file, line, message) across the projects of a repository. */
@@ -537,6 +544,7 @@ interface Options {
   readonly scoreOnly: boolean;
   readonly withTsc: boolean;
   readonly sample: number;
+  readonly samplePossible: number;
   readonly seed: number;
   readonly verbose: boolean;
   readonly checkTimeoutMinutes: number;
@@ -561,6 +569,7 @@ function parseOptions(argv: readonly string[]): Options {
     scoreOnly: argv.includes('--score-only'),
     withTsc: !argv.includes('--no-tsc'),
     sample: number('--sample', 0),
+    samplePossible: number('--sample-possible', 0),
     seed: number('--seed', 20261207),
     verbose: argv.includes('--verbose'),
     checkTimeoutMinutes: number('--check-timeout', 15),
@@ -655,10 +664,20 @@ async function main(): Promise<void> {
   }
 
   const judged = loadJudged();
-  const current = new Set([...findingsByRepo.values()].flat().map(judgedKey));
-  const stillReported = judged.filter((entry) => current.has(judgedKey(entry)));
+  const reported = [...findingsByRepo.values()].flat().filter((finding) => !finding.suppressed);
+  const possibleKeys = new Set(reported.filter(isPossible).map(judgedKey));
+  const current = new Set(reported.map(judgedKey));
+  const stillReported = judged.filter((entry) => current.has(judgedKey(entry)) && !possibleKeys.has(judgedKey(entry)));
   const judgedTrue = stillReported.filter((entry) => entry.verdict === 'true').length;
-  lines.push('## Judged sample', '', `${judged.length} finding(s) judged; ${stillReported.length} still reported, of which ${judgedTrue} true: precision ${ratio(judgedTrue, stillReported.length)}.`, '');
+  const possibleJudged = judged.filter((entry) => possibleKeys.has(judgedKey(entry)));
+  lines.push(
+    '## Judged sample',
+    '',
+    `${judged.length} finding(s) judged; ${stillReported.length} still reported (possible findings aside), of which ${judgedTrue} true: precision ${ratio(judgedTrue, stillReported.length)}.`,
+    '',
+    `Possible findings (untyped payloads, reported as warnings): ${possibleKeys.size}; ${possibleJudged.length} judged, of which ${possibleJudged.filter((entry) => entry.verdict === 'true').length} true: precision ${ratio(possibleJudged.filter((entry) => entry.verdict === 'true').length, possibleJudged.length)}.`,
+    '',
+  );
   const patterns = new Map<string, number>();
   for (const entry of stillReported) if (entry.verdict === 'false') patterns.set(entry.pattern ?? '(none)', (patterns.get(entry.pattern ?? '(none)') ?? 0) + 1);
   if (patterns.size > 0) {
@@ -675,12 +694,13 @@ async function main(): Promise<void> {
     }
   }
 
-  if (options.sample > 0) {
-    const pools = entries.map((entry) => (findingsByRepo.get(entry.repo) ?? []).filter((finding) => !finding.suppressed).sort((a, b) => judgedKey(a).localeCompare(judgedKey(b))));
-    const sample = stratifiedSample(pools, options.sample, options.seed);
+  for (const [count, possible, name] of [[options.sample, false, 'sample.json'], [options.samplePossible, true, 'sample-possible.json']] as const) {
+    if (count === 0) continue;
+    const pools = entries.map((entry) => (findingsByRepo.get(entry.repo) ?? []).filter((finding) => !finding.suppressed && isPossible(finding) === possible).sort((a, b) => judgedKey(a).localeCompare(judgedKey(b))));
+    const sample = stratifiedSample(pools, count, options.seed);
     const verdicts = new Map(judged.map((entry) => [judgedKey(entry), entry]));
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
-    fs.writeFileSync(path.join(RESULTS_DIR, 'sample.json'), `${JSON.stringify(sample.map((finding) => ({ repo: finding.repo, ruleId: finding.ruleId, file: finding.file, line: finding.line, message: finding.message, verdict: verdicts.get(judgedKey(finding))?.verdict ?? null, reason: verdicts.get(judgedKey(finding))?.reason ?? '' })), null, 2)}\n`);
+    fs.writeFileSync(path.join(RESULTS_DIR, name), `${JSON.stringify(sample.map((finding) => ({ repo: finding.repo, ruleId: finding.ruleId, file: finding.file, line: finding.line, message: finding.message, verdict: verdicts.get(judgedKey(finding))?.verdict ?? null, reason: verdicts.get(judgedKey(finding))?.reason ?? '' })), null, 2)}\n`);
     for (const [index, finding] of sample.entries()) {
       const entry = entries.find((candidate) => candidate.repo === finding.repo) as RepoEntry;
       const verdict = verdicts.get(judgedKey(finding));

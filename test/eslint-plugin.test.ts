@@ -64,7 +64,9 @@ describe('plugin shape', () => {
         url: `https://github.com/classified-dev/classified/blob/main/docs/rules/${definition.id}.md`,
       });
       expect(rule?.meta.type).toBe(definition.meta.type);
-      expect(rule?.meta.schema).toEqual([]);
+      // the rules that can report untyped payloads take `{ possible: boolean }`, the others nothing
+      const takesPossible = ['no-third-party-sharing', 'telemetry-deidentified', 'no-identifiable-training-data'].includes(definition.id);
+      expect(rule?.meta.schema).toEqual(takesPossible ? [expect.objectContaining({ type: 'object', properties: { possible: expect.objectContaining({ type: 'boolean' }) } })] : []);
       expect(rule?.meta.hasSuggestions === true).toBe(definition.meta.suggestion !== undefined);
       expect(rule?.meta.messages).toMatchObject(definition.meta.messages);
     }
@@ -75,7 +77,8 @@ describe('plugin shape', () => {
       definitions.filter((definition) => definition.meta.docs.recommended).map((definition) => [`classified/${definition.id}`, 'error']),
     );
     expect(plugin.configs.recommended.rules).toEqual(recommended);
-    expect(plugin.configs.strict.rules).toEqual(Object.fromEntries(definitions.map((definition) => [`classified/${definition.id}`, 'error'])));
+    const possible = new Set(['no-third-party-sharing', 'telemetry-deidentified', 'no-identifiable-training-data']);
+    expect(plugin.configs.strict.rules).toEqual(Object.fromEntries(definitions.map((definition) => [`classified/${definition.id}`, possible.has(definition.id) ? ['error', { possible: true }] : 'error'])));
     expect(plugin.configs.strict.linterOptions).toEqual({ reportUnusedDisableDirectives: 'error' });
     for (const preset of [plugin.configs.recommended, plugin.configs.strict]) {
       expect(preset.files).toEqual([...TYPESCRIPT_FILES]);

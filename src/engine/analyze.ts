@@ -145,7 +145,7 @@ function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonl
     // test code is not production data; only a card number that is no published test number counts there
     if (!isReportedFile(file) || (fact.type !== 'card-literal' && isTestFile(file))) continue;
     for (const rule of rules) {
-      const severity = getSeverity(rule, config);
+      const severity = fact.type === 'flow' && fact.source.confidence === 'possible' ? getPossibleSeverity(rule, config) : getSeverity(rule, config);
       if (severity === 'off') continue;
       const report = rule.check(fact);
       if (report !== undefined) claims.push({ rule, severity, fact, report });
@@ -202,6 +202,13 @@ function getProjectRoot(program: ts.Program): string {
 
 function getSeverity(rule: RuleDefinition, config: ResolvedConfig): Severity | 'off' {
   return config.rules.get(rule.id) ?? 'error';
+}
+
+/** A `possible` finding's severity: config `possible` (default `warn`), never above the rule's own. */
+function getPossibleSeverity(rule: RuleDefinition, config: ResolvedConfig): Severity | 'off' {
+  const own = getSeverity(rule, config);
+  if (own === 'off' || config.possible === 'off') return 'off';
+  return own === 'warn' || config.possible === 'warn' ? 'warn' : 'error';
 }
 
 function applySuppressions(findings: readonly Finding[], files: readonly ts.SourceFile[]): Finding[] {

@@ -43,7 +43,7 @@ interface Candidate {
   readonly onePerMessage: boolean;
 }
 
-const CONFIDENCE_ORDER: Readonly<Record<Confidence, number>> = { declared: 0, literal: 1, inferred: 2 };
+const CONFIDENCE_ORDER: Readonly<Record<Confidence, number>> = { declared: 0, literal: 1, inferred: 2, possible: 3 };
 
 /** Builds the findings of `claims`: merged per statement and sink, one per location and rule, in file order. */
 export function buildFindings(claims: readonly Claim[], context: BuildFindingsContext): Finding[] {

@@ -283,7 +283,8 @@ class FactCollector {
       } else if (isRedactedBy(redaction, taint)) {
         concrete = true;
       } else if (levelRank(taint.origin.source.level) >= levelRank('confidential')) {
-        concrete = true;
+        // an untyped payload may hold data: a key naming data beside it still says more
+        if (taint.origin.source.confidence !== 'possible') concrete = true;
         this.addFlow(sink, sinkNode, carrier, taint);
       }
     }
@@ -358,6 +359,8 @@ class FactCollector {
   private addFlow(sink: SinkMatch, sinkNode: ts.Node, carrier: Carrier, taint: Taint, leadingSteps?: readonly Step[]): void {
     if (taint.origin.type !== 'source') return;
     const source = taint.origin.source;
+    // an untyped payload validated into a type that names every field is no longer untyped
+    if (source.confidence === 'possible' && !this.context.flow.mayHoldUnnamedData(carrier.value)) return;
     const flow: FlowFact = {
       type: 'flow',
       source,

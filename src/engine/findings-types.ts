@@ -6,7 +6,12 @@
  */
 import type { Level, SinkKind } from '../policy/types.js';
 
-export type Confidence = 'declared' | 'inferred' | 'literal';
+/**
+ * How the data was recognised: a brand in its type, its name, a card-number literal — or
+ * `possible`: an untyped payload from the network (`await request.json()`, `req.body`) that may
+ * hold customer data, reported at lower severity (config `possible`).
+ */
+export type Confidence = 'declared' | 'inferred' | 'literal' | 'possible';
 export type Severity = 'error' | 'warn';
 
 export interface Position {

@@ -17,7 +17,7 @@ import type { Confidence } from './findings-types.js';
 import { findCardNumbers, isKnownTestCardNumber, maskCardDigits } from './card-numbers.js';
 import { getCalleeName, skipOuterExpressions, type FileIndex } from './file-index.js';
 import { NodeMap } from './node-map.js';
-import { CHAT_MESSAGE_KIND, isChatRole, isSanitizingName, isSettingsName, isStatusFieldName, type InferredName } from './names.js';
+import { CHAT_MESSAGE_KIND, UNTYPED_PAYLOAD_KIND, isChatRole, isSanitizingName, isSettingsName, isStatusFieldName, type InferredName } from './names.js';
 import type { SinkResolver } from './sinks.js';
 import { getPackageName, getPropertyNameText, getStaticString } from './sinks.js';
 import {
@@ -488,6 +488,8 @@ export class FlowAnalyzer {
     if (isStaffOwnField(node)) return [];
     const declared = this.typeTaints(node);
     if (declared !== undefined) return declared;
+    const payload = name === 'body' && ts.isPropertyAccessExpression(node) ? this.getUntypedRequestBody(node) : undefined;
+    if (payload !== undefined) return [sourceTaint(payload)];
     const getter = this.getProjectGetter(node);
     if (getter !== undefined) return this.cutByType(node, this.callbackResultOfGetter(node, getter));
     const base = this.readFrom(this.withoutWholeValuesAtStatusField(this.taintOf(node.expression), name), [name]);
@@ -523,6 +525,8 @@ export class FlowAnalyzer {
     const declaration = this.facade.getCalledDeclaration(call);
     const clientAddress = this.getClientAddressSource(call, declaration);
     if (clientAddress !== undefined) return [sourceTaint(clientAddress)];
+    const payload = this.getUntypedBodyRead(call, declaration);
+    if (payload !== undefined) return [sourceTaint(payload)];
     const followed = declaration !== undefined && this.hasAnalyzableBody(declaration) ? declaration : undefined;
     // a project function's result is followed through its body: its declared return type says what the body cannot (a brand)
     const type = followed === undefined ? this.facade.getTypeOfNode(call) : this.facade.getDeclaredReturnType(call);
@@ -725,6 +729,47 @@ export class FlowAnalyzer {
     }
     if (reason === undefined) return undefined;
     return { label: describeExpression(call), level: 'confidential', kind: 'IPAddress', confidence: 'inferred', node: call, reason, numeric: false };
+  }
+
+  /**
+   * `await request.json()` on a fetch-API `Request` (a route handler's, Next's `NextRequest`): the
+   * payload a client sent, untyped. It may hold customer data: a `possible` source.
+   */
+  private getUntypedBodyRead(call: ts.CallExpression, declaration: ts.SignatureDeclaration | undefined): SourceFact | undefined {
+    const callee = skipOuterExpressions(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !BODY_READER_METHODS.has(callee.name.text) || !isBodyReader(declaration)) return undefined;
+    if (!isRequestTypeName(this.facade.getTypeOfNode(callee.expression).getSymbol()?.getName())) return undefined;
+    return untypedPayload(call, `the body a client sent, read by ${callee.name.text}() without a type`);
+  }
+
+  /** `req.body` of an Express, Next.js API or Fastify request, typed `any` or `unknown`: the payload a client sent. */
+  private getUntypedRequestBody(node: ts.PropertyAccessExpression): SourceFact | undefined {
+    if ((this.facade.getTypeOfNode(node).flags & (TypeFlags.Any | TypeFlags.Unknown)) === 0) return undefined;
+    const receiver = this.facade.getNonNullableType(this.facade.getTypeOfNode(node.expression));
+    if (!isRequestTypeName(receiver.getSymbol()?.getName() ?? receiver.aliasSymbol?.getName())) return undefined;
+    return untypedPayload(node, 'the body a client sent, untyped');
+  }
+
+  /**
+   * Whether a value's type leaves room for fields the code never names — `any`, `unknown`, text,
+   * an object with an index signature or such a part — where an untyped payload's data can still
+   * be. A payload validated into `{ plan: string; seats: number }` says by its type what it holds.
+   */
+  mayHoldUnnamedData(node: ts.Node): boolean {
+    const type = this.facade.getTypeOfNode(node);
+    // text made from the payload (`JSON.stringify(body)`) holds whatever it held
+    return (type.flags & (TypeFlags.Any | TypeFlags.Unknown)) !== 0 || (this.facade.getNonNullableType(type).flags & (TypeFlags.String | TypeFlags.TemplateLiteral)) !== 0 || this.hasUntypedPart(type, 2);
+  }
+
+  private hasUntypedPart(type: ts.Type, depth: number): boolean {
+    if ((type.flags & (TypeFlags.Any | TypeFlags.Unknown | TypeFlags.NonPrimitive)) !== 0) return true;
+    if (type.isUnion()) return type.types.some((part) => this.hasUntypedPart(part, depth));
+    if ((type.flags & TypeFlags.Object) === 0) return false;
+    if (this.facade.getIndexTypeOfType(type, IndexKind.String) !== undefined) return true;
+    if (depth === 0) return false;
+    const element = this.facade.getIndexTypeOfType(type, IndexKind.Number);
+    if (element !== undefined) return this.hasUntypedPart(element, depth - 1);
+    return this.facade.getPropertiesOfType(type).some((property) => this.hasUntypedPart(this.facade.getTypeOfSymbol(property), depth - 1));
   }
 
   /** A library's promise-returning method (not the project's, not the platform's). */
@@ -1074,6 +1119,19 @@ class SourceStep implements Step {
   get note(): string {
     return `${this.source.label} is ${this.source.level} (${this.source.kind})`;
   }
+}
+
+/** `Body` methods that read what a client sent as data (not `arrayBuffer()`/`blob()`, which are files). */
+const BODY_READER_METHODS: ReadonlySet<string> = new Set(['json', 'text', 'formData']);
+
+/** `Request`, `NextRequest`, `NextApiRequest`, `FastifyRequest`, `HonoRequest`: a server's view of an incoming request (not a `Response`). */
+function isRequestTypeName(name: string | undefined): boolean {
+  return name !== undefined && /Request$/.test(name) && !/^(?:Http|Axios|Got)?ClientRequest$/.test(name);
+}
+
+/** The source of an untyped request payload: `possible` customer data (DESIGN 4b, issue "untyped payloads"). */
+function untypedPayload(node: ts.Node, reason: string): SourceFact {
+  return { label: describeExpression(node), level: 'confidential', kind: UNTYPED_PAYLOAD_KIND, confidence: 'possible', node, reason, numeric: false };
 }
 
 /** `json()`, `text()`, `formData()` of the fetch API's `Body` (a `Request` or `Response`, lib.dom or undici). */

@@ -281,6 +281,9 @@ export function inferRecipientField(name: string, siblingNames: readonly string[
  */
 export const CHAT_MESSAGE_KIND = 'ChatMessage';
 
+/** What an untyped payload from the network is called in findings: it may hold customer data (confidence `possible`). */
+export const UNTYPED_PAYLOAD_KIND = 'UntypedPayload';
+
 /** Roles of a chat-completion message (OpenAI, Anthropic, Gemini, LangChain). */
 const CHAT_ROLES: ReadonlySet<string> = new Set(['user', 'assistant', 'system', 'developer', 'tool', 'function', 'human', 'ai', 'model']);
 

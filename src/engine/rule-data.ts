@@ -9,6 +9,8 @@ import type { DimensionFact, EngineFact, FlowFact } from './facts.js';
 import { CHAT_MESSAGE_KIND } from './names.js';
 
 const CARD_KINDS: ReadonlySet<string> = new Set(['PAN', 'CVV']);
+/** where a `possible` datum (an untyped network payload) is reported */
+const POSSIBLE_SINK_KINDS: ReadonlySet<SinkKind> = new Set(['third-party', 'telemetry', 'ml-training']);
 
 /** How many other data a message names before it only counts them. */
 const MAX_LISTED_OTHERS = 5;
@@ -42,6 +44,8 @@ export function getFlowInto(fact: EngineFact, kinds: readonly SinkKind[], minimu
   if (fact.type !== 'flow' || !kinds.includes(fact.sink.kind)) return undefined;
   // an inferred chat message is data to the training rule alone (see CHAT_MESSAGE_KIND)
   if (fact.source.kind === CHAT_MESSAGE_KIND && fact.source.confidence === 'inferred' && fact.sink.kind !== 'ml-training') return undefined;
+  // an untyped payload that may hold customer data counts where data leaves the company (not logs, stores or processors)
+  if (fact.source.confidence === 'possible' && !POSSIBLE_SINK_KINDS.has(fact.sink.kind)) return undefined;
   return levelRank(fact.source.level) >= levelRank(minimum) ? fact : undefined;
 }
 

@@ -66,6 +66,8 @@ export function readField(taint: Taint, name: string): Taint | undefined {
   if (taint.origin.type === 'parameter' && taint.read.length < MAX_PATH) {
     return { origin: taint.origin, read: [...taint.read, name], path: taint.path, steps: taint.steps, masked: taint.masked };
   }
+  // `body.event` of an untyped payload: what a named field holds is for its name to say (name inference)
+  if (taint.origin.type === 'source' && taint.origin.source.confidence === 'possible' && name !== ANY_FIELD) return undefined;
   return taint;
 }
 

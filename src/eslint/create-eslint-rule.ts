@@ -18,7 +18,32 @@ export interface ClassifiedRuleDocs {
   readonly requiresTypeChecking: boolean;
 }
 
-export type ClassifiedRuleModule = TSESLint.RuleModule<string, [], ClassifiedRuleDocs>;
+/** `{ possible: true }`: also report `possible` findings (untyped payloads), which ESLint can show only at the rule's severity. */
+export interface ClassifiedRuleOption {
+  readonly possible?: boolean;
+}
+
+export type ClassifiedRuleOptions = [ClassifiedRuleOption?];
+
+export type ClassifiedRuleModule = TSESLint.RuleModule<string, ClassifiedRuleOptions, ClassifiedRuleDocs>;
+
+/** Sinks where an untyped payload is reported as `possible` customer data (see rule-data.ts). */
+const POSSIBLE_SINK_KINDS: ReadonlySet<string> = new Set(['third-party', 'telemetry', 'ml-training']);
+
+/** Whether a rule can report `possible` findings, and so takes the `possible` option. */
+export function reportsPossible(definition: RuleDefinition): boolean {
+  return (definition.meta.sinkKinds ?? []).some((kind) => POSSIBLE_SINK_KINDS.has(kind));
+}
+
+const POSSIBLE_OPTION_SCHEMA = [
+  {
+    type: 'object',
+    properties: {
+      possible: { type: 'boolean', description: 'Also report untyped payloads from the network (await request.json(), req.body) that may hold customer data; classified check reports them as warnings.' },
+    },
+    additionalProperties: false,
+  },
+] as const;
 
 /** The messageId of the wrap suggestion, added to every rule that offers one. */
 export const SUGGEST_WRAP_MESSAGE_ID = 'suggestWrap';
@@ -31,7 +56,7 @@ export function createEslintRule(definition: RuleDefinition): ClassifiedRuleModu
   const wrapper = definition.meta.suggestion;
   const messages: Record<string, string> = { ...definition.meta.messages };
   if (wrapper !== undefined) messages[SUGGEST_WRAP_MESSAGE_ID] = SUGGEST_WRAP_MESSAGE;
-  return createRule({
+  return createRule<ClassifiedRuleOptions, string>({
     name: definition.id,
     meta: {
       type: definition.meta.type,
@@ -41,16 +66,19 @@ export function createEslintRule(definition: RuleDefinition): ClassifiedRuleModu
         requiresTypeChecking: true,
       },
       messages,
-      schema: [],
+      schema: reportsPossible(definition) ? [...POSSIBLE_OPTION_SCHEMA] : [],
       ...(wrapper === undefined ? {} : { hasSuggestions: true }),
-      defaultOptions: [],
+      defaultOptions: reportsPossible(definition) ? [{}] : [],
     },
-    create(context) {
+    create(context, [options]) {
       const services = ESLintUtils.getParserServices(context);
       const config = getConfigForContext(context.settings, services.program, context.cwd);
       // the parser's own SourceFile for this file: its name is the one the engine's findings carry
       const sourceFile = services.esTreeNodeToTSNodeMap.get(context.sourceCode.ast);
-      const findings = getFindingsForFile(services.program, config, sourceFile).filter((finding) => finding.ruleId === definition.id);
+      // ESLint has one severity per rule: a `possible` finding (an untyped payload) is reported only when
+      // the rule is asked to (`{ possible: true }`, as the strict preset does); `classified check` shows it as a warning
+      const reportPossible = options?.possible === true;
+      const findings = getFindingsForFile(services.program, config, sourceFile).filter((finding) => finding.ruleId === definition.id && (reportPossible || finding.confidence !== 'possible'));
       return {
         Program() {
           for (const finding of findings) report(context, finding);
@@ -60,7 +88,7 @@ export function createEslintRule(definition: RuleDefinition): ClassifiedRuleModu
   });
 }
 
-function report(context: Readonly<TSESLint.RuleContext<string, []>>, finding: Finding): void {
+function report(context: Readonly<TSESLint.RuleContext<string, ClassifiedRuleOptions>>, finding: Finding): void {
   const fix = getSuggestionFix(context, finding);
   context.report({
     loc: {
@@ -74,7 +102,7 @@ function report(context: Readonly<TSESLint.RuleContext<string, []>>, finding: Fi
 }
 
 function getSuggestionFix(
-  context: Readonly<TSESLint.RuleContext<string, []>>,
+  context: Readonly<TSESLint.RuleContext<string, ClassifiedRuleOptions>>,
   finding: Finding,
 ): { readonly wrapper: Wrapper; readonly fix: TSESLint.ReportFixFunction } | undefined {
   if (finding.suggestion === undefined || finding.carried === undefined) return undefined;

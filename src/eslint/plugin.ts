@@ -5,7 +5,7 @@
  */
 import type { TSESLint } from '@typescript-eslint/utils';
 import { rules as definitions } from '../../rules/index.js';
-import { createEslintRule, type ClassifiedRuleModule } from './create-eslint-rule.js';
+import { createEslintRule, reportsPossible, type ClassifiedRuleModule } from './create-eslint-rule.js';
 import { createPreset, type ClassifiedPreset } from './create-preset.js';
 import { getPackageVersion } from '../package-info.js';
 
@@ -15,7 +15,7 @@ export interface ClassifiedPlugin {
   readonly configs: {
     /** every rule whose `docs.recommended` is true, at `error` */
     readonly recommended: ClassifiedPreset;
-    /** every rule at `error`, and unused `eslint-disable` comments reported as errors */
+    /** every rule at `error` (with `possible` findings, untyped payloads, too), and unused `eslint-disable` comments reported as errors */
     readonly strict: ClassifiedPreset;
   };
 }
@@ -42,7 +42,7 @@ export const plugin: ClassifiedPlugin = Object.assign(pluginWithoutConfigs, {
     strict: createPreset({
       name: 'strict',
       plugin: pluginWithoutConfigs,
-      rules: enable(definitions.map((definition) => definition.id)),
+      rules: Object.fromEntries(definitions.map((definition) => [`classified/${definition.id}`, reportsPossible(definition) ? ['error', { possible: true }] : 'error'])),
       linterOptions: { reportUnusedDisableDirectives: 'error' },
     }),
   },

@@ -189,6 +189,8 @@ export interface ResolvedConfig {
   readonly access: ResolvedAccess;
   /** severities the user set; rules absent here keep their default */
   readonly rules: ReadonlyMap<string, RuleSeverity>;
+  /** severity of `possible` findings (untyped network payloads): `warn` unless the config says otherwise */
+  readonly possible: RuleSeverity;
 }
 
 /**
@@ -263,6 +265,7 @@ export function resolveConfig(config: ClassifiedConfig): ResolvedConfig {
     isTestFile: (relativePath) => matchesTestGlob(relativePath.replace(/\\/g, '/').replace(/^(\.\/)+/, '')),
     access: resolveAccess(config.access),
     rules: new Map(Object.entries(config.rules ?? {})),
+    possible: config.possible ?? 'warn',
   };
 }
 

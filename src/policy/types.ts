@@ -131,4 +131,6 @@ export interface ClassifiedConfig {
   readonly testFiles?: readonly string[];
   readonly access?: AccessConfig;
   readonly rules?: Readonly<Record<string, RuleSeverity>>;
+  /** severity of `possible` findings (untyped network payloads), at most the rule's own; default `warn` */
+  readonly possible?: RuleSeverity;
 }

@@ -46,8 +46,30 @@ export async function text(user: { phone: string }): Promise<void> {
 `,
       settings: { classified: { processors: [{ host: 'api.smsgateway.example.net', kinds: ['PhoneNumber'] }] } },
     },
+    // an untyped request body is only a `possible` finding: reported when the rule is asked to (strict does)
+    `
+import { Analytics } from '@segment/analytics-node';
+const analytics = new Analytics({ writeKey: 'key' });
+export async function POST(request: Request): Promise<void> {
+  const payload = await request.json();
+  analytics.track({ anonymousId: 'anonymous', event: 'Form Sent', properties: payload });
+}
+`,
   ],
   invalid: [
+    // the same with `{ possible: true }`, as configs.strict sets it
+    {
+      code: `
+import { Analytics } from '@segment/analytics-node';
+const analytics = new Analytics({ writeKey: 'key' });
+export async function POST(request: Request): Promise<void> {
+  const payload = await request.json();
+  analytics.track({ anonymousId: 'anonymous', event: 'Form Sent', properties: payload });
+}
+`,
+      options: [{ possible: true }],
+      errors: [{ messageId: 'sharedWithThirdParty', data: { class: 'Confidential', data: 'request.json()', kind: 'UntypedPayload', more: '', sink: 'analytics.track', module: '@segment/analytics-node' }, line: 6 }],
+    },
     // declared CustomerId and Email in one Segment identify call: one finding that names both
     {
       code: `

@@ -14,7 +14,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { CheckerFacade } from '../../engine/checker.js';
 import { canCarryInferredValue, getNameInferenceOptions, isClassifiedPackageFile, TypeClassifier } from '../../engine/classify.js';
-import { analyzeProgram, getFileIndex, type EngineFact, type Finding, type RuleDefinition } from '../../engine/index.js';
+import { analyzeProgram, getFileIndex, type Confidence, type EngineFact, type Finding, type RuleDefinition } from '../../engine/index.js';
 import { getSuppressions } from '../../engine/suppressions.js';
 import type { ResolvedConfig } from '../../policy/config.js';
 import { levelRank, type Level, type SinkKind } from '../../policy/types.js';
@@ -69,7 +69,7 @@ export interface FlowEntry {
   readonly label: string;
   readonly kind: string;
   readonly level: Level;
-  readonly confidence: 'declared' | 'inferred' | 'literal';
+  readonly confidence: Confidence;
   /** the `FieldEntry.id` the data was read from, or else the `OtherSourceEntry.id` */
   readonly sourceId: string;
   /** whether `sourceId` names a field */
@@ -91,7 +91,7 @@ export interface OtherSourceEntry {
   readonly label: string;
   readonly kind: string;
   readonly level: Level;
-  readonly confidence: 'declared' | 'inferred' | 'literal';
+  readonly confidence: Confidence;
   readonly file: string;
   readonly line: number;
   readonly reason: string;

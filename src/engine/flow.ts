@@ -16,6 +16,7 @@ import { canCarryInferredValue, canHoldText, isConstantTableProperty, isClassifi
 import type { Confidence } from './findings-types.js';
 import { findCardNumbers, isKnownTestCardNumber, maskCardDigits } from './card-numbers.js';
 import { getCalleeName, skipOuterExpressions, type FileIndex } from './file-index.js';
+import { FileHops } from './file-hops.js';
 import { NodeMap } from './node-map.js';
 import { CHAT_MESSAGE_KIND, UNTYPED_PAYLOAD_KIND, isChatRole, isSanitizingName, isSettingsName, isStatusFieldName, type InferredName } from './names.js';
 import type { SinkResolver } from './sinks.js';
@@ -77,6 +78,7 @@ export interface FlowOptions {
 
 export class FlowAnalyzer {
   private readonly memo: NodeMap<readonly Taint[]>;
+  private readonly fileHops: FileHops;
   private readonly returnSummaries = new Map<ts.Node, readonly Taint[]>();
   private readonly namedUses = new Map<ts.SignatureDeclaration, ReadonlyMap<ts.Symbol | string, NamedUse>>();
   /** per helper: the keys it masks (null: not a masking helper) */
@@ -93,6 +95,7 @@ export class FlowAnalyzer {
     private readonly options: FlowOptions,
   ) {
     this.memo = new NodeMap(facade.usesCheckerIds);
+    this.fileHops = new FileHops(facade, () => facade.program.getSourceFiles().filter((file) => !file.isDeclarationFile && options.isProjectFile(file)), options.getFileIndex);
   }
 
   /** The classified data `expression` carries (concrete sources and, inside functions, parameters). */
@@ -527,6 +530,9 @@ export class FlowAnalyzer {
     if (clientAddress !== undefined) return [sourceTaint(clientAddress)];
     const payload = this.getUntypedBodyRead(call, declaration);
     if (payload !== undefined) return [sourceTaint(payload)];
+    // `fs.createReadStream(file)`: what the project wrote to that file
+    const written = this.fileHops.getWrittenValues(call, declaration);
+    if (written !== undefined) return written.flatMap((value) => this.taintOf(value).map((taint) => addStep(collapse(taint), value, 'written to the file read here')));
     const followed = declaration !== undefined && this.hasAnalyzableBody(declaration) ? declaration : undefined;
     // a project function's result is followed through its body: its declared return type says what the body cannot (a brand)
     const type = followed === undefined ? this.facade.getTypeOfNode(call) : this.facade.getDeclaredReturnType(call);

@@ -368,3 +368,29 @@ export async function recordVisit(visitor: { email: string; ipAddress: string; i
     expect(result.keys).toEqual(['client.ts:7 telemetry-deidentified']);
   });
 });
+
+describe('files as a hop', () => {
+  it('carries rows written to a file into the upload that reads the same path back', () => {
+    const result = analyzeSnippets({
+      'fine-tune.ts': `
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import OpenAI from 'openai';
+const openai = new OpenAI();
+const TRAINING_FILE = path.join(os.tmpdir(), 'conversations.jsonl');
+const METRICS_FILE = path.join(os.tmpdir(), 'metrics.jsonl');
+export async function exportConversations(rows: { customerEmail: string; question: string; answer: string }[], counts: number[]): Promise<void> {
+  const out = fs.createWriteStream(TRAINING_FILE);
+  for (const row of rows) out.write(JSON.stringify({ prompt: row.question, completion: row.answer, user: row.customerEmail }) + '\\n');
+  out.end();
+  fs.writeFileSync(METRICS_FILE, JSON.stringify(counts));
+  await openai.files.create({ file: fs.createReadStream(TRAINING_FILE), purpose: 'fine-tune' });
+  await openai.files.create({ file: fs.createReadStream(METRICS_FILE), purpose: 'fine-tune' });
+}
+`,
+    });
+    expect(result.keys).toEqual(['fine-tune.ts:14 no-identifiable-training-data']);
+    expect(result.findings[0]?.trace.map((step) => step.note)).toContain('written to the file read here');
+  });
+});

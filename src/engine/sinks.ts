@@ -416,9 +416,12 @@ export class SinkResolver {
 
   private getModuleSymbols(moduleName: string): ReadonlySet<ts.Symbol> {
     const normalized = normalizeModuleName(moduleName);
-    if (!normalized.startsWith('.')) return this.resolveImportsOf(normalized);
-    // `./src/privacy` in a config: the project module at that path, however each file imports it
-    const target = path.resolve(this.projectRoot, normalized).replace(/\.[cm]?[jt]sx?$/, '');
+    // `./src/privacy` in a config (relative to the config file, made absolute when it was read; from
+    // ESLint settings, to the tsconfig's folder) or a `paths` alias (`@/lib/privacy`): the project
+    // module at that path, however each file imports it
+    const file = normalized.startsWith('.') || path.isAbsolute(normalized) ? path.resolve(this.projectRoot, normalized) : this.resolveProjectAlias(normalized);
+    if (file === undefined) return this.resolveImportsOf(normalized);
+    const target = file.replace(/(\.d)?\.[cm]?[jt]sx?$/, '');
     const matches = new Set<ts.Symbol>();
     // a project module nothing imports is still addressable through its source file
     for (const extension of ['.ts', '.tsx', '.mts', '.cts', '/index.ts']) {
@@ -433,6 +436,14 @@ export class SinkResolver {
       }
     }
     return matches;
+  }
+
+  /** The project file a `paths` alias names (`@/lib/logger` → `<root>/src/lib/logger.ts`); undefined for a package. */
+  private resolveProjectAlias(name: string): string | undefined {
+    const options = this.facade.program.getCompilerOptions();
+    if (options.paths === undefined && options.baseUrl === undefined) return undefined;
+    const resolved = ts.resolveModuleName(name, path.join(this.projectRoot, '__classified_config__.ts'), options, ts.sys).resolvedModule;
+    return resolved === undefined || resolved.isExternalLibraryImport === true ? undefined : resolved.resolvedFileName;
   }
 
   /** The module symbols the project's imports of `name` resolve to (resolved on first use: most imports are not of catalog modules). */

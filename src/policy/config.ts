@@ -225,7 +225,22 @@ export function loadConfigFile(file: string): ClassifiedConfig {
   if (parsed.problem !== undefined) {
     throw new ConfigError(file, [{ path: `$${parsed.problem.path.map(formatPathSegment).join('')}`, expected: parsed.problem.expected }]);
   }
-  return validateConfig(parsed.value, file);
+  return withModulesRelativeTo(validateConfig(parsed.value, file), path.dirname(path.resolve(file)));
+}
+
+/**
+ * `"module": "./src/lib/logger"` in a config file names that file relative to the config file,
+ * wherever the tsconfig is (a repository-wide config used by a package's project): made absolute
+ * here, once, for every front end.
+ */
+function withModulesRelativeTo(config: ClassifiedConfig, directory: string): ClassifiedConfig {
+  const absolute = <T extends object>(entry: T): T => ('module' in entry && typeof entry.module === 'string' && entry.module.startsWith('.') ? { ...entry, module: path.resolve(directory, entry.module) } : entry);
+  return {
+    ...config,
+    ...(config.sinks === undefined ? {} : { sinks: config.sinks.map(absolute) }),
+    ...(config.sanitizers === undefined ? {} : { sanitizers: config.sanitizers.map(absolute) }),
+    ...(config.processors === undefined ? {} : { processors: config.processors.map(absolute) }),
+  };
 }
 
 /**

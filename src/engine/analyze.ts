@@ -125,7 +125,7 @@ function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonl
   const unresolvedCalls: UnresolvedCall[] = [];
   const onUnresolvedCall = options.explainUnresolved !== true ? undefined : (call: ts.Node, kind: UnresolvedCall['kind'], reason: string): void => {
     const file = call.getSourceFile();
-    if (isTestFile(file) || (focus !== undefined && !focus.has(file))) return;
+    if (focus !== undefined && !focus.has(file)) return;
     const start = file.getLineAndCharacterOfPosition(call.getStart(file));
     unresolvedCalls.push({ file: file.fileName, line: start.line + 1, column: start.character + 1, callee: describeCallee((call as ts.CallExpression).expression), kind, reason });
   };

@@ -332,7 +332,7 @@ class FactCollector {
     const value = skipOuterExpressions(carrier.value);
     if (ts.isLiteralExpression(value) || ts.isTemplateExpression(value) || ts.isObjectLiteralExpression(value) || ts.isArrayLiteralExpression(value) || isNullish(value)) return;
     if (ts.isCallExpression(value) && this.context.flow.isSanitizingCall(value)) return;
-    if (isKnownEmptyAt(value)) return;
+    if (isKnownEmptyAt(value, this.context.getFileIndex(value.getSourceFile()))) return;
     if ((ts.isPropertyAccessExpression(value) || ts.isElementAccessExpression(value)) && isStaffOwnField(value)) return;
     // `{ TEST_EMAILS }`: the key is the variable's own name, which the flow has judged already
     if (ts.isIdentifier(value) && value.text === key) return;
@@ -508,7 +508,7 @@ class FactCollector {
     const atSink = skipOuterExpressions(flow.carrier.value);
     // only where the carrier is the sink's own argument: at a call site it is the whole argument passed
     const carriedIntoSink = flow.carrier.node.getSourceFile() === flow.sinkNode.getSourceFile() && flow.carrier.node.pos >= flow.sinkNode.pos && flow.carrier.node.end <= flow.sinkNode.end;
-    if (carriedIntoSink && flow.taint.path.length === 0 && isPlainRead(atSink) && (!canCarryInferredValue(facade.getTypeOfNode(atSink), inferred) || isKnownEmptyAt(atSink))) return undefined;
+    if (carriedIntoSink && flow.taint.path.length === 0 && isPlainRead(atSink) && (!canCarryInferredValue(facade.getTypeOfNode(atSink), inferred) || isKnownEmptyAt(atSink, this.context.getFileIndex(atSink.getSourceFile())))) return undefined;
     return { parameter, label: [parameterName, ...read].filter((part) => part !== '').join('.'), name, inferred };
   }
 

@@ -21,6 +21,8 @@ export interface FileIndex {
   readonly returnedFunctionNames: ReadonlySet<string>;
   /** members of the file's classes by name: where a call through an interface member may land */
   readonly classMembersByName: ReadonlyMap<string, readonly ts.ClassElement[]>;
+  /** references some condition tests for emptiness (`!user.email`, `x === ''`), and their last names: see empty-guards.ts */
+  readonly emptyTested: { readonly references: ReadonlySet<string>; readonly names: ReadonlySet<string> };
 }
 
 /** Library calls that return a function which itself emits data (prom-client timers). */
@@ -43,6 +45,14 @@ export function indexFile(file: ts.SourceFile): FileIndex {
   const functionReferences = new Map<string, ts.Identifier[]>();
   const returnedFunctionNames = new Set<string>();
   const classMembersByName = new Map<string, ts.ClassElement[]>();
+  const emptyTested = { references: new Set<string>(), names: new Set<string>() };
+  const addTested = (expression: ts.Expression): void => {
+    const reference = skipOuterExpressions(expression);
+    const text = getReferenceText(reference);
+    if (text === undefined) return;
+    emptyTested.references.add(text);
+    emptyTested.names.add(ts.isPropertyAccessExpression(reference) ? reference.name.text : text);
+  };
   const stack: ts.Node[] = [file];
   const pushChild = (child: ts.Node): void => {
     stack.push(child);
@@ -80,9 +90,17 @@ export function indexFile(file: ts.SourceFile): FileIndex {
       }
       case SyntaxKind.BinaryExpression: {
         const binary = node as ts.BinaryExpression;
-        if (ASSIGNMENT_OPERATORS.has(binary.operatorToken.kind)) assignments.push(binary);
+        const operator = binary.operatorToken.kind;
+        if (ASSIGNMENT_OPERATORS.has(operator)) assignments.push(binary);
+        else if (operator === SyntaxKind.EqualsEqualsToken || operator === SyntaxKind.EqualsEqualsEqualsToken) {
+          addTested(binary.left);
+          addTested(binary.right);
+        }
         break;
       }
+      case SyntaxKind.PrefixUnaryExpression:
+        if ((node as ts.PrefixUnaryExpression).operator === SyntaxKind.ExclamationToken) addTested((node as ts.PrefixUnaryExpression).operand);
+        break;
       case SyntaxKind.AsExpression:
       case SyntaxKind.TypeAssertionExpression: {
         // `email as unknown as Public<string>` is one cast: keep only the outermost of a chain
@@ -105,7 +123,18 @@ export function indexFile(file: ts.SourceFile): FileIndex {
     }
     forEachChild(node, pushChild);
   }
-  return { calls, callsByName, assignments, assertions, stringLiterals, functionReferences, returnedFunctionNames, classMembersByName };
+  return { calls, callsByName, assignments, assertions, stringLiterals, functionReferences, returnedFunctionNames, classMembersByName, emptyTested };
+}
+
+/** `user.email` and `user?.email` read the same; `this` is `this`; anything else has no reference text. */
+export function getReferenceText(node: ts.Node): string | undefined {
+  if (ts.isIdentifier(node)) return node.text;
+  if (ts.isPropertyAccessExpression(node)) {
+    const owner = getReferenceText(skipOuterExpressions(node.expression));
+    return owner === undefined ? undefined : `${owner}.${node.name.text}`;
+  }
+  if (node.kind === SyntaxKind.ThisKeyword) return 'this';
+  return undefined;
 }
 
 /** The name a callee is called through: `info` for `logger.info`, `track` for `a?.track`. */

@@ -184,9 +184,9 @@ export class FlowAnalyzer {
     // one switch on the kind rather than a chain of type guards: this runs for every expression followed
     switch (node.kind) {
       case SyntaxKind.Identifier:
-        return isKnownEmptyAt(node as ts.Identifier) ? [] : this.identifierTaints(node as ts.Identifier);
+        return isKnownEmptyAt(node as ts.Identifier, this.options.getFileIndex(node.getSourceFile())) ? [] : this.identifierTaints(node as ts.Identifier);
       case SyntaxKind.PropertyAccessExpression:
-        return isKnownEmptyAt(node as ts.PropertyAccessExpression) ? [] : this.propertyTaints(node as ts.PropertyAccessExpression, (node as ts.PropertyAccessExpression).name.text);
+        return isKnownEmptyAt(node as ts.PropertyAccessExpression, this.options.getFileIndex(node.getSourceFile())) ? [] : this.propertyTaints(node as ts.PropertyAccessExpression, (node as ts.PropertyAccessExpression).name.text);
       case SyntaxKind.CallExpression:
         return this.callTaints(node as ts.CallExpression);
       case SyntaxKind.StringLiteral:

@@ -19,6 +19,7 @@ import { findAccessEntryPoints } from './access-entry-points.js';
 import { isKnownEmptyAt } from './empty-guards.js';
 import { AccessPathAnalyzer, getAccessGrantBits } from './access-paths.js';
 import { CallSiteIndex, getFunctionName } from './call-sites.js';
+import { DeadCode } from './dead-code.js';
 import { isDevelopmentOnly } from './development-branches.js';
 import { describeExpression, isStaffOwnField, sourceTaint, type FlowAnalyzer } from './flow.js';
 import { ReachableFunctions } from './reachable-functions.js';
@@ -123,6 +124,7 @@ class FactCollector {
   private accessPaths: AccessPathAnalyzer | undefined;
   /** made for the first reported file: most files declare no schema */
   private schemaColumns: SchemaColumns | undefined;
+  private readonly deadCode: DeadCode;
   /** whether the project configures winston's `format.splat()` anywhere */
   private winstonSplat: boolean | undefined;
 
@@ -131,6 +133,7 @@ class FactCollector {
     this.jsDocSinkNames = collectJsDocSinkNames(context.files);
     this.callSites = new CallSiteIndex(context.facade, context.files, context.getFileIndex);
     this.redaction = new LoggerRedaction(context.facade, context.files);
+    this.deadCode = new DeadCode();
     if (context.focus !== undefined) {
       const projectFiles = new Set(context.files);
       this.reachable = new ReachableFunctions(context.facade, context.files, context.getFileIndex, (file) => projectFiles.has(file), context.focus);
@@ -205,7 +208,7 @@ class FactCollector {
       const sink = name === undefined ? this.context.sinks.getSinkForComputedConsoleCall(call) : this.getSink(call, name, index);
       if (sink === undefined) {
         if (name !== undefined && explainUnresolved) this.explainUnresolved(call, name);
-      } else if (!isDevelopmentOnly(call)) {
+      } else if (!isDevelopmentOnly(call) && !this.deadCode.isInDeadFunction(call)) {
         this.checkSink(sink, call);
       }
     }
@@ -213,7 +216,7 @@ class FactCollector {
       if (assignment.operatorToken.kind !== SyntaxKind.EqualsToken && assignment.operatorToken.kind !== SyntaxKind.PlusEqualsToken) continue;
       if (!focused && !this.isInScope(assignment)) continue;
       const sink = this.context.sinks.getSinkForAssignment(assignment);
-      if (sink !== undefined && !isDevelopmentOnly(assignment)) this.checkSink(sink, assignment);
+      if (sink !== undefined && !isDevelopmentOnly(assignment) && !this.deadCode.isInDeadFunction(assignment)) this.checkSink(sink, assignment);
     }
   }
 
@@ -425,7 +428,7 @@ class FactCollector {
           }
         }
         // a module's private function nothing calls or passes on is dead code, not an entry point
-        if (sites.length === 0 && !isUnusedPrivateFunction(fn)) entryPoints.add(fn);
+        if (sites.length === 0 && !this.deadCode.isDead(fn)) entryPoints.add(fn);
       });
     }
     // an entry point (exported API, framework callback, or code only tests call): its parameters'
@@ -825,29 +828,6 @@ function getFlowKey(flow: ParameterSinkFlow): string {
   // an anchored flow is reported at its own statement: each statement is a finding of its own
   const anchor = flow.anchored === true ? `|@${flow.carrier.node.getSourceFile().fileName}:${flow.carrier.node.pos}` : '';
   return `${index}|${flow.taint.read.join('.')}|${flow.sink.kind}|${flow.sink.module}|${redaction}${anchor}`;
-}
-
-/**
- * A function only its own module could use (a declaration without `export`, a `private` method
- * without decorators) whose name the module never mentions again: `sendPlanReadyEmail` left behind
- * after a refactor is dead code, not an entry point.
- */
-function isUnusedPrivateFunction(fn: ts.SignatureDeclaration): boolean {
-  let name: ts.Node | undefined;
-  if (ts.isMethodDeclaration(fn)) {
-    const isPrivate = ts.isPrivateIdentifier(fn.name) || (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Private) !== 0;
-    if (!isPrivate || (ts.getDecorators(fn) ?? []).length > 0) return false;
-    name = fn.name;
-  } else {
-    const holder = ts.isFunctionDeclaration(fn) ? fn : (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) ? fn.parent : undefined;
-    const statement = holder === undefined ? undefined : ts.isVariableDeclaration(holder) ? holder.parent.parent : holder;
-    if (holder === undefined || statement === undefined || !ts.isSourceFile(statement.parent) || (ts.getCombinedModifierFlags(holder) & ts.ModifierFlags.Export) !== 0) return false;
-    name = holder.name;
-  }
-  if (name === undefined || !(ts.isIdentifier(name) || ts.isPrivateIdentifier(name))) return false;
-  // any other mention (JSX, an object literal, `export { name }`) may be a use
-  const text = name.text.replace(/[$#]/g, '\\$&');
-  return (fn.getSourceFile().text.match(new RegExp(`(?<![\\w$])${text}(?![\\w$])`, 'g')) ?? []).length <= 1;
 }
 
 /** TypeORM's relation decorators: the property holds another entity, stored in its own table. */

@@ -107,6 +107,24 @@ export const mailer = new Mailer();
     });
     expect(result.keys).toEqual(['mail.ts:7 no-pii-logging', 'mail.ts:11 no-pii-logging']);
   });
+
+  it('reports nothing in a private function nothing calls, even where its own code names the data', () => {
+    const result = analyzeSnippets({
+      'log.ts': PINO_LOGGER,
+      'route.ts': `
+import { logger } from './log.js';
+declare function send(message: { to: string; subject: string; html: string }): Promise<void>;
+async function sendPlanReadyEmail(email: string, planUrl: string): Promise<void> {
+  await send({ to: email, subject: 'Your plan is ready', html: planUrl });
+  logger.info(\`plan ready email sent to \${email}\`);
+}
+export async function POST(request: { url: string }): Promise<void> {
+  logger.info({ url: request.url }, 'plan requested');
+}
+`,
+    });
+    expect(result.keys).toEqual([]);
+  });
 });
 
 describe('reported files', () => {

@@ -942,6 +942,9 @@ export class FlowAnalyzer {
   }
 
   private inferFromNamedUse(identifier: ts.Identifier): Taint | undefined {
+    // `const fullDisplayName = `${prefix}/${config.displayName}``: text put together here is what its parts are, whatever it is stored as
+    const declaration = this.facade.getSymbol(identifier)?.valueDeclaration;
+    if (declaration !== undefined && ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined && isComposedText(declaration.initializer)) return undefined;
     const use = this.getNamedUse(identifier);
     if (use === undefined || !canCarryInferredValue(this.facade.getTypeOfNode(identifier), use.name)) return undefined;
     return sourceTaint({

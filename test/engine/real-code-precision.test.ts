@@ -908,3 +908,22 @@ export async function alert(email: string): Promise<void> {
     expect(result.keys).toEqual(['mail.ts:14 no-pii-logging', 'mail.ts:18 no-pii-logging']);
   });
 });
+
+describe('text put together from parts', () => {
+  it('does not take a label name composed from a prefix and a constant table for the data its stored column names', () => {
+    const result = analyzeSnippets({
+      'labels.ts': `
+declare const db: { upsert(row: object): Promise<void> };
+const LABELS = { toRespond: { displayName: 'To Respond' }, fyi: { displayName: 'FYI' } };
+export async function setUpLabels(userEmail: string, labelPrefix = 'app'): Promise<void> {
+  for (const [labelName, labelConfig] of Object.entries(LABELS)) {
+    const fullDisplayName = \`\${labelPrefix}/\${labelConfig.displayName}\`;
+    console.log(\`created label \${fullDisplayName}\`);
+    await db.upsert({ user_email: userEmail, label_name: labelName, display_name: fullDisplayName });
+  }
+}
+`,
+    });
+    expect(result.keys).toEqual([]);
+  });
+});

@@ -1,5 +1,7 @@
 /**
- * Code that runs only in development: a branch a `NODE_ENV` test (or an `isDev` flag) selects, and
+ * Code that runs only in development: a branch a `NODE_ENV` test (or an `isDev` flag, or a debug
+ * switch such as `ENABLE_DEBUG_LOGS`, off unless someone turns it on to diagnose) selects — also
+ * the code after `if (!env.ENABLE_DEBUG_LOGS) return;` — and
  * the print-out that stands in for message delivery when no mail or SMS provider is configured
  * (`if (!process.env.RESEND_API_KEY) { console.log('To:', to); return; }`): production delivers.
  * Other missing settings are not development: `if (!process.env.SLACK_WEBHOOK_URL)
@@ -13,6 +15,8 @@ import { SyntaxKind } from './typescript-api.js';
 type Mode = 'development' | 'production';
 
 const DEVELOPMENT_FLAG = /^_*(?:is_?)?dev(?:elopment)?(?:_?(?:mode|env|environment))?_*$/i;
+/** `DEBUG`, `isDebug`, `debugMode`, `ENABLE_DEBUG_LOGS`, `DEBUG_LOGGING` */
+const DEBUG_FLAG = /^_*(?:is_?|enable_?)?debug(?:_?(?:mode|logs?|logging|enabled))?_*$/i;
 const PRODUCTION_FLAG = /^_*(?:is_?)?prod(?:uction)?(?:_?(?:mode|env|environment))?_*$/i;
 const ENVIRONMENT_VARIABLES: ReadonlySet<string> = new Set(['NODE_ENV', 'APP_ENV', 'VERCEL_ENV', 'ENVIRONMENT', 'MODE']);
 const DEVELOPMENT_VALUES: ReadonlySet<string> = new Set(['development', 'dev', 'local']);
@@ -22,6 +26,7 @@ const DELIVERY_PROVIDER_SETTING = /^(?:[A-Z0-9]+_)*(?:RESEND|SENDGRID|POSTMARK|M
 /** Whether `node` runs only in development. */
 export function isDevelopmentOnly(node: ts.Node): boolean {
   for (let child: ts.Node = node, parent = node.parent; parent !== undefined && !ts.isSourceFile(parent); child = parent, parent = parent.parent) {
+    if (ts.isBlock(parent) && isAfterProductionReturn(parent, child)) return true;
     if (ts.isIfStatement(parent) || ts.isConditionalExpression(parent)) {
       const condition = ts.isIfStatement(parent) ? parent.expression : parent.condition;
       const taken = child === (ts.isIfStatement(parent) ? parent.thenStatement : parent.whenTrue) ? true : child === (ts.isIfStatement(parent) ? parent.elseStatement : parent.whenFalse) ? false : undefined;
@@ -33,6 +38,22 @@ export function isDevelopmentOnly(node: ts.Node): boolean {
     }
   }
   return false;
+}
+
+/** `if (!env.ENABLE_DEBUG_LOGS) return;` before `child` in `block`: what follows runs only where the condition is false. */
+function isAfterProductionReturn(block: ts.Block, child: ts.Node): boolean {
+  for (const statement of block.statements) {
+    if (statement === child) return false;
+    if (ts.isIfStatement(statement) && statement.elseStatement === undefined && leaves(statement.thenStatement) && selectsDevelopment(statement.expression, false)) return true;
+  }
+  return false;
+}
+
+/** `return;`, `throw ...`, or a block that ends with one. */
+function leaves(statement: ts.Statement): boolean {
+  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
+  const last = ts.isBlock(statement) ? statement.statements[statement.statements.length - 1] : undefined;
+  return last !== undefined && (ts.isReturnStatement(last) || ts.isThrowStatement(last));
 }
 
 /** Whether the condition having the value `taken` means the code runs in development only. */
@@ -66,7 +87,7 @@ function getMode(condition: ts.Expression): Mode | undefined {
   }
   const name = getFlagName(expression);
   if (name === undefined) return undefined;
-  if (DEVELOPMENT_FLAG.test(name)) return 'development';
+  if (DEVELOPMENT_FLAG.test(name) || DEBUG_FLAG.test(name)) return 'development';
   if (PRODUCTION_FLAG.test(name)) return 'production';
   return undefined;
 }

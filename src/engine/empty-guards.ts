@@ -30,8 +30,9 @@ export function isKnownEmptyAt(expression: ts.Expression, index: FileIndex): boo
 }
 
 /**
- * `!x`, `x == null`, `x === undefined`, `x === ''`, any of them joined by `&&`, and tests of the
- * same reference joined by `||` (`!x || typeof x !== 'string'`: missing or not text at all).
+ * `!x`, `x == null`, `x === undefined`, `x === ''`, `typeof x !== 'string'` (missing, or not text at
+ * all: not an address or a name), any of them joined by `&&`, and such tests of the same reference
+ * joined by `||` (`!x || typeof x !== 'string'`).
  */
 function isEmptyTest(condition: ts.Expression, text: string): boolean {
   const test = skipOuterExpressions(condition);
@@ -40,7 +41,8 @@ function isEmptyTest(condition: ts.Expression, text: string): boolean {
   const operator = test.operatorToken.kind;
   // `!a || !b`: either may be empty, so neither is known to be; `!a && x`: `a` is
   if (operator === SyntaxKind.AmpersandAmpersandToken) return isEmptyTest(test.left, text) || isEmptyTest(test.right, text);
-  if (operator === SyntaxKind.BarBarToken) return isEmptyOrNotTextTest(test.left, text) && isEmptyOrNotTextTest(test.right, text) && (isEmptyTest(test.left, text) || isEmptyTest(test.right, text));
+  if (operator === SyntaxKind.BarBarToken) return isEmptyTest(test.left, text) && isEmptyTest(test.right, text);
+  if (operator === SyntaxKind.ExclamationEqualsEqualsToken || operator === SyntaxKind.ExclamationEqualsToken) return isNotTextTest(test, text);
   if (operator !== SyntaxKind.EqualsEqualsToken && operator !== SyntaxKind.EqualsEqualsEqualsToken) return false;
   const [reference, other] = getReferenceText(skipOuterExpressions(test.left)) === text ? [test.left, test.right] : [test.right, test.left];
   if (getReferenceText(skipOuterExpressions(reference)) !== text) return false;
@@ -48,11 +50,8 @@ function isEmptyTest(condition: ts.Expression, text: string): boolean {
   return value.kind === SyntaxKind.NullKeyword || (ts.isIdentifier(value) && value.text === 'undefined') || (ts.isStringLiteralLike(value) && value.text === '');
 }
 
-/** An empty test of the reference, or `typeof x !== 'string'`. */
-function isEmptyOrNotTextTest(condition: ts.Expression, text: string): boolean {
-  if (isEmptyTest(condition, text)) return true;
-  const test = skipOuterExpressions(condition);
-  if (!ts.isBinaryExpression(test) || (test.operatorToken.kind !== SyntaxKind.ExclamationEqualsEqualsToken && test.operatorToken.kind !== SyntaxKind.ExclamationEqualsToken)) return false;
+/** `typeof x !== 'string'`. */
+function isNotTextTest(test: ts.BinaryExpression, text: string): boolean {
   const [left, right] = [skipOuterExpressions(test.left), skipOuterExpressions(test.right)];
   const [typeOf, literal] = ts.isTypeOfExpression(left) ? [left, right] : [right, left];
   return ts.isTypeOfExpression(typeOf) && getReferenceText(skipOuterExpressions(typeOf.expression)) === text && ts.isStringLiteralLike(literal) && literal.text === 'string';

@@ -21,7 +21,7 @@ export interface FileIndex {
   readonly returnedFunctionNames: ReadonlySet<string>;
   /** members of the file's classes by name: where a call through an interface member may land */
   readonly classMembersByName: ReadonlyMap<string, readonly ts.ClassElement[]>;
-  /** references some condition tests for emptiness (`!user.email`, `x === ''`), and their last names: see empty-guards.ts */
+  /** references some condition tests for emptiness or for not being text (`!user.email`, `x === ''`, `typeof x !== 'string'`), and their last names: see empty-guards.ts */
   readonly emptyTested: { readonly references: ReadonlySet<string>; readonly names: ReadonlySet<string> };
 }
 
@@ -95,6 +95,12 @@ export function indexFile(file: ts.SourceFile): FileIndex {
         else if (operator === SyntaxKind.EqualsEqualsToken || operator === SyntaxKind.EqualsEqualsEqualsToken) {
           addTested(binary.left);
           addTested(binary.right);
+        } else if (operator === SyntaxKind.ExclamationEqualsEqualsToken || operator === SyntaxKind.ExclamationEqualsToken) {
+          // `typeof email !== 'string'`
+          for (const side of [binary.left, binary.right]) {
+            const operand = skipOuterExpressions(side);
+            if (ts.isTypeOfExpression(operand)) addTested(operand.expression);
+          }
         }
         break;
       }

@@ -99,11 +99,13 @@ export function configure(overrides: Overrides, user: { email?: string; phone: s
   const { email } = user as { email?: unknown };
   if (!email || typeof email !== 'string') logger.warn({ email }, 'invalid email');
   if (!email || email.length > 3) logger.warn({ email }, 'too long');
+  if (typeof email !== 'string') logger.warn({ email }, 'email is not text');
+  if (typeof email !== 'number') logger.warn({ email }, 'email is not a number');
 }
 `,
     });
-    // only the real phone number, and an e-mail that may be present, are data
-    expect(result.keys).toEqual(['app.ts:12 no-pii-logging', 'app.ts:15 no-pii-logging']);
+    // only the real phone number, and an e-mail that may be present (or is anything but a number), are data
+    expect(result.keys).toEqual(['app.ts:12 no-pii-logging', 'app.ts:15 no-pii-logging', 'app.ts:17 no-pii-logging']);
   });
 
   it('still takes strings and arrays of strings named like PII for the data', () => {
@@ -906,6 +908,40 @@ export async function alert(email: string): Promise<void> {
     });
     // production's log after sending, and the print-out of a message a deployment without Slack would have posted
     expect(result.keys).toEqual(['mail.ts:14 no-pii-logging', 'mail.ts:18 no-pii-logging']);
+  });
+
+  it('does not report what runs only with a debug switch on, also after an early return, nor after a return in production', () => {
+    const result = analyzeSnippets({
+      'log.ts': PINO_LOGGER,
+      'scoped.ts': `
+import { logger } from './log.js';
+declare const env: { ENABLE_DEBUG_LOGS: boolean; NODE_ENV: string };
+export function createScopedLogger(scope: string) {
+  return {
+    info: (message: string, args?: Record<string, unknown>) => logger.info({ scope, ...args }, message),
+    trace: (message: string, args?: Record<string, unknown>) => {
+      if (!env.ENABLE_DEBUG_LOGS) return;
+      logger.debug({ scope, ...args }, message);
+    },
+  };
+}
+export function dumpSession(user: { email: string }): void {
+  if (env.NODE_ENV === 'production') {
+    return;
+  }
+  console.log('session of', user.email);
+}
+`,
+      'rules.ts': `
+import { createScopedLogger } from './scoped.js';
+const log = createScopedLogger('rules');
+export function runRule(account: { email: string }): void {
+  log.trace('running rule', { email: account.email });
+  log.info('running rule', { userEmail: account.email });
+}
+`,
+    });
+    expect(result.keys).toEqual(['rules.ts:6 no-pii-logging']);
   });
 });
 

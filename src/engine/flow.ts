@@ -322,7 +322,7 @@ export class FlowAnalyzer {
     const taints = named === undefined ? own : [...own, named];
     // `const messageTemplateDefinition = await getTemplate(id)`: what the code names as the product's
     // settings holds no customer data by its fields' names (declared brands still count)
-    if (taints.length === 0 || !isSettingsName(identifier.text) || (this.facade.getTypeOfNode(identifier).flags & TypeFlags.Object) === 0) return taints;
+    if (taints.length === 0 || !isSettingsName(identifier.text) || !isObjectOrUnionOfObjects(this.facade.getTypeOfNode(identifier))) return taints;
     return taints.filter((taint) => taint.origin.type !== 'source' || taint.origin.source.confidence !== 'inferred');
   }
 
@@ -837,7 +837,7 @@ export class FlowAnalyzer {
   private typeTaints(node: ts.Node, type = this.facade.getTypeOfNode(node)): Taint[] | undefined {
     // `messageTemplateDefinition`, `smtpConfig`: a value the code names as configuration holds the product's settings
     const name = ts.isIdentifier(node) ? node.text : ts.isPropertyAccessExpression(node) ? node.name.text : undefined;
-    if (name !== undefined && isSettingsName(name) && (type.flags & TypeFlags.Object) !== 0) return undefined;
+    if (name !== undefined && isSettingsName(name) && isObjectOrUnionOfObjects(type)) return undefined;
     const parts = this.classifyNarrowed(node, type);
     if (parts === NARROWED_TO_NOTHING) return [];
     if (parts.length === 0) {
@@ -1128,6 +1128,13 @@ class SourceStep implements Step {
   get note(): string {
     return `${this.source.label} is ${this.source.level} (${this.source.kind})`;
   }
+}
+
+/** An object type, or a union of them (`EmailTemplate | SmsTemplate`), nullish members aside. */
+function isObjectOrUnionOfObjects(type: ts.Type): boolean {
+  if (!type.isUnion()) return (type.flags & TypeFlags.Object) !== 0;
+  const parts = type.types.filter((part) => (part.flags & (TypeFlags.Undefined | TypeFlags.Null | TypeFlags.Void)) === 0);
+  return parts.length > 0 && parts.every((part) => (part.flags & TypeFlags.Object) !== 0);
 }
 
 /** `Body` methods that read what a client sent as data (not `arrayBuffer()`/`blob()`, which are files). */

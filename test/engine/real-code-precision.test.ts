@@ -176,9 +176,13 @@ export function start(messageTemplateDefinition: EmailTemplate, journeyNode: { v
   logger.info({ sent }, 'message sent');
 }
 declare function loadTemplate(id: string): EmailTemplate;
+interface SmsTemplate { body: string; to?: string }
+declare function loadAnyTemplate(id: string): EmailTemplate | SmsTemplate | undefined;
 export function broadcast(id: string): void {
   const messageTemplateDefinition = loadTemplate(id);
   logger.info({ messageTemplateDefinition }, 'broadcast definitions');
+  const channelTemplateDefinition = loadAnyTemplate(id);
+  logger.info({ channelTemplateDefinition }, 'broadcast definitions');
 }
 export function trashThread(options: { threadId: string; ownerEmail: string }): void {
   const { ownerEmail, threadId } = options;
@@ -187,7 +191,7 @@ export function trashThread(options: { threadId: string; ownerEmail: string }): 
 `,
     });
     // a parameter bag named options is not configuration
-    expect(result.keys).toEqual(['broadcast.ts:7 no-pii-logging', 'broadcast.ts:16 no-pii-logging']);
+    expect(result.keys).toEqual(['broadcast.ts:7 no-pii-logging', 'broadcast.ts:20 no-pii-logging']);
   });
 
   it('judges text put together from parts by its parts, not by the name of the variable holding it', () => {

@@ -394,3 +394,42 @@ export async function exportConversations(rows: { customerEmail: string; questio
     expect(result.findings[0]?.trace.map((step) => step.note)).toContain('written to the file read here');
   });
 });
+
+describe('errors thrown with customer data and logged where they are caught', () => {
+  it("follows a project error class's payload, also thrown by a called helper, into the catch that logs it", () => {
+    const result = analyzeSnippets({
+      'log.ts': PINO_LOGGER,
+      'auth.ts': `
+import { logger } from './log.js';
+class LogError extends Error {
+  constructor(message: string, readonly payload: Record<string, unknown>) {
+    super(message);
+  }
+}
+function ensureAccount(user: { email: string; id: string } | undefined, email: string): { id: string } {
+  if (user === undefined) throw new LogError('no account', { email });
+  return user;
+}
+export function signIn(email: string, user: { email: string; id: string } | undefined): void {
+  try {
+    ensureAccount(user, email);
+  } catch (error) {
+    logger.error({ err: error }, 'sign-in failed');
+  }
+  try {
+    if (user === undefined) throw new Error(\`no account for \${email}\`);
+  } catch (error) {
+    logger.error({ err: error }, 'lookup failed');
+  }
+  try {
+    if (user === undefined) throw new Error('no account');
+  } catch (error) {
+    logger.error({ err: error }, 'lookup failed');
+  }
+}
+`,
+    });
+    // a message alone is not followed (see getThrownPayload)
+    expect(result.keys).toEqual(['auth.ts:16 no-pii-logging']);
+  });
+});

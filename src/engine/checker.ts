@@ -297,11 +297,6 @@ export class CheckerFacade {
     return this.checker.getDeclaredTypeOfSymbol(symbol);
   }
 
-  /** The classes and interfaces a class or interface type extends (empty for any other type). */
-  getBaseTypes(type: ts.Type): readonly ts.Type[] {
-    return (type.flags & TypeFlags.Object) !== 0 && ((type as ts.ObjectType).objectFlags & (ObjectFlags.Class | ObjectFlags.Interface)) !== 0 ? this.checker.getBaseTypes(type as ts.InterfaceType) : [];
-  }
-
   getNonNullableType(type: ts.Type): ts.Type {
     if ((type.flags & NEVER_NULLISH) !== 0) return type;
     let nonNullable = this.nonNullableCache.get(type);

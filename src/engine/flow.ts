@@ -80,7 +80,6 @@ export class FlowAnalyzer {
   private readonly memo: NodeMap<readonly Taint[]>;
   private readonly fileHops: FileHops;
   private readonly returnSummaries = new Map<ts.Node, readonly Taint[]>();
-  private readonly throwSummaries = new Map<ts.Node, readonly Taint[]>();
   private readonly namedUses = new Map<ts.SignatureDeclaration, ReadonlyMap<ts.Symbol | string, NamedUse>>();
   /** per helper: the keys it masks (null: not a masking helper) */
   private readonly maskedKeys = new Map<ts.SignatureDeclaration, ReadonlySet<string> | null>();
@@ -163,82 +162,6 @@ export class FlowAnalyzer {
     // `hashSensitiveFields(entry)` that masks a listed few keys: the others pass (`callTaints`)
     const declaration = this.facade.getCalledDeclaration(call);
     return declaration === undefined || !this.hasAnalyzableBody(declaration) || this.getMaskedKeys(declaration) === undefined;
-  }
-
-  /**
-   * `catch (error)`: what the `try` block throws — its own `throw` statements and those of the
-   * project functions it calls (not caught on the way), their parameters bound to the call's
-   * arguments. An exception from a library call is the library's own value.
-   */
-  private caughtTaints(clause: ts.CatchClause): Taint[] {
-    const tryStatement = clause.parent;
-    return this.getThrownTaints(tryStatement.tryBlock).map((taint) => addStep(taint, clause, `caught as ${clause.variableDeclaration?.name.getText() ?? 'the error'}`));
-  }
-
-  /** What a function throws and does not catch, in terms of its own sources and its parameters. */
-  private getThrowSummary(fn: ts.SignatureDeclaration): readonly Taint[] {
-    const cached = this.throwSummaries.get(fn);
-    if (cached !== undefined) return cached;
-    this.throwSummaries.set(fn, []); // recursion sees an empty summary and terminates
-    const body = (fn as ts.FunctionLikeDeclarationBase).body;
-    const result = body === undefined ? [] : dedupeTaints(this.getThrownTaints(body));
-    this.throwSummaries.set(fn, result);
-    return result;
-  }
-
-  /** The taints thrown out of `root`: `throw` statements and calls into throwing project functions, outside nested functions and `try` blocks that catch. */
-  private getThrownTaints(root: ts.Node): Taint[] {
-    const taints: Taint[] = [];
-    const visit = (node: ts.Node): void => {
-      if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
-      if (ts.isTryStatement(node) && node.catchClause !== undefined) {
-        // what the inner `try` throws is caught there; its `catch` and `finally` may throw on
-        forEachChild(node.catchClause.block, visit);
-        if (node.finallyBlock !== undefined) forEachChild(node.finallyBlock, visit);
-        return;
-      }
-      if (ts.isThrowStatement(node) && node.expression !== undefined) {
-        taints.push(...this.getThrownPayload(node.expression).map((taint) => addStep(taint, node, 'thrown')));
-      } else if (ts.isCallExpression(node)) {
-        const declaration = this.facade.getCalledDeclaration(node);
-        if (declaration !== undefined && this.hasAnalyzableBody(declaration)) taints.push(...this.applySummary(node, declaration, this.getThrowSummary(declaration), 'thrown by'));
-      }
-      forEachChild(node, visit);
-    };
-    visit(root);
-    return taints;
-  }
-
-  /**
-   * What a `throw` carries to its `catch`: the payload of a project error class
-   * (`new LogError('sign-in failed', { email, firstName })`, its arguments after the message),
-   * or a caught error thrown on. A message alone (`new Error(`no account for ${email}`)`) is not
-   * followed: what reaches the message is also where validation texts and display names go, and
-   * reviewers read those as no leak.
-   */
-  private getThrownPayload(expression: ts.Expression): readonly Taint[] {
-    const thrown = skipOuterExpressions(expression);
-    if (ts.isIdentifier(thrown)) {
-      const declaration = this.facade.getSymbol(thrown)?.valueDeclaration;
-      return declaration !== undefined && ts.isVariableDeclaration(declaration) && ts.isCatchClause(declaration.parent) ? this.taintOf(thrown) : [];
-    }
-    if (!ts.isNewExpression(thrown)) return [];
-    const declaration = this.facade.getCalledDeclaration(thrown);
-    if (declaration === undefined || !this.options.isProjectFile(declaration.getSourceFile()) || !this.isErrorClass(declaration)) return [];
-    // printed with the error (a serializer's `err.payload...`), out of reach of key-based redaction
-    return (thrown.arguments ?? []).slice(1).flatMap((argument) => this.taintOf(argument).map((taint) => addStep(collapse(taint), argument, 'carried by the error')));
-  }
-
-  /** A class that extends `Error`, directly or through other classes. */
-  private isErrorClass(declaration: ts.Declaration): boolean {
-    const owner = ts.isConstructorDeclaration(declaration) ? declaration.parent : declaration;
-    const symbol = ts.isClassLike(owner) && owner.name !== undefined ? this.facade.getSymbolAsWritten(owner.name) : undefined;
-    if (symbol === undefined) return false;
-    for (let type: ts.Type | undefined = this.facade.getDeclaredTypeOfSymbol(symbol), depth = 0; type !== undefined && depth < 8; depth++) {
-      if (type.getSymbol()?.getName() === 'Error') return true;
-      type = this.facade.getBaseTypes(type)[0];
-    }
-    return false;
   }
 
   /** A user function's return value in terms of its own sources and its parameters. */
@@ -424,7 +347,6 @@ export class FlowAnalyzer {
     const declaration = symbol?.valueDeclaration;
     if (symbol === undefined || declaration === undefined) return [];
     if (!this.options.isProjectFile(declaration.getSourceFile())) return [];
-    if (ts.isVariableDeclaration(declaration) && ts.isCatchClause(declaration.parent)) return this.caughtTaints(declaration.parent);
     if (ts.isVariableDeclaration(declaration)) return this.variableTaints(identifier, declaration, symbol);
     if (ts.isBindingElement(declaration)) return this.bindingTaints(identifier, declaration);
     if (ts.isParameter(declaration)) return this.parameterTaints(declaration);
@@ -884,21 +806,16 @@ export class FlowAnalyzer {
   }
 
   private applyReturnSummary(call: ts.CallExpression, declaration: ts.SignatureDeclaration): Taint[] {
-    return this.applySummary(call, declaration, this.getReturnSummary(declaration), 'returned by');
-  }
-
-  /** A callee's summary (what it returns or throws) at `call`: its parameters bound to the call's arguments. */
-  private applySummary(call: ts.CallExpression, declaration: ts.SignatureDeclaration, summary: readonly Taint[], how: string): Taint[] {
     const name = describeCallee(call);
     const result: Taint[] = [];
-    for (const taint of summary) {
+    for (const taint of this.getReturnSummary(declaration)) {
       if (taint.origin.type === 'parameter' && taint.origin.fn === declaration) {
         for (const argumentTaint of this.argumentTaints(call, declaration, taint.origin.index)) {
           const combined = instantiate(taint, addStep(argumentTaint, call, `passed to ${name}()`));
-          if (combined !== undefined) result.push(addStep(combined, call, `${how} ${name}()`));
+          if (combined !== undefined) result.push(addStep(combined, call, `returned by ${name}()`));
         }
       } else {
-        result.push(addStep(taint, call, `${how} ${name}()`));
+        result.push(addStep(taint, call, `returned by ${name}()`));
       }
     }
     return result;

@@ -12,7 +12,7 @@ import { TELEMETRY_SETTING_WORDS, VENDOR_SETTING_WORDS } from '../policy/catalog
 import type { ProcessorHostEntry } from '../policy/types.js';
 import type { CheckerFacade } from './checker.js';
 import { getCalleeName, skipOuterExpressions } from './file-index.js';
-import { getObjectProperty, getStaticString, resolveConstInitializer, type SinkMatch } from './sinks.js';
+import { getObjectProperty, getStaticString, isDeclaredOnlyInTypings, resolveConstInitializer, type SinkMatch } from './sinks.js';
 import { SyntaxKind } from './typescript-api.js';
 
 export const HTTP_CALLEE_NAMES: ReadonlySet<string> = new Set(['fetch', 'axios', 'get', 'post', 'put', 'patch', 'delete', 'request', 'head', 'options', 'postForm', 'putForm', 'patchForm']);
@@ -119,8 +119,7 @@ export class HttpSinkResolver {
       const object = skipOuterExpressions(callee.expression);
       if (!ts.isIdentifier(object) || !['window', 'globalThis', 'self', 'global'].includes(object.text)) return false;
     }
-    const declarations = this.facade.getSymbol(root)?.declarations ?? [];
-    return declarations.length === 0 || declarations.every((declaration) => declaration.getSourceFile().isDeclarationFile);
+    return isDeclaredOnlyInTypings(root, this.facade);
   }
 
   /** axios(config), axios.post(url, data), api.post(path, data) on `const api = axios.create({ baseURL })`, @nestjs/axios `httpService.post(url, data)`. */

@@ -10,7 +10,7 @@ import { CHAT_MESSAGE_KIND } from './names.js';
 
 const CARD_KINDS: ReadonlySet<string> = new Set(['PAN', 'CVV']);
 /** where a `possible` datum (an untyped network payload) is reported */
-const POSSIBLE_SINK_KINDS: ReadonlySet<SinkKind> = new Set(['third-party', 'telemetry', 'ml-training']);
+export const POSSIBLE_SINK_KINDS: ReadonlySet<SinkKind> = new Set(['third-party', 'telemetry', 'ml-training']);
 
 /** How many other data a message names before it only counts them. */
 const MAX_LISTED_OTHERS = 5;

@@ -59,6 +59,12 @@ function isBoundCopy(declaration: ts.Declaration): boolean {
   return initializer !== undefined && ts.isCallExpression(initializer) && getCalleeName(initializer.expression) === 'bind';
 }
 
+/** A name the project does not declare itself (`console`, `fetch`): a global of the platform's or a library's typings. */
+export function isDeclaredOnlyInTypings(name: ts.Node, facade: CheckerFacade): boolean {
+  const declarations = facade.getSymbol(name)?.declarations ?? [];
+  return declarations.length === 0 || declarations.every((declaration) => declaration.getSourceFile().isDeclarationFile);
+}
+
 /** `/x/node_modules/@scope/pkg/dist/index.d.ts` → `@scope/pkg` */
 export function getPackageName(fileName: string): string | undefined {
   const match = /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)[\\/](?!.*[\\/]node_modules[\\/])/.exec(fileName);
@@ -182,7 +188,7 @@ export class SinkResolver {
     const callee = skipOuterExpressions(call.expression);
     if (!ts.isElementAccessExpression(callee) || ts.isStringLiteralLike(callee.argumentExpression)) return undefined;
     const receiver = skipOuterExpressions(callee.expression);
-    if (!ts.isIdentifier(receiver) || receiver.text !== 'console' || !this.isLibraryGlobal(receiver)) return undefined;
+    if (!ts.isIdentifier(receiver) || receiver.text !== 'console' || !isDeclaredOnlyInTypings(receiver, this.facade)) return undefined;
     return {
       kind: 'log',
       callee: `console[${callee.argumentExpression.getText()}]`,
@@ -190,12 +196,6 @@ export class SinkResolver {
       reason: 'catalog: global console.* (a computed member: every console method writes its arguments out)',
       dataArguments: [...call.arguments],
     };
-  }
-
-  /** A name the project does not declare itself: a global of the platform's or a library's typings. */
-  private isLibraryGlobal(name: ts.Identifier): boolean {
-    const declarations = this.facade.getSymbol(name)?.declarations ?? [];
-    return declarations.length === 0 || declarations.every((declaration) => declaration.getSourceFile().isDeclarationFile);
   }
 
   /**

@@ -8,6 +8,7 @@
  */
 import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
 import { getRuleDocsUrl, type Finding, type RuleDefinition } from '../engine/index.js';
+import { POSSIBLE_SINK_KINDS } from '../engine/rule-data.js';
 import { getConfigForContext } from './get-config-for-context.js';
 import { getFindingsForFile } from './get-findings-for-file.js';
 import { getWrapFix, type Wrapper } from './get-wrap-fix.js';
@@ -26,9 +27,6 @@ export interface ClassifiedRuleOption {
 export type ClassifiedRuleOptions = [ClassifiedRuleOption?];
 
 export type ClassifiedRuleModule = TSESLint.RuleModule<string, ClassifiedRuleOptions, ClassifiedRuleDocs>;
-
-/** Sinks where an untyped payload is reported as `possible` customer data (see rule-data.ts). */
-const POSSIBLE_SINK_KINDS: ReadonlySet<string> = new Set(['third-party', 'telemetry', 'ml-training']);
 
 /** Whether a rule can report `possible` findings, and so takes the `possible` option. */
 export function reportsPossible(definition: RuleDefinition): boolean {

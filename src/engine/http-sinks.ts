@@ -217,7 +217,7 @@ export class HttpSinkResolver {
       base = expression.left;
       if (operator === SyntaxKind.PlusToken) path = getStaticString(expression.right, this.facade) ?? '';
     }
-    const name = getSettingName(resolveConstInitializer(skipOuterExpressions(base), this.facade));
+    const name = getSettingName(resolveConstInitializer(withoutFallback(base), this.facade));
     if (name === undefined) return undefined;
     const words = name.split('_');
     if (words.some((word) => TELEMETRY_SETTING_WORDS.has(word))) return { host: `$${name}`, path, complete: false, setting: { name } };
@@ -252,6 +252,15 @@ export class HttpSinkResolver {
     if (INTERNAL_HOST.test(host)) return true;
     return this.firstPartyHosts.some((entry) => matchesHost(host, entry));
   }
+}
+
+/** `process.env.X ?? ''`, `(env.X || '')`: the setting, without the fallback for when it is unset. */
+function withoutFallback(expression: ts.Expression): ts.Expression {
+  const inner = skipOuterExpressions(expression);
+  if (ts.isBinaryExpression(inner) && (inner.operatorToken.kind === SyntaxKind.QuestionQuestionToken || inner.operatorToken.kind === SyntaxKind.BarBarToken)) {
+    return skipOuterExpressions(inner.left);
+  }
+  return inner;
 }
 
 interface HttpRequest {

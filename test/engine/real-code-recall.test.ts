@@ -354,17 +354,18 @@ export async function recordVisit(visitor: { email: string; ipAddress: string; i
   await fetch(\`\${process.env.OTEL_EXPORTER_OTLP_ENDPOINT}/v1/logs\`, { method: 'POST', body: JSON.stringify({ user: visitor.email }) });
   await fetch(\`\${env.PARTNER_API_URL}/visits\`, { method: 'POST', body: JSON.stringify({ email: visitor.email }) });
   await fetch(\`\${TINYBIRD_BASE_URL}/v0/events?name=visits\`, { method: 'POST', body: JSON.stringify({ visitor: visitor.id }) });
+  await fetch(\`\${process.env.SEGMENT_HOST ?? ''}/v1/identify\`, { method: 'POST', body: JSON.stringify({ email: visitor.email }) });
 }
 `;
 
   it('sends to the vendor or the central telemetry endpoint a setting names, and leaves an unnamed host unjudged', () => {
     const result = analyzeSnippets({ 'client.ts': client });
-    expect(result.keys).toEqual(['client.ts:5 no-third-party-sharing', 'client.ts:6 no-third-party-sharing', 'client.ts:7 telemetry-deidentified']);
+    expect(result.keys).toEqual(['client.ts:5 no-third-party-sharing', 'client.ts:6 no-third-party-sharing', 'client.ts:7 telemetry-deidentified', 'client.ts:10 no-third-party-sharing']);
     expect(result.byRule('no-third-party-sharing')[1]?.sink?.reason).toBe('fetch to the URL in setting HUBSPOT_API_URL, which names HubSpot (api.hubapi.com)');
   });
 
   it('takes a setting listed in firstPartyHosts as the product’s own service', () => {
-    const result = analyzeSnippets({ 'client.ts': client }, { firstPartyHosts: ['$TINYBIRD_BASE_URL', 'api.hubapi.com'] });
+    const result = analyzeSnippets({ 'client.ts': client }, { firstPartyHosts: ['$TINYBIRD_BASE_URL', 'api.hubapi.com', '$SEGMENT_HOST'] });
     expect(result.keys).toEqual(['client.ts:7 telemetry-deidentified']);
   });
 });

@@ -603,7 +603,9 @@ export class FlowAnalyzer {
    * 4b). The standard library's functions and the modelled propagators do; so does a result that
    * can only be text derived from the inputs (`util.format`, `qs.stringify`) or whose type is the
    * input's own (`cloneDeep<T>(value: T): T`). Any other library result — an SDK response, a
-   * `Response`, a validation error — is the library's own value, classified by its own type.
+   * `Response`, a validation error — is the library's own value, classified by its own type. A
+   * method the project declares without a body (an interface's) is judged the same way:
+   * `provider.sendEmail(mail)` typed `Promise<{ messageId: string }>` returns an id, not the mail.
    */
   private getLibraryResultCarry(call: ts.CallExpression, declaration: ts.SignatureDeclaration | undefined, name: string | undefined): 'all' | 'data' | 'none' {
     if (name !== undefined && SAFE_PARSE_METHODS.has(name)) return 'data';
@@ -612,8 +614,6 @@ export class FlowAnalyzer {
     if (isBodyReader(declaration)) return 'none';
     // unresolved (an untyped module): nothing is known, so the result may be anything passed in
     if (declaration === undefined || this.facade.program.isSourceFileDefaultLibrary(declaration.getSourceFile())) return 'all';
-    // the project's own declarations without a body (an interface method): the project's types, not a library's
-    if (this.options.isProjectFile(declaration.getSourceFile())) return 'all';
     const result = this.facade.getAwaitedType(this.facade.getTypeOfNode(call)) ?? this.facade.getTypeOfNode(call);
     if (canHoldText(result) || returnsItsInputType(declaration) || DATA_CONTAINER_TYPES.has(result.getSymbol()?.getName() ?? '')) return 'all';
     return 'none';
@@ -1446,15 +1446,35 @@ function describeCallee(call: ts.CallExpression): string {
   return ts.isPropertyAccessExpression(callee) ? callee.name.text : describeExpression(callee);
 }
 
-/** `<T>(value: T, ...) => T`-like signatures: a type parameter of a parameter's type is in the return type. */
+/**
+ * `<T>(value: T, ...) => T`-like signatures: a type parameter that a parameter's value is (or holds
+ * as elements or members, `T[]`, `List<T>`, `T | null`) is in the return type. A type parameter
+ * met only inside an option's object type, a callback or a conditional (the AI SDK's
+ * `generateObject<RESULT>({ schema, enum?: RESULT[] })`) types the library's own answer, not the input.
+ */
 function returnsItsInputType(declaration: ts.SignatureDeclaration): boolean {
   const typeParameters = declaration.typeParameters;
   if (typeParameters === undefined || declaration.type === undefined) return false;
   const returnType = declaration.type;
   return typeParameters.some((parameter) => {
     const name = parameter.name.text;
-    return mentionsTypeName(returnType, name, true) && declaration.parameters.some((input) => input.type !== undefined && mentionsTypeName(input.type, name));
+    return mentionsTypeName(returnType, name, true) && declaration.parameters.some((input) => input.type !== undefined && isValueOfTypeName(input.type, name));
   });
+}
+
+/** Whether a value of type `node` is a `name`, or holds `name`s as its elements or type arguments. */
+function isValueOfTypeName(node: ts.TypeNode, name: string): boolean {
+  if (ts.isTypeReferenceNode(node)) {
+    if (ts.isIdentifier(node.typeName) && node.typeName.text === name) return true;
+    return (node.typeArguments ?? []).some((argument) => isValueOfTypeName(argument, name));
+  }
+  if (ts.isUnionTypeNode(node) || ts.isIntersectionTypeNode(node)) return node.types.some((part) => isValueOfTypeName(part, name));
+  if (ts.isArrayTypeNode(node)) return isValueOfTypeName(node.elementType, name);
+  if (ts.isTupleTypeNode(node)) return node.elements.some((element) => isValueOfTypeName(element, name));
+  if (ts.isNamedTupleMember(node)) return isValueOfTypeName(node.type, name);
+  if (ts.isParenthesizedTypeNode(node) || ts.isRestTypeNode(node) || ts.isOptionalTypeNode(node)) return isValueOfTypeName(node.type, name);
+  if (ts.isTypeOperatorNode(node)) return node.operator !== SyntaxKind.KeyOfKeyword && isValueOfTypeName(node.type, name);
+  return false;
 }
 
 /** `asValue`: only where the type stands for a value, not where a conditional tests it (`P extends X ? Response : undefined`) */

@@ -307,10 +307,27 @@ export declare function signIn<P extends Provider | undefined = undefined>(provi
 export declare function cloneDeep<T>(value: T): T;
 export interface GraphRequest { filter(query: string): GraphRequest; top(count: number): GraphRequest; get(): Promise<any> }
 export declare function api(path: string): GraphRequest;
+export interface List<T> { readonly [index: number]: T; readonly length: number }
+export declare function sortBy<T>(collection: List<T> | null | undefined, key: string): T[];
+export interface Schema<T> { readonly parse: (value: unknown) => T }
+export declare function generateObject<RESULT>(options: { prompt: string; schema: Schema<RESULT> } & ({ mode: 'enum'; enum: RESULT[] } | { mode: 'object' })): Promise<{ object: RESULT; usage: number }>;
+`,
+      'mail.ts': `
+export interface MailProvider { send(mail: { to: string; subject: string }): Promise<{ messageId: string }>; render(mail: { to: string }): string }
 `,
       'login.ts': `
-import { api, cloneDeep, signIn } from 'auth-client';
+import { api, cloneDeep, generateObject, signIn, sortBy, type Schema } from 'auth-client';
 import { logger } from './log.js';
+import type { MailProvider } from './mail.js';
+declare const verdictSchema: Schema<{ spam: boolean; reason: string }>;
+export async function classify(sender: { email: string }, provider: MailProvider): Promise<void> {
+  const answer = await generateObject({ prompt: \`Is \${sender.email} a spammer?\`, schema: verdictSchema, mode: 'object' });
+  logger.info({ reason: answer.object.reason }, 'classified');
+  const sent = await provider.send({ to: sender.email, subject: 'Welcome' });
+  logger.info({ messageId: sent.messageId }, 'sent');
+  logger.info({ preview: provider.render({ to: sender.email }) }, 'rendered');
+  logger.info({ senders: sortBy([sender], 'email') }, 'sorted');
+}
 export async function login(values: { email: string; password: string }): Promise<void> {
   const result = await signIn('credentials', { email: values.email, password: values.password });
   logger.warn(\`sign-in failed: \${JSON.stringify(result)}\`);
@@ -323,9 +340,10 @@ export async function login(values: { email: string; password: string }): Promis
   logger.warn({ sent }, 'sent to');
 }
 `,
-    }, {}, { roots: ['log.ts', 'login.ts'] });
-    // a request builder's response is not the query it was built with; an array's filter() keeps its elements
-    expect(result.keys).toEqual(['login.ts:7 no-pii-logging', 'login.ts:13 no-pii-logging']);
+    }, {}, { roots: ['log.ts', 'mail.ts', 'login.ts'] });
+    // a request builder's response is not the query it was built with; an array's filter() keeps its elements;
+    // a model's structured answer and a mail provider's receipt are their own values, text rendered from the mail and a sorted copy are not
+    expect(result.keys).toEqual(['login.ts:11 no-pii-logging', 'login.ts:12 no-pii-logging', 'login.ts:17 no-pii-logging', 'login.ts:23 no-pii-logging']);
   });
 });
 

@@ -564,6 +564,13 @@ export const BUILTIN_SINKS: readonly SinkEntry[] = [
   { kind: 'third-party', library: 'posthog-node', module: 'posthog-node', path: 'PostHog.logger.error' },
   { kind: 'third-party', library: 'posthog-node', module: 'posthog-node', path: 'PostHog.logger.fatal' },
   { kind: 'third-party', library: 'posthog-node', module: 'posthog-node', path: 'PostHog.emails.send', args: [0] },
+  // @posthog/ai (8.13.1): LLM tracing into PostHog. `withTracing(model, client, options)` sends
+  // `posthogDistinctId`/`posthogProperties`/`posthogGroups` with every generation the wrapped model
+  // makes (the same function from the package root and from `/vercel`); `captureAiGeneration`
+  // captures one generation event with its distinct id, input and output.
+  { kind: 'third-party', library: '@posthog/ai', module: '@posthog/ai', path: 'withTracing', args: [2] },
+  { kind: 'third-party', library: '@posthog/ai', module: '@posthog/ai/vercel', path: 'withTracing', args: [2] },
+  { kind: 'third-party', library: '@posthog/ai', module: '@posthog/ai', path: 'captureAiGeneration', args: [1] },
 
   // Sentry (10.78.0; 11.x pulls in bundler plugins, about 30 MB more). Every flavour re-exports the
   // top-level functions and class Scope (behind getCurrentScope()/withScope()) from @sentry/core, so a

@@ -43,6 +43,8 @@ export interface AnalysisResult {
 
 const resultsByProgram = new WeakMap<ts.Program, WeakMap<ResolvedConfig, WeakMap<readonly RuleDefinition[], AnalysisResult>>>();
 const fileIndexes = new WeakMap<ts.SourceFile, FileIndex>();
+/** `scripts/`, and a command-line package (`cli/`, `packages/admin-cli/`): run by hand, printing to the operator's terminal. */
+const OPERATOR_SCRIPT_FOLDER = /(^|[\\/])(?:scripts|cli|[\w.-]+-cli)[\\/]/;
 
 export interface AnalyzeOptions {
   /**
@@ -100,7 +102,7 @@ function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonl
       !(file.isDeclarationFile && program.isSourceFileFromExternalLibrary(file)),
   );
   const isTestFile = memoizePerFile((file) => config.isTestFile(path.relative(rootDir, file.fileName)));
-  const isOperatorScript = memoizePerFile((file) => /(^|[\\/])scripts[\\/]/.test(path.relative(rootDir, file.fileName)));
+  const isOperatorScript = memoizePerFile((file) => OPERATOR_SCRIPT_FOLDER.test(path.relative(rootDir, file.fileName)));
   const isAccessEntryFile = (file: ts.SourceFile): boolean => config.access.hasEntryFiles && config.access.isEntryFile(path.relative(rootDir, file.fileName));
   const diagnostics: { file: string; message: string }[] = [];
   const realRootDir = safeRealpath(rootDir);

@@ -710,7 +710,7 @@ export function handle(contactEmail: string): void {
 });
 
 describe('operator scripts', () => {
-  it('takes log output of a script under scripts/ for the operator\'s terminal, whatever the logger, and still checks what it sends elsewhere', () => {
+  it('takes log output of a script under scripts/ or a command-line package for the operator\'s terminal, whatever the logger, and still checks what it sends elsewhere', () => {
     const script = `
 import pino from 'pino';
 const logger = pino();
@@ -720,9 +720,13 @@ export async function run(user: { email: string }): Promise<void> {
   await fetch('https://api.partner.example.org/sync', { method: 'POST', body: user.email });
 }
 `;
-    const result = analyzeSnippets({ 'scripts/fix-billing.ts': script, 'src/job.ts': script });
+    const result = analyzeSnippets({ 'scripts/fix-billing.ts': script, 'packages/admin-cli/src/fix.ts': script, 'src/job.ts': script, 'src/client.ts': script });
     expect(result.keys).toEqual([
+      'packages/admin-cli/src/fix.ts:7 no-third-party-sharing',
       'scripts/fix-billing.ts:7 no-third-party-sharing',
+      'src/client.ts:5 no-pii-logging',
+      'src/client.ts:6 no-pii-logging',
+      'src/client.ts:7 no-third-party-sharing',
       'src/job.ts:5 no-pii-logging',
       'src/job.ts:6 no-pii-logging',
       'src/job.ts:7 no-third-party-sharing',

@@ -16,6 +16,8 @@ interface ByDeclaration<T> {
 
 export class CallSiteIndex {
   private namedIndex: { calls: Map<string, Call[]>; references: Map<string, ts.Identifier[]> } | undefined;
+  /** exported name (`default` for a default export) to the local names imports and re-exports give it */
+  private importedNames: Map<string, Set<string>> | undefined;
   private readonly callsByName = new Map<string, ByDeclaration<Call>>();
   private readonly referencesByName = new Map<string, ByDeclaration<ts.Identifier>>();
 
@@ -27,16 +29,70 @@ export class CallSiteIndex {
 
   /** Calls of `fn`: through its declaration, an overload, the variable holding it, or an interface member it implements. */
   callsTo(fn: ts.SignatureDeclaration): Call[] {
-    const name = getFunctionName(fn);
-    if (name === undefined) return [];
-    return this.lookUp(this.callsByName, name, () => this.getNamedIndex().calls.get(name) ?? [], (call) => call.expression, fn);
+    const key = this.getLookupKey(fn);
+    if (key === undefined) return [];
+    return this.lookUp(this.callsByName, key, () => this.getCalledNames(fn).flatMap((name) => this.getNamedIndex().calls.get(name) ?? []), (call) => call.expression, fn);
   }
 
   /** Identifiers naming `fn` as an argument of another call (`list.forEach(notify)`). */
   referencesTo(fn: ts.SignatureDeclaration): ts.Identifier[] {
+    const key = this.getLookupKey(fn);
+    if (key === undefined) return [];
+    return this.lookUp(this.referencesByName, key, () => this.getCalledNames(fn).flatMap((name) => this.getNamedIndex().references.get(name) ?? []), (reference) => reference, fn);
+  }
+
+  /** The cache key of `fn`'s candidates: its name, and whether a default import may name it too. */
+  private getLookupKey(fn: ts.SignatureDeclaration): string | undefined {
     const name = getFunctionName(fn);
-    if (name === undefined) return [];
-    return this.lookUp(this.referencesByName, name, () => this.getNamedIndex().references.get(name) ?? [], (reference) => reference, fn);
+    return name === undefined ? undefined : isDefaultExport(fn) ? `${name}\0default` : name;
+  }
+
+  /**
+   * The names calls of `fn` may use: its own, and those imports and re-exports give it
+   * (`import { createContact as createLoopsContact }`, a default export's local name). Candidates
+   * only: each call is then kept if its callee resolves to `fn`.
+   */
+  private getCalledNames(fn: ts.SignatureDeclaration): string[] {
+    const own = getFunctionName(fn);
+    if (own === undefined) return [];
+    const importedNames = this.getImportedNames();
+    const names = new Set([own]);
+    const pending = isDefaultExport(fn) ? [own, 'default'] : [own];
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+      for (const local of importedNames.get(next) ?? []) {
+        if (names.has(local)) continue;
+        names.add(local);
+        pending.push(local);
+      }
+    }
+    return [...names];
+  }
+
+  private getImportedNames(): Map<string, Set<string>> {
+    if (this.importedNames === undefined) {
+      const importedNames = new Map<string, Set<string>>();
+      const add = (exported: string, local: string): void => {
+        if (exported === local) return;
+        let locals = importedNames.get(exported);
+        if (locals === undefined) importedNames.set(exported, (locals = new Set()));
+        locals.add(local);
+      };
+      for (const file of this.files) {
+        for (const statement of file.statements) {
+          if (ts.isImportDeclaration(statement) && statement.importClause !== undefined) {
+            const { name, namedBindings } = statement.importClause;
+            if (name !== undefined) add('default', name.text);
+            if (namedBindings !== undefined && ts.isNamedImports(namedBindings)) {
+              for (const element of namedBindings.elements) if (element.propertyName !== undefined) add(element.propertyName.text, element.name.text);
+            }
+          } else if (ts.isExportDeclaration(statement) && statement.exportClause !== undefined && ts.isNamedExports(statement.exportClause)) {
+            for (const element of statement.exportClause.elements) if (element.propertyName !== undefined) add(element.propertyName.text, element.name.text);
+          }
+        }
+      }
+      this.importedNames = importedNames;
+    }
+    return this.importedNames;
   }
 
   private lookUp<T extends ts.Node>(cache: Map<string, ByDeclaration<T>>, name: string, candidates: () => readonly T[], calleeOf: (item: T) => ts.Expression, fn: ts.SignatureDeclaration): T[] {
@@ -139,6 +195,11 @@ function getContextualMembers(literal: ts.ObjectLiteralExpression, name: ts.Prop
 /** An interface member or abstract method: calls through it reach the classes implementing it. */
 export function isAbstractMember(member: ts.Node): boolean {
   return ts.isMethodSignature(member) || ts.isPropertySignature(member) || (ts.isMethodDeclaration(member) && member.body === undefined);
+}
+
+/** `export default function track() {}`: imported under whatever name the importer picks. */
+function isDefaultExport(fn: ts.SignatureDeclaration): boolean {
+  return ts.isFunctionDeclaration(fn) && (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.ExportDefault) === ts.ModifierFlags.ExportDefault;
 }
 
 /** The name a function is called by: its own, or that of the variable or property holding it. */

@@ -160,6 +160,30 @@ export function onImport(batchId: string): void {
     expect(invited?.trace.map((step) => step.file.endsWith('analytics.ts'))).toContain(true);
   });
 
+  it('finds the calls of a vendor helper imported under another name or as a default export, also from a package read only for summaries', () => {
+    const result = analyzeSnippets({
+      'packages/contacts/index.ts': `
+import { PostHog } from 'posthog-node';
+const client = new PostHog('phc_key');
+export async function createContact(email: string, firstName?: string): Promise<void> {
+  client.capture({ distinctId: email, event: 'contact created', properties: { firstName } });
+}
+export default function identify(email: string): void {
+  client.identify({ distinctId: email });
+}
+`,
+      'app.ts': `
+import trackIdentity, { createContact as createMarketingContact } from './packages/contacts/index.js';
+export async function onSignup(user: { id: string; email: string; name: string }): Promise<void> {
+  await createMarketingContact(user.email, user.name);
+  trackIdentity(user.email);
+  await createMarketingContact(user.id);
+}
+`,
+    }, {}, { roots: ['app.ts'] });
+    expect(result.keys).toEqual(['app.ts:4 no-third-party-sharing', 'app.ts:5 no-third-party-sharing']);
+  });
+
   it("reports each call that hands customer data to a vendor helper whose parameter's type names it", () => {
     const result = analyzeSnippets({
       'analytics.ts': `

@@ -102,7 +102,8 @@ function runAnalysis(program: ts.Program, config: ResolvedConfig, rules: readonl
       !(file.isDeclarationFile && program.isSourceFileFromExternalLibrary(file)),
   );
   const isTestFile = memoizePerFile((file) => config.isTestFile(path.relative(rootDir, file.fileName)));
-  const isOperatorScript = memoizePerFile((file) => OPERATOR_SCRIPT_FOLDER.test(path.relative(rootDir, file.fileName)));
+  // from the project folder's own name: a command-line package checked with its own tsconfig is one
+  const isOperatorScript = memoizePerFile((file) => OPERATOR_SCRIPT_FOLDER.test(path.join(path.basename(rootDir), path.relative(rootDir, file.fileName))));
   const isAccessEntryFile = (file: ts.SourceFile): boolean => config.access.hasEntryFiles && config.access.isEntryFile(path.relative(rootDir, file.fileName));
   const diagnostics: { file: string; message: string }[] = [];
   const realRootDir = safeRealpath(rootDir);

@@ -3,8 +3,15 @@
  * Each snippet is our own code in the shape of what was seen; each test also keeps the true
  * violation next to the false one, so a fix that only silences the engine fails.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { rules } from '../../rules/index.js';
+import { analyzeProgram, createProgramFromTsconfig } from '../../src/engine/index.js';
+import { resolveConfig } from '../../src/policy/config.js';
 import { analyzeSnippets, PINO_LOGGER } from '../helpers/analyze-snippets.js';
+
+const ROOT = path.resolve(__dirname, '../..');
 
 describe('field-sensitive calls', () => {
   it('a callee that reads one field of an object literal does not receive the others', () => {
@@ -731,6 +738,19 @@ export async function run(user: { email: string }): Promise<void> {
       'src/job.ts:6 no-pii-logging',
       'src/job.ts:7 no-third-party-sharing',
     ]);
+  });
+
+  it('takes a command-line package checked with its own tsconfig for an operator script', () => {
+    const ruleIdsIn = (folder: string): string[] => {
+      const directory = path.join(ROOT, '.tmp', 'operator-cli', String(process.pid), folder);
+      fs.rmSync(directory, { recursive: true, force: true });
+      fs.mkdirSync(path.join(directory, 'src'), { recursive: true });
+      fs.writeFileSync(path.join(directory, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', target: 'es2022', skipLibCheck: true, noEmit: true }, include: ['src'] }));
+      fs.writeFileSync(path.join(directory, 'src', 'onboard.ts'), `export function onboard(user: { email: string }): void {\n  console.log('onboarded', user.email);\n}\n`);
+      return analyzeProgram(createProgramFromTsconfig(path.join(directory, 'tsconfig.json')), resolveConfig({}), rules).findings.map((finding) => finding.ruleId);
+    };
+    expect(ruleIdsIn('admin-cli')).toEqual([]);
+    expect(ruleIdsIn('admin-api')).toEqual(['no-pii-logging']);
   });
 
   it("takes console output of a 'use client' component for the user's own browser console, and still checks its loggers and what it sends", () => {

@@ -60,6 +60,8 @@ const SAFE_PARSE_METHODS: ReadonlySet<string> = new Set(['safeParse', 'safeParse
 const ELEMENT_READING_METHODS: ReadonlySet<string> = new Set(['find', 'findLast', 'at', 'pop', 'shift', 'get']);
 /** Calls that store into their receiver: `list.push(v)`, `map.set(k, v)`, `set.add(v)`. */
 export const STORING_METHODS: ReadonlySet<string> = new Set(['push', 'unshift', 'add', 'set', 'append']);
+/** Platform collections whose `keys()` are not their values (a Set's keys are). */
+const KEYED_COLLECTIONS: ReadonlySet<string> = new Set(['Map', 'ReadonlyMap', 'Array', 'ReadonlyArray']);
 /** Properties whose value never is the data itself. */
 const DERIVED_PROPERTIES: ReadonlySet<string> = new Set(['length', 'size', 'byteLength']);
 const MAX_DEPTH = 400;
@@ -576,8 +578,9 @@ export class FlowAnalyzer {
       // the awaited tuple holds each promise's value at its own position
       const list = call.arguments[0];
       taints = list === undefined ? [] : [...this.taintOf(list)];
-    } else if (isObjectMethod(callee, 'keys')) {
-      taints = []; // the field names, not the data
+    } else if (isObjectMethod(callee, 'keys') || (method === 'keys' && this.isKeyedCollection(callee))) {
+      // the field names, not the data; a Map's keys (its stores hold what `set` put under them) or an array's indices
+      taints = [];
     } else if (isObjectMethod(callee, 'assign')) {
       taints = call.arguments.flatMap((argument) => this.taintOf(argument));
     } else if (method !== undefined && HTTP_VERB_METHODS.has(method) && this.isLibraryRequest(call, declaration)) {
@@ -617,6 +620,14 @@ export class FlowAnalyzer {
     const result = this.facade.getAwaitedType(this.facade.getTypeOfNode(call)) ?? this.facade.getTypeOfNode(call);
     if (canHoldText(result) || returnsItsInputType(declaration) || DATA_CONTAINER_TYPES.has(result.getSymbol()?.getName() ?? '')) return 'all';
     return 'none';
+  }
+
+  /** `events.keys()` on a platform Map or array: its keys or indices, not the values it holds. */
+  private isKeyedCollection(callee: ts.Expression): boolean {
+    if (!ts.isPropertyAccessExpression(callee)) return false;
+    const type = this.facade.getNonNullableType(this.facade.getTypeOfNode(callee.expression));
+    const declaration = type.getSymbol()?.declarations?.[0];
+    return declaration !== undefined && this.facade.program.isSourceFileDefaultLibrary(declaration.getSourceFile()) && KEYED_COLLECTIONS.has(type.getSymbol()?.getName() ?? '');
   }
 
   /** `list.map(toRow)`: the project function a callback argument names, if any. */

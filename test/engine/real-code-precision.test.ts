@@ -354,6 +354,27 @@ export async function login(values: { email: string; password: string }): Promis
   });
 });
 
+describe('collection keys', () => {
+  it("takes a Map's keys and an array's indices for neither the values nor the elements, and a Set's keys for its values", () => {
+    const result = analyzeSnippets({
+      'log.ts': PINO_LOGGER,
+      'report.ts': `
+import { logger } from './log.js';
+export function report(events: { messageId: string; email: string }[]): void {
+  const byMessageId = new Map<string, { messageId: string; email: string }>();
+  for (const event of events) byMessageId.set(event.messageId, event);
+  logger.info({ ids: Array.from(byMessageId.keys()), positions: [...events.keys()] }, 'delayed');
+  logger.info({ events: Array.from(byMessageId.values()) }, 'delayed events');
+  const recipients = new Set<string>();
+  for (const event of events) recipients.add(event.email);
+  logger.info({ recipients: [...recipients.keys()] }, 'recipients');
+}
+`,
+    });
+    expect(result.keys).toEqual(['report.ts:7 no-pii-logging', 'report.ts:10 no-pii-logging']);
+  });
+});
+
 describe('validators and SDK card fields', () => {
   it("does not take a validator's type parameters or a mapped copy of an SDK's card parameters for data", () => {
     const result = analyzeSnippets({

@@ -767,11 +767,14 @@ export async function run(user: { email: string }): Promise<void> {
       fs.rmSync(directory, { recursive: true, force: true });
       fs.mkdirSync(path.join(directory, 'src'), { recursive: true });
       fs.writeFileSync(path.join(directory, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', target: 'es2022', skipLibCheck: true, noEmit: true }, include: ['src'] }));
-      fs.writeFileSync(path.join(directory, 'src', 'onboard.ts'), `export function onboard(user: { email: string }): void {\n  console.log('onboarded', user.email);\n}\n`);
+      fs.writeFileSync(path.join(directory, 'src', 'onboard.ts'), `import { audit } from '../../shared/audit.js';\nexport function onboard(user: { email: string }): void {\n  console.log('onboarded', user.email);\n  audit(user.email);\n}\n`);
+      // a helper of a shared package, which logs what it is handed
+      fs.mkdirSync(path.join(directory, '..', 'shared'), { recursive: true });
+      fs.writeFileSync(path.join(directory, '..', 'shared', 'audit.ts'), `export function audit(value: string): void {\n  console.log('audit', value);\n}\n`);
       return analyzeProgram(createProgramFromTsconfig(path.join(directory, 'tsconfig.json')), resolveConfig({}), rules).findings.map((finding) => finding.ruleId);
     };
     expect(ruleIdsIn('admin-cli')).toEqual([]);
-    expect(ruleIdsIn('admin-api')).toEqual(['no-pii-logging']);
+    expect(ruleIdsIn('admin-api')).toEqual(['no-pii-logging', 'no-pii-logging']);
   });
 
   it("takes console output of a 'use client' component for the user's own browser console, and still checks its loggers and what it sends", () => {

@@ -61,7 +61,7 @@ const ELEMENT_READING_METHODS: ReadonlySet<string> = new Set(['find', 'findLast'
 /** Calls that store into their receiver: `list.push(v)`, `map.set(k, v)`, `set.add(v)`. */
 export const STORING_METHODS: ReadonlySet<string> = new Set(['push', 'unshift', 'add', 'set', 'append']);
 /** Platform collections whose `keys()` are not their values (a Set's keys are). */
-const KEYED_COLLECTIONS: ReadonlySet<string> = new Set(['Map', 'ReadonlyMap', 'Array', 'ReadonlyArray']);
+const KEYED_COLLECTIONS: ReadonlySet<string> = new Set(['Map', 'Array', 'ReadonlyArray']);
 /** Properties whose value never is the data itself. */
 const DERIVED_PROPERTIES: ReadonlySet<string> = new Set(['length', 'size', 'byteLength']);
 const MAX_DEPTH = 400;
@@ -578,9 +578,11 @@ export class FlowAnalyzer {
       // the awaited tuple holds each promise's value at its own position
       const list = call.arguments[0];
       taints = list === undefined ? [] : [...this.taintOf(list)];
-    } else if (isObjectMethod(callee, 'keys') || (method === 'keys' && this.isKeyedCollection(callee))) {
-      // the field names, not the data; a Map's keys (its stores hold what `set` put under them) or an array's indices
-      taints = [];
+    } else if (isObjectMethod(callee, 'keys')) {
+      taints = []; // the field names, not the data
+    } else if (method === 'keys' && ts.isPropertyAccessExpression(callee) && this.isKeyedCollection(callee)) {
+      // an array's indices; a Map's keys where every `set` of it is in sight, otherwise all it holds
+      taints = this.getCollectionKeys(callee.expression) ?? receiver.map(collapse);
     } else if (isObjectMethod(callee, 'assign')) {
       taints = call.arguments.flatMap((argument) => this.taintOf(argument));
     } else if (method !== undefined && HTTP_VERB_METHODS.has(method) && this.isLibraryRequest(call, declaration)) {
@@ -623,11 +625,36 @@ export class FlowAnalyzer {
   }
 
   /** `events.keys()` on a platform Map or array: its keys or indices, not the values it holds. */
-  private isKeyedCollection(callee: ts.Expression): boolean {
-    if (!ts.isPropertyAccessExpression(callee)) return false;
+  private isKeyedCollection(callee: ts.PropertyAccessExpression): boolean {
     const type = this.facade.getNonNullableType(this.facade.getTypeOfNode(callee.expression));
     const declaration = type.getSymbol()?.declarations?.[0];
     return declaration !== undefined && this.facade.program.isSourceFileDefaultLibrary(declaration.getSourceFile()) && KEYED_COLLECTIONS.has(type.getSymbol()?.getName() ?? '');
+  }
+
+  /**
+   * What `collection.keys()` yields: nothing classified for an array (its indices); for a variable
+   * made with `new Map()`, the keys its `set` calls put in (`byMessageId.set(event.messageId, event)`).
+   * Undefined when not every key is in sight (a field, a Map built from entries).
+   */
+  private getCollectionKeys(collection: ts.Expression): Taint[] | undefined {
+    const type = this.facade.getNonNullableType(this.facade.getTypeOfNode(collection));
+    const name = type.getSymbol()?.getName();
+    if (name === 'Array' || name === 'ReadonlyArray') return [];
+    const reference = skipOuterExpressions(collection);
+    const symbol = ts.isIdentifier(reference) ? this.facade.getSymbol(reference) : undefined;
+    const declaration = symbol?.valueDeclaration;
+    if (symbol === undefined || declaration === undefined || !ts.isVariableDeclaration(declaration) || declaration.initializer === undefined) return undefined;
+    const initializer = skipOuterExpressions(declaration.initializer);
+    if (!ts.isNewExpression(initializer) || (initializer.arguments ?? []).length > 0) return undefined;
+    const keys: Taint[] = [];
+    for (const call of this.options.getFileIndex(declaration.getSourceFile()).callsByName.get('set') ?? []) {
+      const callee = skipOuterExpressions(call.expression);
+      const key = call.arguments?.[0];
+      if (!ts.isPropertyAccessExpression(callee) || key === undefined) continue;
+      const receiver = skipOuterExpressions(callee.expression);
+      if (ts.isIdentifier(receiver) && this.facade.getSymbol(receiver) === symbol) keys.push(...this.taintOf(key).map((taint) => embedField(collapse(taint), ANY_FIELD)));
+    }
+    return keys;
   }
 
   /** `list.map(toRow)`: the project function a callback argument names, if any. */

@@ -355,7 +355,7 @@ export async function login(values: { email: string; password: string }): Promis
 });
 
 describe('collection keys', () => {
-  it("takes a Map's keys and an array's indices for neither the values nor the elements, and a Set's keys for its values", () => {
+  it("takes a Map's keys for what its set() calls put in as keys, an array's indices for nothing, and a Set's keys for its values", () => {
     const result = analyzeSnippets({
       'log.ts': PINO_LOGGER,
       'report.ts': `
@@ -368,10 +368,13 @@ export function report(events: { messageId: string; email: string }[]): void {
   const recipients = new Set<string>();
   for (const event of events) recipients.add(event.email);
   logger.info({ recipients: [...recipients.keys()] }, 'recipients');
+  const byEmail = new Map<string, string>();
+  for (const event of events) byEmail.set(event.email, event.messageId);
+  logger.info({ emails: [...byEmail.keys()] }, 'senders');
 }
 `,
     });
-    expect(result.keys).toEqual(['report.ts:7 no-pii-logging', 'report.ts:10 no-pii-logging']);
+    expect(result.keys).toEqual(['report.ts:7 no-pii-logging', 'report.ts:10 no-pii-logging', 'report.ts:13 no-pii-logging']);
   });
 });
 

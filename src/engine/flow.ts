@@ -624,7 +624,7 @@ export class FlowAnalyzer {
     return 'none';
   }
 
-  /** `events.keys()` on a platform Map or array: its keys or indices, not the values it holds. */
+  /** Whether `events.keys()` is called on a platform Map or array, whose keys are not its values. */
   private isKeyedCollection(callee: ts.PropertyAccessExpression): boolean {
     const type = this.facade.getNonNullableType(this.facade.getTypeOfNode(callee.expression));
     const declaration = type.getSymbol()?.declarations?.[0];

@@ -6,7 +6,7 @@
  */
 import ts from 'typescript';
 import type { CheckerFacade } from './checker.js';
-import { append, skipOuterExpressions, type FileIndex } from './file-index.js';
+import { append, indexRenamedImports, skipOuterExpressions, type FileIndex } from './file-index.js';
 
 type Call = ts.CallExpression | ts.NewExpression;
 
@@ -17,7 +17,7 @@ interface ByDeclaration<T> {
 export class CallSiteIndex {
   private namedIndex: { calls: Map<string, Call[]>; references: Map<string, ts.Identifier[]> } | undefined;
   /** exported name (`default` for a default export) to the local names imports and re-exports give it */
-  private importedNames: Map<string, Set<string>> | undefined;
+  private importedNames: ReadonlyMap<string, ReadonlySet<string>> | undefined;
   private readonly callsByName = new Map<string, ByDeclaration<Call>>();
   private readonly referencesByName = new Map<string, ByDeclaration<ts.Identifier>>();
 
@@ -68,32 +68,11 @@ export class CallSiteIndex {
     return [...names];
   }
 
-  private getImportedNames(): Map<string, Set<string>> {
-    if (this.importedNames === undefined) {
-      const importedNames = new Map<string, Set<string>>();
-      const add = (exported: string, local: string): void => {
-        if (exported === local) return;
-        let locals = importedNames.get(exported);
-        if (locals === undefined) importedNames.set(exported, (locals = new Set()));
-        locals.add(local);
-      };
-      for (const file of this.files) {
-        for (const statement of file.statements) {
-          if (ts.isImportDeclaration(statement) && statement.importClause !== undefined) {
-            const { name, namedBindings } = statement.importClause;
-            if (name !== undefined) add('default', name.text);
-            if (namedBindings !== undefined && ts.isNamedImports(namedBindings)) {
-              for (const element of namedBindings.elements) if (element.propertyName !== undefined) add(element.propertyName.text, element.name.text);
-            }
-          } else if (ts.isExportDeclaration(statement) && statement.exportClause !== undefined && ts.isNamedExports(statement.exportClause)) {
-            for (const element of statement.exportClause.elements) if (element.propertyName !== undefined) add(element.propertyName.text, element.name.text);
-          }
-        }
-      }
-      this.importedNames = importedNames;
-    }
+  private getImportedNames(): ReadonlyMap<string, ReadonlySet<string>> {
+    this.importedNames ??= indexRenamedImports(this.files);
     return this.importedNames;
   }
+
 
   private lookUp<T extends ts.Node>(cache: Map<string, ByDeclaration<T>>, name: string, candidates: () => readonly T[], calleeOf: (item: T) => ts.Expression, fn: ts.SignatureDeclaration): T[] {
     let entry = cache.get(name);

@@ -132,6 +132,35 @@ export function indexFile(file: ts.SourceFile): FileIndex {
   return { calls, callsByName, assignments, assertions, stringLiterals, functionReferences, returnedFunctionNames, classMembersByName, emptyTested };
 }
 
+/**
+ * Exported name (`default` for a default export) → the local names the files' imports and
+ * re-exports give it: `import { createContact as createLoopsContact }`, `import track from`,
+ * `export { a as b }`. Names imported as they are exported are left out.
+ */
+export function indexRenamedImports(files: readonly ts.SourceFile[]): ReadonlyMap<string, ReadonlySet<string>> {
+  const renamed = new Map<string, Set<string>>();
+  const add = (exported: string, local: string): void => {
+    if (exported === local) return;
+    let locals = renamed.get(exported);
+    if (locals === undefined) renamed.set(exported, (locals = new Set()));
+    locals.add(local);
+  };
+  for (const file of files) {
+    for (const statement of file.statements) {
+      if (ts.isImportDeclaration(statement) && statement.importClause !== undefined) {
+        const { name, namedBindings } = statement.importClause;
+        if (name !== undefined) add('default', name.text);
+        if (namedBindings !== undefined && ts.isNamedImports(namedBindings)) {
+          for (const element of namedBindings.elements) if (element.propertyName !== undefined) add(element.propertyName.text, element.name.text);
+        }
+      } else if (ts.isExportDeclaration(statement) && statement.exportClause !== undefined && ts.isNamedExports(statement.exportClause)) {
+        for (const element of statement.exportClause.elements) if (element.propertyName !== undefined) add(element.propertyName.text, element.name.text);
+      }
+    }
+  }
+  return renamed;
+}
+
 /** `user.email` and `user?.email` read the same; `this` is `this`; anything else has no reference text. */
 export function getReferenceText(node: ts.Node): string | undefined {
   if (ts.isIdentifier(node)) return node.text;

@@ -15,7 +15,7 @@ import { getConstantWords } from './logger-redaction.js';
 import { canCarryInferredValue, canHoldText, isConstantTableProperty, isClassifiedPackageFile, type TypeClassification, type TypeClassifier } from './classify.js';
 import type { Confidence } from './findings-types.js';
 import { findCardNumbers, isKnownTestCardNumber, maskCardDigits } from './card-numbers.js';
-import { getCalleeName, skipOuterExpressions, type FileIndex } from './file-index.js';
+import { append, getCalleeName, skipOuterExpressions, type FileIndex } from './file-index.js';
 import { FileHops } from './file-hops.js';
 import { NodeMap } from './node-map.js';
 import { CHAT_MESSAGE_KIND, UNTYPED_PAYLOAD_KIND, isChatRole, isSanitizingName, isSettingsName, isStatusFieldName, type InferredName } from './names.js';
@@ -85,7 +85,7 @@ export class FlowAnalyzer {
   private readonly namedUses = new Map<ts.SignatureDeclaration, ReadonlyMap<ts.Symbol | string, NamedUse>>();
   /** per helper: the keys it masks (null: not a masking helper) */
   private readonly maskedKeys = new Map<ts.SignatureDeclaration, ReadonlySet<string> | null>();
-  private readonly storesByFile = new Map<ts.SourceFile, Map<ts.Symbol, { path: readonly string[]; value: ts.Expression }[]>>();
+  private readonly storesByFile = new Map<ts.SourceFile, FileStores>();
   private depth = 0;
   /** nodes whose analysis was cut short by the depth budget, reported as skipped */
   readonly truncated: ts.Node[] = [];
@@ -552,6 +552,7 @@ export class FlowAnalyzer {
     const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
     const receiver = ts.isPropertyAccessExpression(callee) ? this.taintOf(callee.expression) : [];
     let taints: Taint[];
+    let collection: string | undefined;
     const pathAccess = this.getPathAccess(call, declaration);
     if (method === 'map' || method === 'flatMap') {
       const callback = call.arguments[0];
@@ -580,9 +581,9 @@ export class FlowAnalyzer {
       taints = list === undefined ? [] : [...this.taintOf(list)];
     } else if (isObjectMethod(callee, 'keys')) {
       taints = []; // the field names, not the data
-    } else if (method === 'keys' && ts.isPropertyAccessExpression(callee) && this.isKeyedCollection(callee)) {
+    } else if (method === 'keys' && ts.isPropertyAccessExpression(callee) && (collection = this.getKeyedCollectionName(callee.expression)) !== undefined) {
       // an array's indices; a Map's keys where every `set` of it is in sight, otherwise all it holds
-      taints = this.getCollectionKeys(callee.expression) ?? receiver.map(collapse);
+      taints = collection === 'Map' ? (this.getMapKeys(callee.expression) ?? receiver.map(collapse)) : [];
     } else if (isObjectMethod(callee, 'assign')) {
       taints = call.arguments.flatMap((argument) => this.taintOf(argument));
     } else if (method !== undefined && HTTP_VERB_METHODS.has(method) && this.isLibraryRequest(call, declaration)) {
@@ -624,37 +625,27 @@ export class FlowAnalyzer {
     return 'none';
   }
 
-  /** Whether `events.keys()` is called on a platform Map or array, whose keys are not its values. */
-  private isKeyedCollection(callee: ts.PropertyAccessExpression): boolean {
-    const type = this.facade.getNonNullableType(this.facade.getTypeOfNode(callee.expression));
-    const declaration = type.getSymbol()?.declarations?.[0];
-    return declaration !== undefined && this.facade.program.isSourceFileDefaultLibrary(declaration.getSourceFile()) && KEYED_COLLECTIONS.has(type.getSymbol()?.getName() ?? '');
+  /** `Map`, `Array` or `ReadonlyArray` for a platform collection whose keys are not its values (a Set's are). */
+  private getKeyedCollectionName(collection: ts.Expression): string | undefined {
+    const symbol = this.facade.getNonNullableType(this.facade.getTypeOfNode(collection)).getSymbol();
+    const declaration = symbol?.declarations?.[0];
+    const name = symbol?.getName();
+    return declaration !== undefined && name !== undefined && KEYED_COLLECTIONS.has(name) && this.facade.program.isSourceFileDefaultLibrary(declaration.getSourceFile()) ? name : undefined;
   }
 
   /**
-   * What `collection.keys()` yields: nothing classified for an array (its indices); for a variable
-   * made with `new Map()`, the keys its `set` calls put in (`byMessageId.set(event.messageId, event)`).
-   * Undefined when not every key is in sight (a field, a Map built from entries).
+   * What `map.keys()` yields for a variable made with `new Map()`: the keys its `set` calls put in
+   * (`byMessageId.set(event.messageId, event)`). Undefined when not every key is in sight (a field,
+   * a Map built from entries).
    */
-  private getCollectionKeys(collection: ts.Expression): Taint[] | undefined {
-    const type = this.facade.getNonNullableType(this.facade.getTypeOfNode(collection));
-    const name = type.getSymbol()?.getName();
-    if (name === 'Array' || name === 'ReadonlyArray') return [];
-    const reference = skipOuterExpressions(collection);
+  private getMapKeys(map: ts.Expression): Taint[] | undefined {
+    const reference = skipOuterExpressions(map);
     const symbol = ts.isIdentifier(reference) ? this.facade.getSymbol(reference) : undefined;
     const declaration = symbol?.valueDeclaration;
     if (symbol === undefined || declaration === undefined || !ts.isVariableDeclaration(declaration) || declaration.initializer === undefined) return undefined;
     const initializer = skipOuterExpressions(declaration.initializer);
     if (!ts.isNewExpression(initializer) || (initializer.arguments ?? []).length > 0) return undefined;
-    const keys: Taint[] = [];
-    for (const call of this.options.getFileIndex(declaration.getSourceFile()).callsByName.get('set') ?? []) {
-      const callee = skipOuterExpressions(call.expression);
-      const key = call.arguments?.[0];
-      if (!ts.isPropertyAccessExpression(callee) || key === undefined) continue;
-      const receiver = skipOuterExpressions(callee.expression);
-      if (ts.isIdentifier(receiver) && this.facade.getSymbol(receiver) === symbol) keys.push(...this.taintOf(key).map((taint) => embedField(collapse(taint), ANY_FIELD)));
-    }
-    return keys;
+    return this.getMapKeyStores(declaration.getSourceFile(), symbol).flatMap((key) => this.taintOf(key).map((taint) => embedField(collapse(taint), ANY_FIELD)));
   }
 
   /** `list.map(toRow)`: the project function a callback argument names, if any. */
@@ -1085,16 +1076,25 @@ export class FlowAnalyzer {
 
   /** `x = v`, `x.f = v`, `x.push(v)`, `x.set(k, v)` for every variable `x` of a file. */
   private getStores(file: ts.SourceFile, symbol: ts.Symbol): readonly { path: readonly string[]; value: ts.Expression }[] {
+    return this.getFileStores(file).values.get(symbol) ?? [];
+  }
+
+  /** The keys of `x.set(k, v)` for every variable `x` of a file (a Map's keys, apart from the values it holds). */
+  private getMapKeyStores(file: ts.SourceFile, symbol: ts.Symbol): readonly ts.Expression[] {
+    return this.getFileStores(file).mapKeys.get(symbol) ?? [];
+  }
+
+  private getFileStores(file: ts.SourceFile): FileStores {
     let stores = this.storesByFile.get(file);
     if (stores === undefined) {
-      stores = new Map();
+      stores = { values: new Map(), mapKeys: new Map() };
       const index = this.options.getFileIndex(file);
       for (const assignment of index.assignments) {
         const target = skipOuterExpressions(assignment.left);
         const root = getStoreRoot(target);
         if (root === undefined) continue;
         const rootSymbol = this.facade.getSymbol(root.identifier);
-        if (rootSymbol !== undefined) appendStore(stores, rootSymbol, { path: root.path, value: assignment.right });
+        if (rootSymbol !== undefined) append(stores.values, rootSymbol, { path: root.path, value: assignment.right });
       }
       for (const call of index.calls) {
         const callee = skipOuterExpressions(call.expression);
@@ -1102,12 +1102,16 @@ export class FlowAnalyzer {
         const root = getStoreRoot(skipOuterExpressions(callee.expression));
         if (root === undefined) continue;
         const rootSymbol = this.facade.getSymbol(root.identifier);
-        const values = callee.name.text === 'set' ? call.arguments.slice(1) : call.arguments;
-        if (rootSymbol !== undefined) for (const value of values) appendStore(stores, rootSymbol, { path: [...root.path, ANY_FIELD], value });
+        if (rootSymbol === undefined) continue;
+        const isMapSet = callee.name.text === 'set';
+        const values = isMapSet ? call.arguments.slice(1) : call.arguments;
+        for (const value of values) append(stores.values, rootSymbol, { path: [...root.path, ANY_FIELD], value });
+        const key = call.arguments[0];
+        if (isMapSet && root.path.length === 0 && key !== undefined) append(stores.mapKeys, rootSymbol, key);
       }
       this.storesByFile.set(file, stores);
     }
-    return stores.get(symbol) ?? [];
+    return stores;
   }
 }
 
@@ -1467,11 +1471,12 @@ function getStoreRoot(target: ts.Expression): { identifier: ts.Identifier; path:
   return undefined;
 }
 
-function appendStore(stores: Map<ts.Symbol, { path: readonly string[]; value: ts.Expression }[]>, symbol: ts.Symbol, store: { path: readonly string[]; value: ts.Expression }): void {
-  const list = stores.get(symbol);
-  if (list === undefined) stores.set(symbol, [store]);
-  else list.push(store);
+/** What a file stores into its variables: values by path, and the keys of `map.set(key, value)`. */
+interface FileStores {
+  readonly values: Map<ts.Symbol, { path: readonly string[]; value: ts.Expression }[]>;
+  readonly mapKeys: Map<ts.Symbol, ts.Expression[]>;
 }
+
 
 /** Short source text of an expression for messages: `customer.card.number`. */
 export function describeExpression(node: ts.Node): string {

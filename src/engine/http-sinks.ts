@@ -211,12 +211,11 @@ export class HttpSinkResolver {
     if (ts.isTemplateExpression(expression) && expression.head.text === '' && expression.templateSpans[0] !== undefined) {
       base = expression.templateSpans[0].expression;
       path = expression.templateSpans[0].literal.text;
-    } else if (ts.isBinaryExpression(expression)) {
-      const operator = expression.operatorToken.kind;
-      if (operator !== SyntaxKind.PlusToken && operator !== SyntaxKind.QuestionQuestionToken && operator !== SyntaxKind.BarBarToken) return undefined;
+    } else if (ts.isBinaryExpression(expression) && expression.operatorToken.kind === SyntaxKind.PlusToken) {
       base = expression.left;
-      if (operator === SyntaxKind.PlusToken) path = getStaticString(expression.right, this.facade) ?? '';
+      path = getStaticString(expression.right, this.facade) ?? '';
     }
+    // `process.env.SEGMENT_HOST ?? '...'`, on its own or as the template's first part
     const name = getSettingName(resolveConstInitializer(withoutFallback(base), this.facade));
     if (name === undefined) return undefined;
     const words = name.split('_');
@@ -254,11 +253,11 @@ export class HttpSinkResolver {
   }
 }
 
-/** `process.env.X ?? ''`, `(env.X || '')`: the setting, without the fallback for when it is unset. */
+/** `process.env.X ?? ''`, `(env.X || env.Y || '')`: the setting, without the fallbacks for when it is unset. */
 function withoutFallback(expression: ts.Expression): ts.Expression {
-  const inner = skipOuterExpressions(expression);
-  if (ts.isBinaryExpression(inner) && (inner.operatorToken.kind === SyntaxKind.QuestionQuestionToken || inner.operatorToken.kind === SyntaxKind.BarBarToken)) {
-    return skipOuterExpressions(inner.left);
+  let inner = skipOuterExpressions(expression);
+  while (ts.isBinaryExpression(inner) && (inner.operatorToken.kind === SyntaxKind.QuestionQuestionToken || inner.operatorToken.kind === SyntaxKind.BarBarToken)) {
+    inner = skipOuterExpressions(inner.left);
   }
   return inner;
 }

@@ -12,7 +12,7 @@ import ts from 'typescript';
 import type { ApiAddress, DimensionSpec, LiteralCondition, SanitizerEntry, SinkEntry, SinkKind } from '../policy/types.js';
 import { SINK_KINDS } from '../policy/types.js';
 import type { CheckerFacade } from './checker.js';
-import { getCalleeName, memoizePerFile, skipOuterExpressions } from './file-index.js';
+import { getCalleeName, indexRenamedImports, memoizePerFile, skipOuterExpressions } from './file-index.js';
 import { getTargets, isAbstractMember } from './call-sites.js';
 import { SyntaxKind, SymbolFlags, NodeFlags, SignatureKind, TypeFlags } from './typescript-api.js';
 
@@ -483,15 +483,8 @@ export class SinkResolver {
   private getRenamedSinkImports(): ReadonlySet<string> {
     if (this.renamedSinkImports === undefined) {
       const names = new Set<string>();
-      for (const file of this.facade.program.getSourceFiles()) {
-        if (!this.isProjectFile(file)) continue;
-        for (const statement of file.statements) {
-          const bindings = ts.isImportDeclaration(statement) ? statement.importClause?.namedBindings : undefined;
-          if (bindings === undefined || !ts.isNamedImports(bindings)) continue;
-          for (const element of bindings.elements) {
-            if (element.propertyName !== undefined && this.sinksByMember.has(element.propertyName.text)) names.add(element.name.text);
-          }
-        }
+      for (const [exported, locals] of indexRenamedImports(this.facade.program.getSourceFiles().filter((file) => this.isProjectFile(file)))) {
+        if (this.sinksByMember.has(exported)) for (const local of locals) names.add(local);
       }
       this.renamedSinkImports = names;
     }

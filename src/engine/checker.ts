@@ -17,6 +17,8 @@ export class CheckerFacade {
   // the engine asks about the same nodes from several places, and the checker does not cache these answers;
   // not WeakMaps: they die with the analysis, and weak tables with 100,000s of entries slow every GC
   private readonly typeCache: NodeMap<ts.Type>;
+  /** the `this` type of each class's instance members */
+  private readonly thisTypeByClass = new Map<ts.ClassLikeDeclaration, ts.Type>();
   private readonly symbolCache: NodeMap<ts.Symbol | null>;
   private readonly symbolTypeCache: SymbolMap<ts.Type>;
   // the checker recomputes these on every call (relation checks for `await`, a filtered union for non-null)
@@ -112,7 +114,20 @@ export class CheckerFacade {
     if (ts.isParenthesizedExpression(node)) return this.getTypeOfNode(node.expression);
     if (ts.isAsExpression(node) || ts.isTypeAssertionExpression(node)) return ts.isConstTypeReference(node.type) ? undefined : this.checker.getTypeFromTypeNode(node.type);
     if (ts.isElementAccessExpression(node)) return this.getElementType(node);
+    if (node.kind === SyntaxKind.ThisKeyword) return this.getTypeOfThis(node);
     return this.getDeclaredTypeOfReference(node) ?? this.getUniformReturnType(node);
+  }
+
+  /** `this` in a class's instance member: every such `this` of a class has the class's one `this` type. */
+  private getTypeOfThis(node: ts.Node): ts.Type | undefined {
+    const member = getInstanceMemberAroundThis(node);
+    if (member === undefined) return undefined;
+    let type = this.thisTypeByClass.get(member.parent);
+    if (type === undefined) {
+      type = this.checker.getTypeAtLocation(node);
+      this.thisTypeByClass.set(member.parent, type);
+    }
+    return type;
   }
 
   /** `row['email']` as a member; `rows[0]`, `byId[key]` as the receiver's number or string index type. */
@@ -164,7 +179,23 @@ export class CheckerFacade {
       return ts.isIdentifier(declaration.name) && declaration.parent.parent.awaitModifier === undefined && this.checker.isArrayType(iterated) ? this.getIndexTypeOfType(iterated, IndexKind.Number) : undefined;
     }
     const initializer = getUnannotatedInitializer(declaration);
-    if (initializer === undefined || !(ts.isAwaitExpression(initializer) || isCheaplyTyped(initializer))) return undefined;
+    if (initializer === undefined) return undefined;
+    if (!ts.isConditionalExpression(initializer)) return this.getTypeOfInitializer(initializer);
+    // `fresh ? await recount(id) : await stats(id)`, `cursor === undefined ? undefined : decode(cursor)`:
+    // branches of one type are that type, read without checking the condition and the calls' arguments
+    const whenTrue = skipParentheses(initializer.whenTrue);
+    const whenFalse = skipParentheses(initializer.whenFalse);
+    const nullishTrue = getNullishFlag(whenTrue);
+    const nullishFalse = getNullishFlag(whenFalse);
+    if (nullishTrue !== 0 && nullishFalse !== 0) return undefined;
+    if (nullishTrue !== 0) return admitsNullish(this.getTypeOfInitializer(whenFalse), nullishTrue);
+    if (nullishFalse !== 0) return admitsNullish(this.getTypeOfInitializer(whenTrue), nullishFalse);
+    const type = this.getTypeOfInitializer(whenTrue);
+    return type !== undefined && type === this.getTypeOfInitializer(whenFalse) ? type : undefined;
+  }
+
+  private getTypeOfInitializer(initializer: ts.Expression): ts.Type | undefined {
+    if (!(ts.isAwaitExpression(initializer) || isCheaplyTyped(initializer))) return undefined;
     if (!ts.isAwaitExpression(initializer)) return this.getTypeWithoutNarrowing(initializer);
     const operand = skipParentheses(initializer.expression);
     const promised = isCheaplyTyped(operand) ? this.getTypeWithoutNarrowing(operand) : undefined;
@@ -446,6 +477,35 @@ function isValueReference(identifier: ts.Identifier): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * The instance member of a class in whose body or initializer a `this` is read (arrow functions
+ * see their surroundings' `this`); none in a function, a static member or outside classes.
+ */
+function getInstanceMemberAroundThis(node: ts.Node): (ts.ClassElement & { parent: ts.ClassLikeDeclaration }) | undefined {
+  let child: ts.Node = node;
+  for (let current = node.parent; current !== undefined; child = current, current = current.parent) {
+    if (ts.isArrowFunction(current)) continue;
+    if (ts.isMethodDeclaration(current) || ts.isConstructorDeclaration(current) || ts.isAccessor(current) || ts.isPropertyDeclaration(current)) {
+      const inBody = ts.isPropertyDeclaration(current) ? child === current.initializer : child === current.body;
+      const isInstanceMember = ts.isClassLike(current.parent) && (ts.getCombinedModifierFlags(current) & ts.ModifierFlags.Static) === 0;
+      return inBody && isInstanceMember ? (current as ts.ClassElement & { parent: ts.ClassLikeDeclaration }) : undefined;
+    }
+    if (ts.isFunctionLike(current) || ts.isClassStaticBlockDeclaration(current) || ts.isClassLike(current) || ts.isSourceFile(current) || ts.isModuleBlock(current)) return undefined;
+  }
+  return undefined;
+}
+
+/** `TypeFlags.Null` for `null`, `TypeFlags.Undefined` for `undefined`, otherwise 0. */
+function getNullishFlag(expression: ts.Expression): number {
+  if (expression.kind === SyntaxKind.NullKeyword) return TypeFlags.Null;
+  return ts.isIdentifier(expression) && expression.text === 'undefined' ? TypeFlags.Undefined : 0;
+}
+
+/** `type`, if it already admits the other branch's `null` or `undefined` (then both together are `type`). */
+function admitsNullish(type: ts.Type | undefined, nullish: number): ts.Type | undefined {
+  return type !== undefined && type.isUnion() && type.types.some((member) => (member.flags & nullish) !== 0) ? type : undefined;
 }
 
 /** Initializers whose type `getTypeWithoutNarrowing` may read (a literal's is the checker's: it widens). */

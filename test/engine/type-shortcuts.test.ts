@@ -140,4 +140,44 @@ export function run(email: Email): void {
     });
     expect(result.keys).toEqual(['app.ts:5 no-pii-logging']);
   });
+
+  it('types a conditional by its branches, and `this` in instance members, arrow functions and static members', () => {
+    const result = analyzeSnippets({
+      'app.ts': `
+import pino, { type Logger } from 'pino';
+import type { Email } from 'classified';
+interface Contact { id: string; email: Email }
+interface Repo {
+  load(id: string): Promise<Contact>;
+  cached(id: string): Promise<Contact>;
+  find(id: string): Promise<Contact | undefined>;
+  count(id: string): Promise<number>;
+}
+export async function run(repo: Repo, log: Logger, id: string, fresh: boolean): Promise<void> {
+  const contact = fresh ? await repo.load(id) : await repo.cached(id);
+  log.info({ who: contact.email });
+  const maybe = id === '' ? undefined : await repo.find(id);
+  log.info({ who: maybe?.email });
+  const either = fresh ? await repo.load(id) : await repo.count(id);
+  log.info({ either });
+  const seats = fresh ? await repo.count(id) : (null);
+  log.info({ seats });
+}
+export class Mailer {
+  private readonly log = pino();
+  static readonly log = pino();
+  constructor(private readonly contact: Contact) {}
+  send(): void {
+    this.log.info({ to: this.contact.email });
+    [1].forEach(() => this.log.info({ to: this.contact.email }));
+    this.log.info({ id: this.contact.id });
+  }
+  static send(contact: Contact): void {
+    this.log.info({ to: contact.email });
+  }
+}
+`,
+    });
+    expect(result.keys).toEqual(['app.ts:13 no-pii-logging', 'app.ts:15 no-pii-logging', 'app.ts:17 no-pii-logging', 'app.ts:26 no-pii-logging', 'app.ts:27 no-pii-logging', 'app.ts:31 no-pii-logging']);
+  });
 });

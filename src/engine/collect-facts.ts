@@ -19,6 +19,7 @@ import { findAccessEntryPoints } from './access-entry-points.js';
 import { isKnownEmptyAt } from './empty-guards.js';
 import { AccessPathAnalyzer, getAccessGrantBits } from './access-paths.js';
 import { CallSiteIndex, getFunctionName } from './call-sites.js';
+import { ApplicationPackages } from './application-packages.js';
 import { DeadCode } from './dead-code.js';
 import { isDevelopmentOnly } from './development-branches.js';
 import { describeExpression, isStaffOwnField, sourceTaint, type FlowAnalyzer } from './flow.js';
@@ -133,7 +134,7 @@ class FactCollector {
     this.jsDocSinkNames = collectJsDocSinkNames(context.files);
     this.callSites = new CallSiteIndex(context.facade, context.files, context.getFileIndex);
     this.redaction = new LoggerRedaction(context.facade, context.files);
-    this.deadCode = new DeadCode();
+    this.deadCode = new DeadCode({ files: context.files, facade: context.facade, getFileIndex: context.getFileIndex, applicationPackages: new ApplicationPackages() });
     if (context.focus !== undefined) {
       const projectFiles = new Set(context.files);
       this.reachable = new ReachableFunctions(context.facade, context.files, context.getFileIndex, (file) => projectFiles.has(file), context.focus);
@@ -542,9 +543,10 @@ class FactCollector {
   /** Where production code calls `fn`: a test calling it with test data is not a leak, nor does it make `fn` less of an entry point. */
   private findCallSites(fn: ts.SignatureDeclaration): CallSite[] {
     const { isTestFile } = this.context;
-    const sites: CallSite[] = this.callSites.callsTo(fn).filter((call) => !isTestFile(call.getSourceFile())).map((call) => ({ kind: 'call', call }));
+    // a call in dead code hands nothing on
+    const sites: CallSite[] = this.callSites.callsTo(fn).filter((call) => !isTestFile(call.getSourceFile()) && !this.deadCode.isInDeadFunction(call)).map((call) => ({ kind: 'call', call }));
     for (const reference of this.callSites.referencesTo(fn)) {
-      if (isTestFile(reference.getSourceFile())) continue;
+      if (isTestFile(reference.getSourceFile()) || this.deadCode.isInDeadFunction(reference)) continue;
       const call = reference.parent;
       if (!ts.isCallExpression(call)) continue;
       const callee = skipOuterExpressions(call.expression);

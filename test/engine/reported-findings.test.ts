@@ -125,6 +125,46 @@ export async function POST(request: { url: string }): Promise<void> {
     });
     expect(result.keys).toEqual([]);
   });
+
+  it("reports nothing in an application's export that the modules importing it never use, and keeps a library's and an unimported module's", () => {
+    const files = {
+      'log.ts': PINO_LOGGER,
+      'lib/cache.ts': `
+import { logger } from '../log.js';
+export const cacheService = {
+  set(key: string): void {
+    logger.warn({ key }, 'cache write failed');
+  },
+};
+export function cacheProfile(email: string): void {
+  cacheService.set(\`profile:\${email}\`);
+}
+export function cacheSummary(email: string): void {
+  cacheService.set(\`summary:\${email}\`);
+  logger.info({ email }, 'summary cached');
+}
+`,
+      'lib/index.ts': "export * from './cache.js';\nexport { cacheSummary as summary } from './cache.js';\n",
+      'route.ts': `
+import { cacheProfile } from './lib/index.js';
+export function POST(body: { email: string }): void {
+  cacheProfile(body.email);
+}
+`,
+      'jobs/digest.ts': `
+import { logger } from '../log.js';
+export function sendDigest(email: string): void {
+  logger.info({ email }, 'digest sent');
+}
+`,
+    };
+    const roots = { roots: Object.keys(files) };
+    const application = analyzeSnippets({ ...files, 'package.json': JSON.stringify({ name: 'shop', private: true, dependencies: { next: '15.0.0' } }) }, {}, roots);
+    // the export nobody uses is dead; the module nothing imports may be a job a scheduler runs
+    expect(application.keys).toEqual(['jobs/digest.ts:4 no-pii-logging', 'lib/cache.ts:9 no-pii-logging']);
+    const library = analyzeSnippets({ ...files, 'package.json': JSON.stringify({ name: 'shop-lib', main: 'index.js' }) }, {}, roots);
+    expect(library.keys).toEqual(['jobs/digest.ts:4 no-pii-logging', 'lib/cache.ts:9 no-pii-logging', 'lib/cache.ts:12 no-pii-logging', 'lib/cache.ts:13 no-pii-logging']);
+  });
 });
 
 describe('reported files', () => {

@@ -18,7 +18,7 @@ import { findCardNumbers, isKnownTestCardNumber, maskCardDigits } from './card-n
 import { append, getCalleeName, skipOuterExpressions, type FileIndex } from './file-index.js';
 import { FileHops } from './file-hops.js';
 import { NodeMap } from './node-map.js';
-import { CHAT_MESSAGE_KIND, UNTYPED_PAYLOAD_KIND, isChatRole, isSanitizingName, isSettingsName, isStatusFieldName, type InferredName } from './names.js';
+import { CHAT_MESSAGE_KIND, UNTYPED_PAYLOAD_KIND, isChatRole, isSanitizingName, isSettingsName, type InferredName } from './names.js';
 import type { SinkResolver } from './sinks.js';
 import { getPackageName, getPropertyNameText, getStaticString } from './sinks.js';
 import {
@@ -403,8 +403,6 @@ export class FlowAnalyzer {
     let ownerNames: string[] = [];
     if (ts.isVariableDeclaration(current) && current.initializer !== undefined) {
       root = this.taintOf(current.initializer);
-      // `const { error } = await db.insert(row)`: as for `result.error`
-      if (ts.isObjectBindingPattern(current.name) && path[0] !== undefined) root = this.withoutWholeValuesAtStatusField(root, path[0]);
       ownerNames = getOwnerNames(current.initializer, this.facade);
     } else if (ts.isParameter(current)) {
       root = this.parameterTaints(current);
@@ -497,21 +495,11 @@ export class FlowAnalyzer {
     if (payload !== undefined) return [sourceTaint(payload)];
     const getter = this.getProjectGetter(node);
     if (getter !== undefined) return this.cutByType(node, this.callbackResultOfGetter(node, getter));
-    const base = this.readFrom(this.withoutWholeValuesAtStatusField(this.taintOf(node.expression), name), [name]);
+    const base = this.readFrom(this.taintOf(node.expression), [name]);
     if (base.some(isConcrete)) return this.cutByType(node, base);
     // a sensitive name read off a parameter is a source here, in the function that reads it
     const inferred = name === ANY_FIELD ? undefined : this.inferSource(node, name, getOwnerNames(node.expression, this.facade));
     return inferred === undefined ? this.cutByType(node, base) : [inferred];
-  }
-
-  /**
-   * A source's taint on a whole object (path `[]`) says only that the data is somewhere in it: an
-   * SDK or helper result built from the input. Its `errorCode`, `status`, `id` or `error` is what
-   * the result says about itself, not the e-mail that went in.
-   */
-  private withoutWholeValuesAtStatusField(taints: readonly Taint[], name: string): readonly Taint[] {
-    if (name === ANY_FIELD || !(isStatusFieldName(name) || ERROR_FIELDS.has(name))) return taints;
-    return taints.filter((taint) => taint.origin.type !== 'source' || taint.path.length > 0);
   }
 
   /** `view.contactLine` where `contactLine` is a getter of a project class: a call in disguise. */
@@ -1287,9 +1275,6 @@ const PATH_ACCESSORS: ReadonlyMap<string, { readonly packages: ReadonlySet<strin
 
 /** The methods a request builder sends itself with (Microsoft Graph's `.get()`, superagent's `.post()`). */
 const HTTP_VERB_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete']);
-
-/** The field a result reports its failure in (`{ data, error }` of Supabase, Resend and most SDKs). */
-const ERROR_FIELDS: ReadonlySet<string> = new Set(['error', 'errors', 'err']);
 
 /** `processed[key] = ...`: an assignment to a key computed at run time. */
 function writesComputedKey(body: ts.Node): boolean {

@@ -306,6 +306,14 @@ export function isStatusFieldName(name: string): boolean {
   return head !== undefined && STATUS_HEADS.has(head) && !isPersonIdName(name);
 }
 
+/** The field a result reports its failure in (`{ data, error }` of Supabase, Resend and most SDKs). */
+const ERROR_FIELDS: ReadonlySet<string> = new Set(['error', 'errors', 'err']);
+
+/** A field a result carries about itself: its id, code, status, count or error (`draftId`, `errorCode`, `error`). */
+export function isResultOwnFieldName(name: string): boolean {
+  return ERROR_FIELDS.has(name) || isStatusFieldName(name);
+}
+
 /** `userId`, `customer_id`, `visitor.uuid`: the id of a person, which identifies them wherever it goes. */
 export function isPersonIdName(name: string): boolean {
   const words = splitNameIntoWords(name);

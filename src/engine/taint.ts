@@ -7,6 +7,7 @@
 import type ts from 'typescript';
 import type { Level } from '../policy/types.js';
 import type { Confidence } from './findings-types.js';
+import { isResultOwnFieldName } from './names.js';
 
 export interface SourceFact {
   /** how the data reads in code: `customer.email` */
@@ -66,6 +67,9 @@ export function readField(taint: Taint, name: string): Taint | undefined {
   if (taint.origin.type === 'parameter' && taint.read.length < MAX_PATH) {
     return { origin: taint.origin, read: [...taint.read, name], path: taint.path, steps: taint.steps, masked: taint.masked };
   }
+  // data somewhere in a whole value (an SDK's or helper's result built from the input): the
+  // result's own `draftId`, `errorCode`, `status` or `error` says something about the result, not the data
+  if (taint.origin.type === 'source' && name !== ANY_FIELD && isResultOwnFieldName(name)) return undefined;
   // `body.event` of an untyped payload: what a named field holds is for its name to say (name inference)
   if (taint.origin.type === 'source' && taint.origin.source.confidence === 'possible' && name !== ANY_FIELD) return undefined;
   return taint;

@@ -19,7 +19,6 @@ import { findAccessEntryPoints } from './access-entry-points.js';
 import { isKnownEmptyAt } from './empty-guards.js';
 import { AccessPathAnalyzer, getAccessGrantBits } from './access-paths.js';
 import { CallSiteIndex, getFunctionName } from './call-sites.js';
-import { ApplicationPackages } from './application-packages.js';
 import { DeadCode } from './dead-code.js';
 import { isDevelopmentOnly } from './development-branches.js';
 import { describeExpression, isStaffOwnField, sourceTaint, type FlowAnalyzer } from './flow.js';
@@ -134,7 +133,7 @@ class FactCollector {
     this.jsDocSinkNames = collectJsDocSinkNames(context.files);
     this.callSites = new CallSiteIndex(context.facade, context.files, context.getFileIndex);
     this.redaction = new LoggerRedaction(context.facade, context.files);
-    this.deadCode = new DeadCode({ files: context.files, facade: context.facade, getFileIndex: context.getFileIndex, applicationPackages: new ApplicationPackages() });
+    this.deadCode = new DeadCode();
     if (context.focus !== undefined) {
       const projectFiles = new Set(context.files);
       this.reachable = new ReachableFunctions(context.facade, context.files, context.getFileIndex, (file) => projectFiles.has(file), context.focus);

@@ -174,7 +174,7 @@ function extensionOf(file: string): ts.Extension {
   return ts.Extension.Ts;
 }
 
-export function readJson(file: string): Record<string, unknown> | undefined {
+function readJson(file: string): Record<string, unknown> | undefined {
   try {
     const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
     return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : undefined;

@@ -119,7 +119,6 @@ class FactCollector {
   private readonly redaction: LoggerRedaction;
   /** with a focus: the functions the focused files can reach */
   private readonly reachable: ReachableFunctions | undefined;
-  private readonly jsDocSinkNames: ReadonlySet<string>;
   /** made for the first file with support access code: most projects have none */
   private accessPaths: AccessPathAnalyzer | undefined;
   /** made for the first reported file: most files declare no schema */
@@ -130,7 +129,6 @@ class FactCollector {
 
   constructor(private readonly context: CollectContext) {
     this.carriers = new NodeMap(context.facade.usesCheckerIds);
-    this.jsDocSinkNames = collectJsDocSinkNames(context.files);
     this.callSites = new CallSiteIndex(context.facade, context.files, context.getFileIndex);
     this.redaction = new LoggerRedaction(context.facade, context.files);
     this.deadCode = new DeadCode();
@@ -234,7 +232,7 @@ class FactCollector {
       const returned = sinks.getSinkForReturnedFunctionCall(call);
       if (returned !== undefined) return returned;
     }
-    if (sinks.hasCandidates(name) || this.jsDocSinkNames.has(name)) {
+    if (sinks.hasCandidates(name) || sinks.mayBeJsDocSink(name)) {
       const sink = sinks.getSinkForCall(call);
       if (sink !== undefined) return sink;
     }
@@ -908,27 +906,6 @@ function isNullish(expression: ts.Expression): boolean {
 }
 
 /** Names of functions and methods whose JSDoc declares them `@sink`, for the call pre-filter. */
-function collectJsDocSinkNames(files: readonly ts.SourceFile[]): Set<string> {
-  const names = new Set<string>();
-  for (const file of files) {
-    if (!file.text.includes('@sink')) continue;
-    const stack: ts.Node[] = [file];
-    while (stack.length > 0) {
-      const node = stack.pop();
-      if (node === undefined) break;
-      if (ts.getJSDocTags(node).some((tag) => tag.tagName.text === 'sink')) {
-        const name = (node as ts.NamedDeclaration).name;
-        if (name !== undefined && (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name))) names.add(name.text);
-        if (ts.isVariableStatement(node)) for (const declaration of node.declarationList.declarations) if (ts.isIdentifier(declaration.name)) names.add(declaration.name.text);
-      }
-      ts.forEachChild(node, (child) => {
-        stack.push(child);
-      });
-    }
-  }
-  return names;
-}
-
 function describeFunction(fn: ts.SignatureDeclaration): string {
   return getFunctionName(fn) ?? 'function';
 }

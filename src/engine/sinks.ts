@@ -82,12 +82,15 @@ export class SinkResolver {
   /** whether a file's text has a `@declassify` tag at all: reading a declaration's JSDoc is not free, and few files have one */
   private readonly mentionsDeclassify = memoizePerFile((file) => file.text.includes('@declassify'));
   private readonly resolvedDeclarations = new Map<AddressedEntry, ReadonlySet<ts.Node>>();
+  private readonly importedModulesByFile = new Map<ts.SourceFile, ReadonlySet<string>>();
   /** a package can resolve to several module symbols (CommonJS and ESM declarations) */
   private readonly moduleSymbols = new Map<string, Set<ts.Symbol>>();
   private importSpecifiers: Map<string, ts.StringLiteral[]> | undefined;
   private packageImportSpecifiers: Map<string, ts.StringLiteral[]> | undefined;
   /** local names of renamed imports of sink members (`import { setUser as sentrySetUser }`) */
   private renamedSinkImports: Set<string> | undefined;
+  /** see mayBeJsDocSink (built on first need) */
+  private jsDocSinkNames: ReadonlySet<string> | undefined;
   private globalSymbols: Map<string, ts.Symbol> | undefined;
 
   constructor(
@@ -131,7 +134,24 @@ export class SinkResolver {
         };
       }
     }
-    return this.getJsDocSink(call);
+    return this.mayBeJsDocSink(memberName) ? this.getJsDocSink(call) : undefined;
+  }
+
+  /**
+   * Whether a call by this name can reach a function tagged `@sink`: the names the project's
+   * tagged declarations have, and the local names they are imported under.
+   */
+  mayBeJsDocSink(name: string): boolean {
+    if (this.jsDocSinkNames === undefined) {
+      const files = this.facade.program.getSourceFiles().filter((file) => this.isProjectFile(file) && !file.isDeclarationFile);
+      const tagged = collectJsDocSinkNames(files);
+      const names = new Set(tagged.names);
+      for (const [exported, locals] of indexRenamedImports(files)) {
+        if (tagged.names.has(exported) || (exported === 'default' && tagged.hasDefaultExport)) for (const local of locals) names.add(local);
+      }
+      this.jsDocSinkNames = names;
+    }
+    return this.jsDocSinkNames.has(name);
   }
 
   /**
@@ -281,7 +301,11 @@ export class SinkResolver {
     };
   }
 
-  private findMatchingEntries<E extends AddressedEntry>(callee: ts.Expression, candidates: readonly E[]): E[] {
+  private findMatchingEntries<E extends AddressedEntry>(callee: ts.Expression, allCandidates: readonly E[]): E[] {
+    // resolving the callee is the cost; `x.get()` and `repo.create()` whose only candidates are
+    // packages the program does not contain cannot match, whatever `x` is
+    const candidates = allCandidates.filter((entry) => this.isReachable(entry, callee.getSourceFile()));
+    if (candidates.length === 0) return [];
     const target = skipOuterExpressions(callee);
     const symbol = this.facade.getCalleeSymbol(getCalleeNameNode(target));
     const declarations = symbol?.declarations ?? [];
@@ -299,6 +323,24 @@ export class SinkResolver {
       return this.matchesImportChain(target, entry);
     });
     return preferWrittenGlobal(matches, (global) => this.matchesGlobalChain(target, global));
+  }
+
+  /**
+   * Whether an entry can match a call in `file` at all: a global's by its written chain; a
+   * module's through its declarations in the program, or (a module without types) through an
+   * import of it in `file` itself, the only place its import chain can start.
+   */
+  private isReachable(entry: AddressedEntry, file: ts.SourceFile): boolean {
+    return 'global' in entry || this.resolveEntry(entry).size > 0 || this.getImportedModules(file).has(normalizeModuleName(entry.module));
+  }
+
+  private getImportedModules(file: ts.SourceFile): ReadonlySet<string> {
+    let modules = this.importedModulesByFile.get(file);
+    if (modules === undefined) {
+      modules = new Set(getModuleSpecifiers(file).map((specifier) => normalizeModuleName(specifier.text)));
+      this.importedModulesByFile.set(file, modules);
+    }
+    return modules;
   }
 
   private assignmentMatches(target: ts.PropertyAccessExpression | ts.ElementAccessExpression, entry: SinkEntry): boolean {
@@ -813,4 +855,28 @@ function safe<T>(compute: () => T, fallback: T): T {
 
 function toProjectPath(projectRoot: string, fileName: string): string {
   return path.relative(projectRoot, fileName).split(path.sep).join('/');
+}
+
+/** The names of the declarations tagged `@sink` in `files`, and whether one of them is a default export. */
+function collectJsDocSinkNames(files: readonly ts.SourceFile[]): { names: ReadonlySet<string>; hasDefaultExport: boolean } {
+  const names = new Set<string>();
+  let hasDefaultExport = false;
+  for (const file of files) {
+    if (!file.text.includes('@sink')) continue;
+    const stack: ts.Node[] = [file];
+    while (stack.length > 0) {
+      const node = stack.pop();
+      if (node === undefined) break;
+      if (ts.getJSDocTags(node).some((tag) => tag.tagName.text === 'sink')) {
+        const name = (node as ts.NamedDeclaration).name;
+        if (name !== undefined && (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name))) names.add(name.text);
+        if (ts.isVariableStatement(node)) for (const declaration of node.declarationList.declarations) if (ts.isIdentifier(declaration.name)) names.add(declaration.name.text);
+        if (ts.canHaveModifiers(node) && (ts.getCombinedModifierFlags(node as ts.Declaration) & ts.ModifierFlags.Default) !== 0) hasDefaultExport = true;
+      }
+      ts.forEachChild(node, (child) => {
+        stack.push(child);
+      });
+    }
+  }
+  return { names, hasDefaultExport };
 }

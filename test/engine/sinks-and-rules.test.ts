@@ -65,6 +65,26 @@ export function run(email: Email): void {
     expect(result.keys).toEqual(['app.ts:8 no-cross-region-transfer', 'app.ts:10 no-pii-logging']);
   });
 
+  it('honours @sink JSDoc through a renamed or default import, also under a name the catalog knows', () => {
+    const result = analyzeSnippets({
+      'audit.ts': `
+/** @sink log */
+export function writeAudit(entry: unknown): void { void entry; }
+/** @sink cross-region */
+export default function mirror(record: unknown): void { void record; }
+`,
+      'app.ts': `
+import type { Email } from 'classified';
+import replicate, { writeAudit as log } from './audit.js';
+export function run(email: Email): void {
+  log({ email });
+  replicate({ email });
+}
+`,
+    });
+    expect(result.keys).toEqual(['app.ts:5 no-pii-logging', 'app.ts:6 no-cross-region-transfer']);
+  });
+
   it('treats fetch and axios as third-party only for static hosts outside firstPartyHosts', () => {
     const result = analyzeSnippets(
       {

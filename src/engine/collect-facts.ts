@@ -18,6 +18,7 @@ import { getCalleeName, skipOuterExpressions, type FileIndex } from './file-inde
 import { findAccessEntryPoints } from './access-entry-points.js';
 import { isKnownEmptyAt } from './empty-guards.js';
 import { AccessPathAnalyzer, getAccessGrantBits } from './access-paths.js';
+import { canRunAtCall } from './call-guards.js';
 import { CallSiteIndex, getFunctionName } from './call-sites.js';
 import { DeadCode } from './dead-code.js';
 import { isDevelopmentOnly } from './development-branches.js';
@@ -442,6 +443,8 @@ class FactCollector {
     if (flow.taint.origin.type !== 'parameter') return;
     // what an operator's script hands a helper that logs is logged in the script's own process: its terminal
     if (flow.sink.kind === 'log' && this.context.isOperatorScript((site.kind === 'call' ? site.call : site.reference).getSourceFile())) return;
+    // `sendEmail('invite', ...)` where the log of the recipient runs only for templates with a category
+    if (site.kind === 'call' && !canRunAtCall(flow.carrier.node, flow.fn, site.call, this.context.facade)) return;
     const index = flow.taint.origin.index;
     const calleeName = describeFunction(flow.fn);
     const carriers: readonly Carrier[] = site.kind === 'call' ? this.argumentCarriers(site.call, flow.fn, index) : [{ node: site.reference, value: site.reference, key: undefined, path: [] }];

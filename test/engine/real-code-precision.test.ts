@@ -996,6 +996,39 @@ export async function alert(email: string): Promise<void> {
     expect(result.keys).toEqual(['mail.ts:14 no-pii-logging', 'mail.ts:18 no-pii-logging']);
   });
 
+  it("does not take a call for reaching a log its literal argument rules out: a template table entry without the tested key", () => {
+    const result = analyzeSnippets(
+      {
+        'log.ts': PINO_LOGGER,
+        'emails.ts': `
+import { logger } from './log.js';
+export const templates = {
+  invite: { subject: 'Join us' },
+  'reset-password': { subject: 'Reset your password' },
+  digest: { subject: 'Your week', category: 'digest' as const },
+};
+export function sendEmail(templateKey: keyof typeof templates, options: { to: string }): void {
+  const template = templates[templateKey];
+  if ('category' in template && template.category) {
+    logger.info(\`Skipping email to \${options.to}: unsubscribed\`);
+  }
+}
+`,
+        'app.ts': `
+import { sendEmail } from './emails.js';
+export function invite(email: string): void { sendEmail('invite', { to: email }); }
+export function reset(email: string): void { sendEmail('reset-password', { to: email }); }
+export function digest(email: string): void { sendEmail('digest', { to: email }); }
+export function send(email: string, key: 'invite' | 'digest'): void { sendEmail(key, { to: email }); }
+`,
+      },
+      {},
+      // the helper's package is read for its summary, the app's calls are reported
+      { roots: ['log.ts', 'app.ts'] },
+    );
+    expect(result.keys).toEqual(['app.ts:5 no-pii-logging', 'app.ts:6 no-pii-logging']);
+  });
+
   it('does not report what runs only with a debug switch on, also after an early return, nor after a return in production', () => {
     const result = analyzeSnippets({
       'log.ts': PINO_LOGGER,

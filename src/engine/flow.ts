@@ -1196,7 +1196,7 @@ export function isStaffOwnField(node: ts.PropertyAccessExpression | ts.ElementAc
   for (let child: ts.Node = node, parent = node.parent; parent !== undefined && !ts.isSourceFile(parent); child = parent, parent = parent.parent) {
     if (ts.isFunctionLike(parent)) return false;
     if (!ts.isIfStatement(parent) || child !== parent.thenStatement) continue;
-    owner ??= node.expression.getText();
+    owner ??= getChainText(node.expression);
     if (testsStaffRole(parent.expression, owner)) return true;
   }
   return false;
@@ -1220,7 +1220,12 @@ function testsStaffRole(condition: ts.Expression, owner: string): boolean {
 
 function isStaffFlag(expression: ts.Expression, owner: string): boolean {
   if (ts.isIdentifier(expression)) return STAFF_FLAG.test(expression.text) && /^is/i.test(expression.text);
-  return ts.isPropertyAccessExpression(expression) && STAFF_FLAG.test(expression.name.text) && expression.expression.getText() === owner;
+  return ts.isPropertyAccessExpression(expression) && STAFF_FLAG.test(expression.name.text) && getChainText(expression.expression) === owner;
+}
+
+/** `ctx.session?.user!` read as `ctx.session.user`: the same object, however its reads guard against null. */
+function getChainText(expression: ts.Expression): string {
+  return expression.getText().replace(/\s+/g, '').replace(/\?\./g, '.').replace(/!(?=\.|$)/g, '');
 }
 
 /** `const LABELS = { email: 'email', sms: 'phone' }`: an object of literals the code was written with, never reassigned. */

@@ -935,6 +935,11 @@ export function openProject(user: SessionUser, projectId: string, isAdmin: boole
   }
   if (user.admin !== true) logger.warn({ email: user.email }, 'not an admin');
 }
+export function openTrace(ctx: { session?: { user: SessionUser } }, projectId: string): void {
+  if (ctx.session?.user?.admin === true) {
+    logger.info({ email: ctx.session.user.email, projectId }, 'admin opened a trace');
+  }
+}
 `,
     });
     // the last two name a customer who is not an admin

@@ -63,7 +63,7 @@ class ArgumentEvaluator {
       if (object === undefined) return undefined;
       const member = findMember(object, expression.name.text);
       if (member === undefined) return false;
-      if (!ts.isPropertyAssignment(member)) return ts.isMethodDeclaration(member) ? true : undefined;
+      if (member === INHERITED || !ts.isPropertyAssignment(member)) return member !== INHERITED && ts.isMethodDeclaration(member) ? true : undefined;
       return isTruthyLiteral(resolveConstInitializer(skipOuterExpressions(member.initializer), this.facade));
     }
     return undefined;
@@ -79,7 +79,7 @@ class ArgumentEvaluator {
       const owner = this.resolveObject(value.expression, steps + 1);
       const key = ts.isPropertyAccessExpression(value) ? value.name.text : this.resolveString(value.argumentExpression, steps + 1);
       const member = owner === undefined || key === undefined ? undefined : findMember(owner, key);
-      if (member === undefined || !(ts.isPropertyAssignment(member) || ts.isShorthandPropertyAssignment(member))) return undefined;
+      if (member === undefined || member === INHERITED || !(ts.isPropertyAssignment(member) || ts.isShorthandPropertyAssignment(member))) return undefined;
       return this.resolveObject(ts.isPropertyAssignment(member) ? member.initializer : member.name, steps + 1);
     }
     return undefined;
@@ -105,8 +105,13 @@ class ArgumentEvaluator {
   }
 }
 
-/** The member of an object literal written under `name`. */
-function findMember(object: ts.ObjectLiteralExpression, name: string): ts.ObjectLiteralElementLike | undefined {
+/** Members every object has from `Object.prototype`: a literal without them still has them. */
+const INHERITED_MEMBERS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+const INHERITED = Symbol('inherited member');
+
+/** The member of an object literal written under `name` (undefined: it has none; INHERITED: its prototype's). */
+function findMember(object: ts.ObjectLiteralExpression, name: string): ts.ObjectLiteralElementLike | typeof INHERITED | undefined {
+  if (INHERITED_MEMBERS.has(name)) return INHERITED;
   return object.properties.find((property) => !ts.isSpreadAssignment(property) && property.name !== undefined && getPropertyNameText(property.name) === name);
 }
 

@@ -9,7 +9,7 @@
 import ts from 'typescript';
 import type { CheckerFacade } from './checker.js';
 import { skipOuterExpressions } from './file-index.js';
-import { getPropertyNameText, resolveConstInitializer } from './sinks.js';
+import { getObjectProperty, getPropertyNameText, resolveConstInitializer } from './sinks.js';
 import { SyntaxKind } from './typescript-api.js';
 
 /** how many const, argument and member steps a value is followed */
@@ -78,9 +78,8 @@ class ArgumentEvaluator {
     if (ts.isElementAccessExpression(value) || ts.isPropertyAccessExpression(value)) {
       const owner = this.resolveObject(value.expression, steps + 1);
       const key = ts.isPropertyAccessExpression(value) ? value.name.text : this.resolveString(value.argumentExpression, steps + 1);
-      const member = owner === undefined || key === undefined ? undefined : findMember(owner, key);
-      if (member === undefined || member === INHERITED || !(ts.isPropertyAssignment(member) || ts.isShorthandPropertyAssignment(member))) return undefined;
-      return this.resolveObject(ts.isPropertyAssignment(member) ? member.initializer : member.name, steps + 1);
+      const member = owner === undefined || key === undefined ? undefined : getObjectProperty(owner, key, this.facade);
+      return member === undefined ? undefined : this.resolveObject(member, steps + 1);
     }
     return undefined;
   }

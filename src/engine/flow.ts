@@ -20,7 +20,7 @@ import { FileHops } from './file-hops.js';
 import { NodeMap } from './node-map.js';
 import { CHAT_MESSAGE_KIND, UNTYPED_PAYLOAD_KIND, isChatRole, isSanitizingName, isSettingsName, type InferredName } from './names.js';
 import type { SinkResolver } from './sinks.js';
-import { getPackageName, getPropertyNameText, getStaticString } from './sinks.js';
+import { getPackageName, getPropertyChain, getPropertyNameText, getStaticString } from './sinks.js';
 import {
   ANY_FIELD,
   addStep,
@@ -1192,11 +1192,11 @@ function isBodyReader(declaration: ts.SignatureDeclaration | undefined): boolean
  * access audit must record; it is not a customer's.
  */
 export function isStaffOwnField(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {
-  let owner: string | undefined;
+  // `ctx.session?.user` and `ctx.session.user` are one owner, however their reads guard against null
+  const owner = getPropertyChain(node.expression)?.join('.');
   for (let child: ts.Node = node, parent = node.parent; parent !== undefined && !ts.isSourceFile(parent); child = parent, parent = parent.parent) {
     if (ts.isFunctionLike(parent)) return false;
     if (!ts.isIfStatement(parent) || child !== parent.thenStatement) continue;
-    owner ??= getChainText(node.expression);
     if (testsStaffRole(parent.expression, owner)) return true;
   }
   return false;
@@ -1205,7 +1205,7 @@ export function isStaffOwnField(node: ts.PropertyAccessExpression | ts.ElementAc
 const STAFF_FLAG = /^(?:is)?(?:super)?(?:admin|staff)$/i;
 
 /** `user.admin === true`, `user.isAdmin && ...`, `isAdmin` (a flag of its own): a positive test only. */
-function testsStaffRole(condition: ts.Expression, owner: string): boolean {
+function testsStaffRole(condition: ts.Expression, owner: string | undefined): boolean {
   const expression = skipOuterExpressions(condition);
   if (ts.isBinaryExpression(expression)) {
     const operator = expression.operatorToken.kind;
@@ -1218,14 +1218,9 @@ function testsStaffRole(condition: ts.Expression, owner: string): boolean {
   return isStaffFlag(expression, owner);
 }
 
-function isStaffFlag(expression: ts.Expression, owner: string): boolean {
+function isStaffFlag(expression: ts.Expression, owner: string | undefined): boolean {
   if (ts.isIdentifier(expression)) return STAFF_FLAG.test(expression.text) && /^is/i.test(expression.text);
-  return ts.isPropertyAccessExpression(expression) && STAFF_FLAG.test(expression.name.text) && getChainText(expression.expression) === owner;
-}
-
-/** `ctx.session?.user!` read as `ctx.session.user`: the same object, however its reads guard against null. */
-function getChainText(expression: ts.Expression): string {
-  return expression.getText().replace(/\s+/g, '').replace(/\?\./g, '.').replace(/!(?=\.|$)/g, '');
+  return owner !== undefined && ts.isPropertyAccessExpression(expression) && STAFF_FLAG.test(expression.name.text) && getPropertyChain(expression.expression)?.join('.') === owner;
 }
 
 /** `const LABELS = { email: 'email', sms: 'phone' }`: an object of literals the code was written with, never reassigned. */
